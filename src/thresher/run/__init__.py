@@ -1,0 +1,1 @@
+"""Executors and the corpus-wide stage contract."""

@@ -1,0 +1,89 @@
+"""Counters a run keeps: documents in/kept/dropped by reason, characters removed by rule, time per step.
+
+Stats are plain data so shards can write theirs as JSON and a job can add them up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Stats:
+    docs_in: int = 0
+    docs_kept: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    dropped_by_reason: Counter = field(default_factory=Counter)
+    chars_by_rule: Counter = field(default_factory=Counter)
+    edits_by_rule: Counter = field(default_factory=Counter)
+    seconds_by_step: Counter = field(default_factory=Counter)
+    # Bad input that never became a document: (where, what) lines, capped, plus a count by kind.
+    input_errors: Counter = field(default_factory=Counter)
+    error_samples: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    MAX_SAMPLES = 50
+
+    def dropped(self, reason: str) -> None:
+        self.dropped_by_reason[reason] += 1
+
+    def edited(self, rule: str, chars_removed: int) -> None:
+        self.chars_by_rule[rule] += chars_removed
+        self.edits_by_rule[rule] += 1
+
+    def add_time(self, step: str, seconds: float) -> None:
+        self.seconds_by_step[step] += seconds
+
+    def input_error(self, kind: str, where: str, message: str) -> None:
+        self.input_errors[kind] += 1
+        if len(self.error_samples) < self.MAX_SAMPLES:
+            self.error_samples.append(f"{where}: {kind}: {message}")
+
+    def merge(self, other: "Stats") -> "Stats":
+        self.docs_in += other.docs_in
+        self.docs_kept += other.docs_kept
+        self.bytes_in += other.bytes_in
+        self.bytes_out += other.bytes_out
+        self.dropped_by_reason.update(other.dropped_by_reason)
+        self.chars_by_rule.update(other.chars_by_rule)
+        self.edits_by_rule.update(other.edits_by_rule)
+        self.seconds_by_step.update(other.seconds_by_step)
+        self.input_errors.update(other.input_errors)
+        room = self.MAX_SAMPLES - len(self.error_samples)
+        self.error_samples.extend(other.error_samples[: max(room, 0)])
+        self.seconds += other.seconds
+        return self
+
+    def to_dict(self) -> dict:
+        return {
+            "docs_in": self.docs_in,
+            "docs_kept": self.docs_kept,
+            "docs_dropped": sum(self.dropped_by_reason.values()),
+            "bytes_in": self.bytes_in,
+            "bytes_out": self.bytes_out,
+            "dropped_by_reason": dict(self.dropped_by_reason.most_common()),
+            "chars_by_rule": dict(self.chars_by_rule.most_common()),
+            "edits_by_rule": dict(self.edits_by_rule.most_common()),
+            "seconds_by_step": {k: round(v, 4) for k, v in self.seconds_by_step.most_common()},
+            "input_errors": dict(self.input_errors),
+            "error_samples": list(self.error_samples),
+            "seconds": round(self.seconds, 4),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Stats":
+        return cls(
+            docs_in=d.get("docs_in", 0),
+            docs_kept=d.get("docs_kept", 0),
+            bytes_in=d.get("bytes_in", 0),
+            bytes_out=d.get("bytes_out", 0),
+            dropped_by_reason=Counter(d.get("dropped_by_reason", {})),
+            chars_by_rule=Counter(d.get("chars_by_rule", {})),
+            edits_by_rule=Counter(d.get("edits_by_rule", {})),
+            seconds_by_step=Counter(d.get("seconds_by_step", {})),
+            input_errors=Counter(d.get("input_errors", {})),
+            error_samples=list(d.get("error_samples", [])),
+            seconds=d.get("seconds", 0.0),
+        )
