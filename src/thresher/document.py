@@ -202,6 +202,15 @@ class Document:
         self._text = None
         return removed
 
+    def rebase(self, text: str) -> None:
+        """Start over from ``text`` (say, the main text extracted from HTML): from now on it is the
+        original that edits refer to. Only a step that turns one format into another should call this."""
+        if self._pieces and any(p[3] is not None for p in self._pieces):
+            raise ValueError("rebase after edits would lose them")
+        self.original = text
+        self._pieces = [(0, len(text), text, None)]
+        self._text = text
+
     # -- (de)serialising ---------------------------------------------------------------------
     def to_state(self) -> dict:
         """Everything needed to rebuild this document exactly (for corpus-wide stages)."""

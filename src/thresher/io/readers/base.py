@@ -1,0 +1,21 @@
+"""What every reader shares: its options and its signature.
+
+A reader is a function ``read(path, rel, opts, stats) -> Iterator[Document]``: ``path`` is the file,
+``rel`` the name ids are built from (the path relative to the folder the user gave), ``stats`` where
+bad input is counted (``stats.input_error(kind, where, message)``; the run goes on). Document ids are
+the record's own id when it has one, else ``<rel>:<line or record number>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    text_field: str = "text"
+    id_field: str = "id"
+    #: When set, records carry HTML in this field; documents get metadata["format"] = "html".
+    html_field: str | None = None
+    #: Records larger than this many bytes are not decoded: they become a dropped document.
+    max_bytes: int = 20_000_000
