@@ -1,2 +1,55 @@
-def main() -> int:  # placeholder replaced below
-    return 0
+"""thresher's one entry point: subcommands, each in its own module under thresher.commands."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from thresher import __version__
+
+# Each module exposes add_parser(subparsers) and registers its handler with set_defaults(func=...).
+COMMANDS = [
+    "thresher.commands.demo",
+    "thresher.commands.clean",
+    "thresher.commands.explain",
+    "thresher.commands.dedup_params",
+    "thresher.commands.dedup_report",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="thresher",
+        description="Turn raw web-crawled pages into clean, unique, trustworthy text, and say what was done and why.",
+    )
+    parser.add_argument("--version", action="version", version=f"thresher {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a command still being written: leave it out, don't break the rest
+                continue
+            raise
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("thresher: interrupted; completed shards are kept, re-run the same command to resume", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -88,6 +88,10 @@ class Document:
         return self.verdict.kept
 
     @property
+    def changed(self) -> bool:
+        return any(p[3] is not None for p in self._pieces)
+
+    @property
     def edits(self) -> list[Edit]:
         """Edits against the original text, in order, merged where rules overlapped."""
         return [Edit(p[0], p[1], p[3], p[2]) for p in self._pieces if p[3] is not None]

@@ -1,0 +1,125 @@
+"""thresher clean: one page to stdout, or files and folders to an output folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import orjson
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from thresher.commands.options import (
+    add_input_options,
+    add_run_options,
+    config_from_args,
+    out_path,
+    output_options,
+    read_options,
+)
+from thresher.commands.summary import render_summary
+from thresher.io.readers import READERS
+from thresher.io.writers import kept_record
+from thresher.pipeline import Pipeline
+from thresher.run.job import Job, JobConflict, prepare_out, run_job
+from thresher.run.shards import plan_shards, read_shard
+from thresher.stats import Stats
+from thresher.steps.base import ShardContext
+
+HTML_READERS = {READERS[".html"], READERS[".warc"]}
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "clean",
+        help="clean pages: one to stdout, or many to an output folder",
+        description="Without -o: print each page's cleaned text (or --json its whole record). "
+        "With -o: write kept/ and rejected/ shards, stats and the resolved config to OUT.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders: JSONL (.gz/.zst), Parquet, .txt, .html, WARC/WET")
+    p.add_argument("-o", "--out", type=out_path, help="output folder")
+    p.add_argument("--json", action="store_true", help="without -o: print whole document records as JSON lines")
+    add_input_options(p)
+    add_run_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    err = Console(stderr=True, soft_wrap=True)
+    problems: list[str] = []
+    specs = plan_shards(args.inputs, problems)
+    for line in problems:
+        err.print(f"[red]thresher:[/] {line}", highlight=False)
+    if not specs:
+        err.print("[red]thresher:[/] nothing to read", highlight=False)
+        return 2
+    try:
+        config = config_from_args(args, html_inputs=any(s.reader in HTML_READERS for s in specs))
+        if args.out is None:
+            return _to_stdout(args, specs, config, err)
+        job = Job(
+            out=args.out,
+            shard_specs=specs,
+            config=config,
+            read_opts=read_options(args),
+            out_opts=output_options(args),
+            workers=max(1, args.workers),
+            inputs=[path for spec in specs for path, _ in spec.files],
+        )
+        resuming = prepare_out(job, args.overwrite)
+    except (ValueError, JobConflict) as exc:
+        err.print(f"[red]thresher:[/] {exc}", highlight=False)
+        return 2
+    if resuming:
+        err.print(f"resuming the job in {job.out}: completed shards are kept", highlight=False)
+    stats, wall = run_with_progress(job, err)
+    render_summary(stats, wall, Console(), title=f"thresher clean -> {job.out}")
+    return 1 if problems else 0
+
+
+def run_with_progress(job: Job, err: Console) -> tuple[Stats, float]:
+    t0 = time.perf_counter()
+    with Progress(
+        TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=False, disable=not err.is_terminal,
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(label: str, done: int, total: int) -> None:
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=total)
+            bar.update(tasks[label], completed=done, total=total)
+
+        stats = run_job(job, progress)
+    return stats, time.perf_counter() - t0
+
+
+def _to_stdout(args: argparse.Namespace, specs, config, err: Console) -> int:
+    """Clean in this process and print: the quick way to see what thresher does to a page."""
+    pipeline = Pipeline.from_config(config["step"])
+    ctx = ShardContext()
+    opts = read_options(args)
+    out = sys.stdout
+    first = True
+    for spec in specs:
+        for doc in pipeline.run(read_shard(spec, opts, ctx.stats), ctx):
+            if args.json:
+                rec = kept_record(doc, output_options(args))
+                rec["verdict"] = doc.verdict.to_dict()
+                rec["edits"] = [e.to_list() for e in doc.edits]
+                out.write(orjson.dumps(rec, default=str).decode() + "\n")
+                continue
+            if not doc.kept:
+                err.print(f"{doc.id}: dropped by {doc.verdict.step}: {doc.verdict.reason} {doc.verdict.detail or ''}", highlight=False)
+                continue
+            if not first:
+                out.write("\n\n")
+            out.write(doc.text)
+            first = False
+    if not args.json and out.isatty() and not first:
+        out.write("\n")
+    for line in ctx.stats.error_samples:
+        err.print(f"[yellow]thresher:[/] {line}", highlight=False)
+    return 0

@@ -1,0 +1,68 @@
+"""thresher demo: write a small crawled-looking corpus, clean it with the default pipeline, show the result."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+from pathlib import Path
+
+from rich.console import Console
+
+from thresher.commands.clean import run_with_progress
+from thresher.commands.options import config_from_args
+from thresher.commands.summary import render_summary
+from thresher.io.readers.base import ReadOptions
+from thresher.io.writers import OutputOptions
+from thresher.run.job import Job, prepare_out
+from thresher.run.shards import plan_shards
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="clean a built-in sample corpus and show what was done")
+    p.add_argument("--dir", type=Path, default=Path("thresher-demo"), help="where to write the corpus and results (default: ./thresher-demo)")
+    p.add_argument("--pages", type=int, default=300, help="how many pages to make (default: 300)")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.set_defaults(func=run, config=None, no_repair=False, no_dedup=False, html_field=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    from thresher.synth.demo import write_demo_corpus
+
+    err = Console(stderr=True)
+    out = Console()
+    base: Path = args.dir
+    inp, res = base / "input", base / "out"
+    if inp.exists():
+        shutil.rmtree(inp)
+    inp.mkdir(parents=True)
+    write_demo_corpus(inp, n_pages=args.pages, seed=0)
+    problems: list[str] = []
+    specs = plan_shards([str(inp)], problems)
+    job = Job(out=res, shard_specs=specs, config=config_from_args(args), read_opts=ReadOptions(),
+              out_opts=OutputOptions(), workers=max(1, args.workers), inputs=[path for spec in specs for path, _ in spec.files])
+    prepare_out(job, overwrite=True)
+    err.print(f"demo corpus: {args.pages} pages in {inp}; cleaning into {res}", highlight=False)
+    stats, wall = run_with_progress(job, err)
+    render_summary(stats, wall, out, title="thresher demo")
+    example = _an_edited_doc(res)
+    out.print(f"\nkept documents: {res / 'kept'}   rejected: {res / 'rejected'}   stats: {res / 'stats.json'}", highlight=False)
+    if example:
+        out.print(f"see what was done to one page:  thresher explain {res} {example}", highlight=False)
+    return 0
+
+
+def _an_edited_doc(out: Path) -> str | None:
+    from thresher.commands.explain import _lines
+    import orjson
+
+    best = None
+    for path in sorted((out / "trace").glob("*.jsonl.zst")):
+        for line in _lines(path):
+            rec = orjson.loads(line)
+            if rec["verdict"].get("kept", True):
+                n = len({e[2] for e in rec["edits"]})
+                if best is None or n > best[0]:
+                    best = (n, rec["id"])
+        break
+    return best[1] if best else None

@@ -1,0 +1,114 @@
+"""thresher explain OUT DOC_ID: the original text with every removed or changed span marked and named."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from collections import Counter
+from pathlib import Path
+from typing import Iterator
+
+import orjson
+import zstandard
+from rich.console import Console
+from rich.text import Text
+
+from thresher.document import Edit
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("explain", help="show what was done to one document and why")
+    p.add_argument("out", type=Path, help="an output folder of `thresher clean -o`")
+    p.add_argument("doc_id", help="the document's id")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour (default: when a terminal)")
+    p.set_defaults(func=run)
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as raw, zstandard.ZstdDecompressor().stream_reader(raw) as z:
+        yield from io.BufferedReader(z)  # type: ignore[arg-type]
+
+
+def find_trace(out: Path, doc_id: str) -> dict | None:
+    needle = orjson.dumps(doc_id)
+    for path in sorted((out / "trace").glob("*.jsonl.zst")):
+        for line in _lines(path):
+            if needle in line:  # cheap test before parsing
+                rec = orjson.loads(line)
+                if rec.get("id") == doc_id:
+                    return rec
+    return None
+
+
+def find_kept(out: Path, doc_id: str) -> dict | None:
+    """A kept document nothing changed has no trace; find its record to say so."""
+    needle = orjson.dumps(doc_id)
+    for path in sorted((out / "kept").glob("*.jsonl.zst")):
+        for line in _lines(path):
+            if needle in line:
+                rec = orjson.loads(line)
+                if doc_id in (str(v) for v in rec.values() if isinstance(v, (str, int))):
+                    return rec
+    return None
+
+
+def render_marked(original: str, edits: list[Edit], plain: bool) -> Text:
+    """Original text; removed spans struck through in red, inserted text in green, rule after each."""
+    t = Text()
+    pos = 0
+    for e in edits:
+        t.append(original[pos : e.start])
+        removed = original[e.start : e.end]
+        shown = removed.replace("\n", "⏎\n")
+        if plain:
+            if removed:
+                t.append(f"[-{shown}-]")
+            if e.replacement:
+                t.append("{+" + e.replacement.replace("\n", "⏎\n") + "+}")
+            t.append(f"<<{e.rule}>>")
+        else:
+            if removed:
+                t.append(shown, style="red strike")
+            if e.replacement:
+                t.append(e.replacement.replace("\n", "⏎\n"), style="bold green")
+            t.append(f"⟨{e.rule}⟩", style="dim cyan")
+        pos = e.end
+    t.append(original[pos:])
+    return t
+
+
+def run(args: argparse.Namespace) -> int:
+    err = Console(stderr=True, soft_wrap=True)
+    if not (args.out / "job.json").exists():
+        err.print(f"[red]thresher:[/] {args.out} is not a thresher output folder (no job.json)", highlight=False)
+        return 2
+    force = {"always": True, "never": False}.get(args.color)
+    console = Console(force_terminal=force, no_color=args.color == "never")
+    plain = not console.is_terminal or args.color == "never"
+    rec = find_trace(args.out, args.doc_id)
+    if rec is None:
+        kept = find_kept(args.out, args.doc_id)
+        if kept is None:
+            err.print(f"[red]thresher:[/] no document with id {args.doc_id!r} in {args.out}", highlight=False)
+            return 1
+        console.print(f"{args.doc_id}: kept, unchanged (no rule touched it)", highlight=False)
+        return 0
+    edits = [Edit.from_list(r) for r in rec["edits"]]
+    verdict = rec.get("verdict") or {}
+    if verdict.get("kept", True):
+        head = f"{rec['id']}: kept"
+    else:
+        head = f"{rec['id']}: dropped by {verdict.get('step')}: {verdict.get('reason')}"
+        if verdict.get("detail"):
+            head += f" ({verdict['detail']})"
+    console.print(head, style=None if plain else "bold", highlight=False)
+    removed = Counter()
+    count = Counter()
+    for e in edits:
+        count[e.rule] += 1
+        removed[e.rule] += (e.end - e.start) - len(e.replacement)
+    for rule in sorted(count):
+        console.print(f"  {rule}: {count[rule]} edit(s), {removed[rule]:,} chars removed", highlight=False)
+    console.print("")
+    console.print(render_marked(rec["original"], edits, plain), highlight=False, soft_wrap=True)
+    return 0

@@ -1,0 +1,58 @@
+"""The one bridge from command-line arguments to a job's config."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from thresher.io.readers.base import ReadOptions
+from thresher.io.writers import FORMATS, OutputOptions
+from thresher.pipeline import load_config
+
+#: Steps that repair or strip text; --no-repair leaves them out so rule sets judge the raw page.
+REPAIR_STEPS = {"unicode", "unwrap", "repeats", "boilerplate"}
+DEDUP_STAGES = {"exact_dedup", "near_dedup"}
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="TOML", help="pipeline config (default: the packaged default_pipeline.toml)")
+    p.add_argument("--text-field", default="text", help="JSONL/Parquet field holding the text (default: text)")
+    p.add_argument("--id-field", default="id", help="JSONL/Parquet field holding the id (default: id)")
+    p.add_argument("--html-field", default=None, help="JSONL/Parquet field holding HTML to extract text from")
+    p.add_argument("--no-repair", action="store_true", help="skip repair and boilerplate steps: judge raw text (parity mode)")
+    p.add_argument("--no-dedup", action="store_true", help="skip exact and near-duplicate removal across the corpus")
+
+
+def add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl, zstd-compressed)")
+    p.add_argument("--overwrite", action="store_true", help="replace a different job's results in the output folder")
+
+
+def config_from_args(args: argparse.Namespace, html_inputs: bool = False) -> dict[str, Any]:
+    """The pipeline config the flags ask for. ``html_inputs``: some input holds HTML, so the
+    extraction step must run even if the config left it out."""
+    config = load_config(args.config)
+    steps = [dict(s) for s in config.get("step", [])]
+    corpus = [dict(s) for s in config.get("corpus", [])]
+    if getattr(args, "no_repair", False):
+        steps = [s for s in steps if s.get("name") not in REPAIR_STEPS]
+    if getattr(args, "no_dedup", False):
+        corpus = [s for s in corpus if s.get("name") not in DEDUP_STAGES]
+    if (html_inputs or getattr(args, "html_field", None)) and not any(s.get("name") == "extract" for s in steps):
+        steps.insert(1 if steps and steps[0].get("name") == "guard" else 0, {"name": "extract"})
+    return {"step": steps, "corpus": corpus}
+
+
+def read_options(args: argparse.Namespace) -> ReadOptions:
+    return ReadOptions(text_field=args.text_field, id_field=args.id_field, html_field=args.html_field)
+
+
+def output_options(args: argparse.Namespace) -> OutputOptions:
+    return OutputOptions(format=getattr(args, "format", "jsonl"), text_field=args.text_field, id_field=args.id_field)
+
+
+def out_path(value: str) -> Path:
+    return Path(value).expanduser()
