@@ -241,6 +241,8 @@ def prepare_out(job: Job, overwrite: bool) -> bool:
         if meta.exists():
             old = orjson.loads(meta.read_bytes())
             if old.get("fingerprint") == fp and not overwrite:
+                for stale in out.rglob(".*.tmp-*"):  # left by a killed worker; never read, don't let them pile up
+                    stale.unlink()
                 return True
         if not overwrite:
             what = "a different thresher job's results" if meta.exists() else "files that are not a thresher job's"
