@@ -22,6 +22,8 @@ class Stats:
     # Bad input that never became a document: (where, what) lines, capped, plus a count by kind.
     input_errors: Counter = field(default_factory=Counter)
     error_samples: list = field(default_factory=list)
+    # Input records a reader passed over on purpose (a WARC request record, a 404 page), by reason.
+    skipped_records: Counter = field(default_factory=Counter)
     seconds: float = 0.0
 
     MAX_SAMPLES = 50
@@ -41,6 +43,9 @@ class Stats:
         if len(self.error_samples) < self.MAX_SAMPLES:
             self.error_samples.append(f"{where}: {kind}: {message}")
 
+    def skipped(self, reason: str) -> None:
+        self.skipped_records[reason] += 1
+
     def merge(self, other: "Stats") -> "Stats":
         self.docs_in += other.docs_in
         self.docs_kept += other.docs_kept
@@ -53,6 +58,7 @@ class Stats:
         self.input_errors.update(other.input_errors)
         room = self.MAX_SAMPLES - len(self.error_samples)
         self.error_samples.extend(other.error_samples[: max(room, 0)])
+        self.skipped_records.update(other.skipped_records)
         self.seconds += other.seconds
         return self
 
@@ -69,6 +75,7 @@ class Stats:
             "seconds_by_step": {k: round(v, 4) for k, v in self.seconds_by_step.most_common()},
             "input_errors": dict(self.input_errors),
             "error_samples": list(self.error_samples),
+            "skipped_records": dict(self.skipped_records.most_common()),
             "seconds": round(self.seconds, 4),
         }
 
@@ -85,5 +92,6 @@ class Stats:
             seconds_by_step=Counter(d.get("seconds_by_step", {})),
             input_errors=Counter(d.get("input_errors", {})),
             error_samples=list(d.get("error_samples", [])),
+            skipped_records=Counter(d.get("skipped_records", {})),
             seconds=d.get("seconds", 0.0),
         )
