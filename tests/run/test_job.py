@@ -223,3 +223,16 @@ def test_corpus_stages_see_every_shard_and_their_decisions_reach_output_and_stat
     assert main(["explain", str(out), "0-0", "--color", "never"]) == 0
     shown = capsys.readouterr().out
     assert "0-0: kept" in shown and "quiet one[-!-]<<toy:bang>>" in shown
+
+
+def test_truncated_and_corrupt_files_keep_what_was_read(tmp_path, guard_config):
+    whole = b"".join(orjson.dumps({"id": f"z{i}", "text": f"text number {i} " * 50}) + b"\n" for i in range(400))
+    (tmp_path / "cut.jsonl.gz").write_bytes(gzip.compress(whole)[:-200])  # stream ends early
+    (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really parquet")
+    out = tmp_path / "out"
+    assert main(["clean", str(tmp_path), "-o", str(out), "--config", str(guard_config)]) == 0
+    kept = [r["id"] for r in read_out(out / "kept")]
+    assert 300 < len(kept) < 400 and kept[:3] == ["z0", "z1", "z2"]
+    stats = orjson.loads((out / "stats.json").read_bytes())
+    assert stats["input_errors"] == {"truncated_file": 1, "unreadable_file": 1}
+    assert any(s.startswith("bad.parquet: unreadable_file") for s in stats["error_samples"])
