@@ -46,4 +46,5 @@ def render_summary(stats: Stats, wall_seconds: float, console: Console, title: s
         f"{mb:,.2f} MB in {wall_seconds:,.2f} s wall ({mb / max(wall_seconds, 1e-9):,.2f} MB/s); "
         f"{cpu:,.2f} s CPU in workers = {mb / cpu:,.2f} MB/s per core",
         highlight=False,
+        soft_wrap=True,
     )

@@ -1,0 +1,63 @@
+"""What a user types, end to end through the installed entry point's main()."""
+
+import json
+import subprocess
+import sys
+
+import orjson
+
+from thresher.cli import main
+
+
+def test_clean_prints_the_seed_exactly_as_expected(seed_page, capsys):
+    assert main(["clean", str(seed_page)]) == 0
+    expected = seed_page.with_name("000_7829b123e079136c.expected.txt").read_text(encoding="utf-8")
+    assert capsys.readouterr().out == expected
+
+
+def test_clean_json_prints_the_record_with_image_credit_and_named_edits(seed_page, capsys):
+    assert main(["clean", str(seed_page), "--json"]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    meta = json.loads(seed_page.with_name("000_7829b123e079136c.expected-metadata.json").read_text())
+    for key, value in meta.items():
+        assert rec["metadata"][key] == value
+    assert rec["verdict"]["kept"] is True
+    rules = {e[2] for e in rec["edits"]}
+    assert all(r for r in rules)  # every edit is named
+    assert len(rules) >= 3  # credit, wrap and repeat are three different repairs
+
+
+def test_explain_marks_every_removed_span_on_the_original(seed_page, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["clean", str(seed_page), "-o", str(out), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["explain", str(out), seed_page.name, "--color", "never"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith(f"{seed_page.name}: kept")
+    assert "[-Post a Comment-]" in shown or "Post a Comment-]" in shown
+    assert "<<" in shown and ">>" in shown
+    # Piped output carries no terminal colour codes.
+    assert "\x1b[" not in shown
+
+
+def test_explain_in_colour_uses_styles_not_brackets(seed_page, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["clean", str(seed_page), "-o", str(out), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["explain", str(out), seed_page.name, "--color", "always"]) == 0
+    shown = capsys.readouterr().out
+    assert "\x1b[" in shown and "[-" not in shown
+
+
+def test_demo_runs_from_the_entry_point_and_prints_the_summary(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "thresher.cli", "demo", "--dir", str(tmp_path / "demo"), "--pages", "120", "--workers", "2"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "kept" in proc.stdout and "dropped" in proc.stdout and "MB/s per core" in proc.stdout
+    stats = orjson.loads((tmp_path / "demo" / "out" / "stats.json").read_bytes())
+    assert stats["docs_in"] >= 120
+    assert 0 < stats["docs_kept"] < stats["docs_in"]  # the demo has pages to drop and pages to keep
+    assert stats["chars_by_rule"], "repairs are counted by rule"
+    assert "thresher explain" in proc.stdout
