@@ -13,6 +13,7 @@ COMMANDS = [
     "thresher.commands.demo",
     "thresher.commands.clean",
     "thresher.commands.explain",
+    "thresher.commands.report",
     "thresher.commands.dedup_params",
     "thresher.commands.dedup_report",
 ]

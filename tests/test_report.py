@@ -1,0 +1,23 @@
+import html
+
+from thresher.cli import main
+
+
+def test_report_shows_counts_reasons_and_marked_samples(tmp_path, capsys):
+    src = tmp_path / "pages"
+    src.mkdir()
+    (src / "empty.txt").write_text("   ")
+    (src / "big.txt").write_text("<b>" * 40_000)
+    (src / "fine.txt").write_text("A fine page.")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[[step]]\nname = "guard"\nmax_chars = 100000\n')
+    out = tmp_path / "out"
+    assert main(["clean", str(src), "-o", str(out), "--config", str(cfg), "--workers", "1"]) == 0
+    assert main(["report", str(out)]) == 0
+    page = (out / "report.html").read_text()
+    assert "3 documents in, <b>1 kept</b>" in page
+    assert "<h3>too_large</h3>" in page and "<h3>empty</h3>" in page
+    assert "<b>" * 3 not in page.split("<h2>Sampled")[1]  # document text is escaped, never markup
+    assert html.escape("<b>") * 3 in page
+    assert "more characters]" in page  # huge documents are cut short in the report
+    assert main(["report", str(tmp_path)]) == 2
