@@ -1,0 +1,65 @@
+"""The ``extract`` step: HTML documents become their main text, one paragraph per line.
+
+Only documents with ``metadata["format"] == "html"`` are touched (the WARC and HTML readers, and
+``--html-field`` for JSONL/Parquet, set it); others pass as they are. The extracted text replaces
+the HTML as the document's original (``Document.rebase``): later edits and ``thresher explain``
+refer to the text, not the markup. A page that cannot be extracted is dropped with its reason:
+``extract:too_large``, ``extract:timeout``, ``extract:error``, ``extract:empty``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from thresher.document import Document
+from thresher.steps.base import ShardContext, Step
+from thresher.steps.extract.main_text import extract_main_text
+from thresher.steps.extract.time_limit import TimeLimitExceeded, time_limit
+
+
+@dataclass
+class ExtractHtml(Step):
+    name = "extract"
+    #: Seconds one page may take (enforced in a process's main thread, see time_limit.py; 0: none).
+    timeout_s: float = 5.0
+    #: Pages longer than this (characters of HTML) are dropped unread: past a few MB a "page" is a
+    #: data dump, and parsing it would cost more than the time limit can interrupt.
+    max_html_chars: int = 5_000_000
+    #: Put the page title on the first line.
+    include_title: bool = True
+    #: Remove lines that are just the text of one of the page's links (related stories, menus).
+    drop_link_lines: bool = True
+    include_tables: bool = True
+
+    def process(self, doc: Document, ctx: ShardContext) -> None:
+        meta = doc.metadata
+        if meta.get("format") != "html":
+            return
+        html = doc.text
+        meta["html_chars"] = len(html)
+        if len(html) > self.max_html_chars:
+            doc.drop(self.name, "extract:too_large", f"{len(html):,} characters of HTML > max_html_chars {self.max_html_chars:,}")
+            return
+        t0 = time.perf_counter()
+        try:
+            with time_limit(self.timeout_s):
+                ex = extract_main_text(html, include_title=self.include_title,
+                                       drop_link_lines=self.drop_link_lines, include_tables=self.include_tables)
+        except TimeLimitExceeded:
+            doc.drop(self.name, "extract:timeout", f"over timeout_s {self.timeout_s:g} s")
+            return
+        except Exception as exc:  # a parser failing on one page must not take the shard down
+            doc.drop(self.name, "extract:error", f"{type(exc).__name__}: {exc}"[:500])
+            return
+        meta["extract_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        meta["extract_engine"] = ex.engine
+        if ex.title:
+            meta["title"] = ex.title
+        if ex.link_lines_dropped:
+            meta["extract_link_lines_dropped"] = ex.link_lines_dropped
+        if not ex.text.strip():
+            doc.drop(self.name, "extract:empty", "no main text found in the page")
+            return
+        doc.rebase(ex.text)
+        meta["format"] = "text"
