@@ -1,0 +1,99 @@
+"""Clusters on disk: connected components over edges read in batches, and applying the decisions.
+
+A decisions file has one row per document that belongs to a group of two or more: its shard and
+place in the shard's document stream, its id, the cluster id and size, the survivor's id and
+whether it is removed. A shard's apply reads only its own rows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from thresher.document import Document
+
+DECISIONS_SCHEMA = pa.schema(
+    [
+        ("shard", pa.string()),
+        ("row", pa.int64()),
+        ("id", pa.string()),
+        ("cluster_id", pa.string()),
+        ("cluster_size", pa.int64()),
+        ("survivor", pa.string()),
+        ("removed", pa.bool_()),
+    ]
+)
+
+
+def components(edge_batches: Iterable[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Connected components of the graph given as batches of (a, b) node arrays.
+
+    Returns (nodes, root) with every node that has an edge and the smallest node of its component.
+    Memory grows with the nodes that have an edge (the duplicates), not with the corpus.
+    """
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while x != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in edge_batches:
+        for x, y in zip(a.tolist(), b.tolist()):
+            parent.setdefault(x, x)
+            parent.setdefault(y, y)
+            rx, ry = find(x), find(y)
+            if rx < ry:
+                parent[ry] = rx
+            elif ry < rx:
+                parent[rx] = ry
+    if not parent:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    nodes = np.fromiter(parent.keys(), dtype=np.int64, count=len(parent))
+    roots = np.fromiter((find(int(x)) for x in nodes), dtype=np.int64, count=len(nodes))
+    return nodes, roots
+
+
+def read_decisions(path: Path, shard: str) -> dict[int, tuple]:
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run the stage's prepare() before apply()")
+    table = pq.read_table(path, filters=[("shard", "=", shard)], columns=["row", "id", "cluster_id", "cluster_size", "survivor", "removed"])
+    cols = [table.column(i).to_pylist() for i in range(table.num_columns)]
+    return {r[0]: r[1:] for r in zip(*cols)}
+
+
+def apply_decisions(
+    docs: Iterable[Document],
+    decisions: dict[int, tuple],
+    stage: str,
+    reason: str,
+    keys: tuple[str, str, str, str],
+) -> Iterator[Document]:
+    """Annotate every document of a cluster; drop the removed ones with ``reason``.
+
+    ``keys`` names the metadata fields: (cluster id, cluster size, survivor id, duplicate of).
+    """
+    k_id, k_size, k_surv, k_of = keys
+    by_id = None
+    for row, doc in enumerate(docs):
+        d = decisions.get(row)
+        if d is not None and d[0] != doc.id:  # the stream changed under us: fall back to ids
+            if by_id is None:
+                by_id = {v[0]: v for v in decisions.values()}
+            d = by_id.get(doc.id)
+        if d is not None and doc.kept:
+            _, cluster_id, size, survivor, removed = d
+            doc.metadata[k_id] = cluster_id
+            doc.metadata[k_size] = int(size)
+            doc.metadata[k_surv] = survivor
+            if removed:
+                doc.metadata[k_of] = survivor
+                doc.drop(stage, reason, f"{k_of}={survivor}")
+        yield doc

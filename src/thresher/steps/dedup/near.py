@@ -1,0 +1,371 @@
+"""Near duplicates: MinHash LSH for documents of similar content, containment for cut-short reposts.
+
+Steps, each writing files under the stage folder and skipped when its output exists:
+
+1. ``sign``: per shard, MinHash signatures (``sig/<shard>.u32`` raw rows + ``.meta.parquet``),
+   band buckets (``bands/<shard>.parquet``) and anchor shingles (``anchors/<shard>.parquet``).
+2. ``candidates.parquet``: DuckDB groups the band rows by (band, bucket) on disk; members of small
+   buckets are paired all with all, large buckets as a star around their smallest id.
+3. ``edges.parquet``: candidate pairs kept when the signatures' estimated Jaccard reaches the
+   threshold (``verify``), plus containment pairs (below).
+4. ``decisions.parquet``: connected components of the edges, the survivor of each by the rule
+   (:mod:`thresher.steps.dedup.survivor`).
+5. ``report/``: a sample of edges with their true Jaccard and containment (``thresher dedup-report``).
+
+Containment. A repost cut short ("the first paragraphs ... Read more at ...") has a low Jaccard
+with the whole story, so banding cannot find it. Every shingle whose hash is 0 modulo
+``anchor_rate`` is an *anchor* (Broder's mod-m sample: the same shingles are sampled in every
+document), so ``|anchors(A) ∩ anchors(B)| / |anchors(A)|`` estimates how much of A lies in B.
+DuckDB joins documents on shared anchors; anchors found in more than ``max_posting`` documents are
+site chrome or boilerplate and are ignored. A pair is a duplicate when the smaller document has at
+least ``min_anchors`` anchors and at least ``containment_threshold`` of them are in the other.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+
+import numpy as np
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from thresher.io.atomic import atomic_path, write_bytes_atomic
+from thresher.run.corpus import CorpusStage
+from thresher.steps.dedup import survivor as surv
+from thresher.steps.dedup.clusters import apply_decisions, components, read_decisions
+from thresher.steps.dedup.lsh import optimal_params
+from thresher.steps.dedup.minhash import MinHasher, band_hashes
+from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, stage_options
+
+if TYPE_CHECKING:  # pragma: no cover
+    from thresher.document import Document
+    from thresher.run.job import Job
+
+META_SCHEMA = pa.schema(
+    [("key", pa.int64()), ("shard", pa.string()), ("row", pa.int64()), ("id", pa.string()),
+     ("length", pa.int64()), ("quality", pa.float64()), ("n_anchors", pa.int64())]
+)
+BANDS_SCHEMA = pa.schema([("band", pa.int32()), ("bucket", pa.uint64()), ("key", pa.int64())])
+ANCHOR_SCHEMA = pa.schema([("h", pa.uint64()), ("key", pa.int64())])
+EDGE_SCHEMA = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("kind", pa.string()), ("score", pa.float32())])
+KEYS = ("cluster_id", "cluster_size", "cluster_survivor", "near_duplicate_of")
+
+
+@dataclass
+class NearDedup(CorpusStage):
+    name: ClassVar[str] = "near_dedup"
+
+    threshold: float = 0.7  # Jaccard similarity of shingle sets
+    num_perm: int = 128
+    ngram: int = 5  # words per shingle
+    char_ngram: int = 5  # characters per shingle, for languages written without spaces
+    seed: int = 1
+    bands: int = 0  # 0: derived from threshold and num_perm (see `thresher dedup-params`)
+    rows: int = 0
+    fp_weight: float = 0.5
+    fn_weight: float = 0.5
+    verify: bool = True  # keep a candidate pair only if its estimated Jaccard reaches the threshold
+    max_bucket_pairs: int = 20  # buckets with more members are linked as a star, not all pairs
+    containment: bool = True
+    containment_threshold: float = 0.8
+    anchor_rate: int = 8
+    min_anchors: int = 8
+    max_posting: int = 100
+    survivor: list[str] = field(default_factory=lambda: list(surv.DEFAULT_RULE))
+    quality_key: str = "quality_score"
+    batch_chars: int = 2_000_000
+    duckdb_memory: str = "1GB"
+    report_pairs: int = 200  # edges sampled with their true similarity for `thresher dedup-report`
+
+    def __post_init__(self) -> None:
+        surv.validate(self.survivor)
+        if (self.bands > 0) != (self.rows > 0):
+            raise ValueError("set both bands and rows, or neither")
+        if self.bands and self.bands * self.rows > self.num_perm:
+            raise ValueError("bands * rows must not exceed num_perm")
+        if self.anchor_rate < 1 or self.min_anchors < 1:
+            raise ValueError("anchor_rate and min_anchors must be positive")
+
+    def lsh(self) -> tuple[int, int]:
+        if self.bands:
+            return self.bands, self.rows
+        p = optimal_params(self.threshold, self.num_perm, self.fp_weight, self.fn_weight)
+        return p.bands, p.rows
+
+    def hasher(self) -> MinHasher:
+        return MinHasher(self.num_perm, self.ngram, self.char_ngram, self.seed)
+
+    # -- prepare ---------------------------------------------------------------------------
+    def prepare(self, job: "Job") -> None:
+        d = job.stage_dir(self)
+        open_stage_dir(d, self.name, stage_options(self), job.shards)
+        if (d / "decisions.parquet").exists() and (d / "summary.json").exists():
+            return
+        names = [safe_name(s) for s in job.shards]
+        todo = [(job, self, i, s) for i, s in enumerate(job.shards) if not _signed(d, names[i])]
+        job.map(_sign_shard, todo)
+        con = duck(d, self.duckdb_memory, job.workers)
+        try:
+            _views(con, d, names)
+            if not (d / "candidates.parquet").exists():
+                self._candidates(con, d)
+            if not (d / "edges.parquet").exists():
+                self._edges(con, d, job)
+            if not (d / "decisions.parquet").exists():
+                self._decisions(con, d)
+            if not (d / "report" / "pairs.parquet").exists():
+                self._report(con, d, job)
+            summary = {
+                "bands": self.lsh()[0], "rows": self.lsh()[1], "threshold": self.threshold,
+                "containment_threshold": self.containment_threshold if self.containment else None,
+                "signed": con.execute("SELECT count(*) FROM meta").fetchone()[0],
+                "candidates": con.execute(f"SELECT count(*) FROM read_parquet('{(d / 'candidates.parquet').as_posix()}')").fetchone()[0],
+                "edges": dict(con.execute(f"SELECT kind, count(*) FROM read_parquet('{(d / 'edges.parquet').as_posix()}') GROUP BY kind ORDER BY kind").fetchall()),
+                "clusters": con.execute(f"SELECT count(DISTINCT cluster_id) FROM read_parquet('{(d / 'decisions.parquet').as_posix()}')").fetchone()[0],
+                "removed": con.execute(f"SELECT count(*) FROM read_parquet('{(d / 'decisions.parquet').as_posix()}') WHERE removed").fetchone()[0],
+            }
+            write_bytes_atomic(d / "summary.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
+        finally:
+            con.close()
+
+    def _candidates(self, con, d: Path) -> None:
+        # Small buckets: every pair. Large ones: a star around the member with the smallest id, so
+        # the result does not depend on how documents were numbered.
+        query = f"""
+            WITH g AS (
+              SELECT band, bucket, count(*) AS n, min({{'id': id, 'key': key}}).key AS root
+              FROM bands JOIN meta USING (key) GROUP BY band, bucket HAVING count(*) > 1),
+            m AS (SELECT b.band, b.bucket, b.key, g.n, g.root FROM bands b JOIN g USING (band, bucket))
+            SELECT DISTINCT least(a, b) AS a, greatest(a, b) AS b FROM (
+              SELECT x.key AS a, y.key AS b FROM m x JOIN m y
+                ON x.band = y.band AND x.bucket = y.bucket AND x.key < y.key
+                WHERE x.n <= {int(self.max_bucket_pairs)}
+              UNION ALL
+              SELECT root AS a, key AS b FROM m WHERE n > {int(self.max_bucket_pairs)} AND key <> root)"""
+        copy_to_parquet(con, query, d / "candidates.parquet")
+
+    def _edges(self, con, d: Path, job: "Job") -> None:
+        sigs = _Signatures(d, con)
+        with ParquetSink(d / "edges.parquet", EDGE_SCHEMA) as sink:
+            pf = pq.ParquetFile(d / "candidates.parquet")
+            for batch in pf.iter_batches(batch_size=200_000):
+                a = batch.column("a").to_numpy().astype(np.int64)
+                b = batch.column("b").to_numpy().astype(np.int64)
+                est = (sigs.get(a) == sigs.get(b)).mean(axis=1) if len(a) else np.zeros(0)
+                keep = est >= self.threshold if self.verify else np.ones(len(a), bool)
+                sink.write({"a": a[keep], "b": b[keep], "kind": ["jaccard"] * int(keep.sum()), "score": est[keep]})
+            if self.containment:
+                query = f"""
+                    WITH f AS (SELECT h FROM anchors GROUP BY h HAVING count(*) BETWEEN 2 AND {int(self.max_posting)}),
+                    x AS (SELECT anchors.* FROM anchors SEMI JOIN f USING (h)),
+                    p AS (SELECT x.key AS a, y.key AS b, count(*) AS shared FROM x JOIN x y
+                          ON x.h = y.h AND x.key < y.key GROUP BY x.key, y.key HAVING count(*) >= {int(self.min_anchors) * float(self.containment_threshold)})
+                    SELECT p.a, p.b, shared / least(ma.n_anchors, mb.n_anchors) AS score
+                    FROM p JOIN meta ma ON ma.key = p.a JOIN meta mb ON mb.key = p.b
+                    WHERE least(ma.n_anchors, mb.n_anchors) >= {int(self.min_anchors)}
+                      AND shared >= {float(self.containment_threshold)} * least(ma.n_anchors, mb.n_anchors)"""
+                reader = con.sql(query).to_arrow_reader(200_000)
+                for batch in reader:
+                    n = batch.num_rows
+                    sink.write({"a": batch.column("a"), "b": batch.column("b"), "kind": ["containment"] * n, "score": batch.column("score")})
+
+    def _decisions(self, con, d: Path) -> None:
+        pf = pq.ParquetFile(d / "edges.parquet")
+        nodes, roots = components(
+            (b.column("a").to_numpy().astype(np.int64), b.column("b").to_numpy().astype(np.int64))
+            for b in pf.iter_batches(batch_size=200_000, columns=["a", "b"])
+        )
+        comp = d / "components.parquet"
+        with atomic_path(comp) as tmp:
+            pq.write_table(pa.table({"key": nodes, "root": roots}), tmp)
+        order = surv.order_by(self.survivor)
+        query = f"""
+            WITH m AS (SELECT meta.*, c.root FROM meta JOIN read_parquet('{comp.as_posix()}') c USING (key)),
+            r AS (SELECT shard, row, id, key, count(*) OVER w AS cluster_size,
+                    first_value(id) OVER (w ORDER BY {order}) AS survivor,
+                    first_value(key) OVER (w ORDER BY {order}) AS survivor_key
+                  FROM m WINDOW w AS (PARTITION BY root))
+            SELECT shard, row, id, substr(md5(survivor), 1, 16) AS cluster_id, cluster_size, survivor,
+                   key <> survivor_key AS removed
+            FROM r ORDER BY shard, row"""
+        copy_to_parquet(con, query, d / "decisions.parquet")
+
+    def _report(self, con, d: Path, job: "Job") -> None:
+        """Sample edges and measure their true similarity from the documents' shingle sets."""
+        edges = (d / "edges.parquet").as_posix()
+        rows = con.execute(
+            f"""SELECT e.a, e.b, e.kind, e.score, ma.id, mb.id, ma.shard, mb.shard
+                FROM read_parquet('{edges}') e JOIN meta ma ON ma.key = e.a JOIN meta mb ON mb.key = e.b
+                ORDER BY md5(ma.id || chr(0) || mb.id) LIMIT {int(self.report_pairs)}"""
+        ).fetchall()
+        wanted: dict[str, set[int]] = {}
+        for a, b, _, _, _, _, sa, sb in rows:
+            wanted.setdefault(sa, set()).add(int(a))
+            wanted.setdefault(sb, set()).add(int(b))
+        idx = {s: i for i, s in enumerate(job.shards)}
+        parts = job.map(_shingle_sets, [(job, self, idx[s], s, sorted(keys)) for s, keys in sorted(wanted.items())])
+        sets: dict[int, np.ndarray] = {}
+        for part in parts:
+            sets.update(part)
+        out = {"a_id": [], "b_id": [], "kind": [], "estimate": [], "jaccard": [], "containment": []}
+        for a, b, kind, score, ida, idb, _, _ in rows:
+            sa, sb = sets.get(int(a)), sets.get(int(b))
+            if sa is None or sb is None:
+                continue
+            inter = len(np.intersect1d(sa, sb, assume_unique=True))
+            union = len(sa) + len(sb) - inter
+            out["a_id"].append(ida)
+            out["b_id"].append(idb)
+            out["kind"].append(kind)
+            out["estimate"].append(float(score))
+            out["jaccard"].append(inter / union if union else 1.0)
+            out["containment"].append(inter / max(1, min(len(sa), len(sb))))
+        path = d / "report" / "pairs.parquet"
+        with atomic_path(path) as tmp:
+            pq.write_table(pa.table(out, schema=pa.schema([("a_id", pa.string()), ("b_id", pa.string()), ("kind", pa.string()),
+                                                           ("estimate", pa.float64()), ("jaccard", pa.float64()), ("containment", pa.float64())])), tmp)
+
+    # -- apply -----------------------------------------------------------------------------
+    def apply(self, docs: Iterable["Document"], shard: str, job: "Job") -> Iterator["Document"]:
+        decisions = read_decisions(job.stage_dir(self) / "decisions.parquet", shard)
+        return apply_decisions(docs, decisions, self.name, "near_duplicate", KEYS)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def _shard_files(d: Path, name: str) -> list[Path]:
+    # The meta file comes last: it is written when the others are complete.
+    return [d / "sig" / f"{name}.u32", d / "sig" / f"{name}.json", d / "bands" / f"{name}.parquet",
+            d / "anchors" / f"{name}.parquet", d / "sig" / f"{name}.meta.parquet"]
+
+
+def _signed(d: Path, name: str) -> bool:
+    return all(p.exists() for p in _shard_files(d, name))
+
+
+def _views(con, d: Path, names: list[str]) -> None:
+    def view(name: str, files: list[Path], schema: pa.Schema) -> None:
+        if files:
+            con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({sql_list(files)})")
+        else:  # an empty corpus: an empty table of the right shape
+            empty = pa.table({f.name: pa.array([], type=f.type) for f in schema}, schema=schema)
+            con.register(f"_{name}_empty", empty)
+            con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM _{name}_empty")
+
+    view("meta", [d / "sig" / f"{n}.meta.parquet" for n in names], META_SCHEMA)
+    view("bands", [d / "bands" / f"{n}.parquet" for n in names], BANDS_SCHEMA)
+    view("anchors", [d / "anchors" / f"{n}.parquet" for n in names], ANCHOR_SCHEMA)
+
+
+class _Signatures:
+    """Signature rows by key, from the per-shard raw files (memory-mapped, read on demand)."""
+
+    def __init__(self, d: Path, con) -> None:
+        self.num_perm = None
+        self.maps: dict[int, np.ndarray] = {}
+        self.d = d
+        shard_names = dict(con.execute("SELECT DISTINCT key >> 32, shard FROM meta").fetchall())
+        for idx, shard in shard_names.items():
+            path = d / "sig" / f"{safe_name(shard)}.u32"
+            info = orjson.loads((d / "sig" / f"{safe_name(shard)}.json").read_bytes())
+            self.num_perm = info["num_perm"]
+            if info["count"]:
+                self.maps[int(idx)] = np.memmap(path, dtype=np.uint32, mode="r", shape=(info["count"], info["num_perm"]))
+
+    def get(self, keys: np.ndarray) -> np.ndarray:
+        out = np.empty((len(keys), self.num_perm or 0), dtype=np.uint32)
+        shard = keys >> 32
+        row = keys & 0xFFFFFFFF
+        for s in np.unique(shard).tolist():
+            m = shard == s
+            out[m] = self.maps[s][row[m]]
+        return out
+
+
+def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int:
+    d = job.stage_dir(stage)
+    name = safe_name(shard)
+    sig_path, _, bands_path, anchors_path, meta_path = _shard_files(d, name)
+    bands, rows = stage.lsh()
+    hasher = stage.hasher()
+    rate = np.uint64(stage.anchor_rate)
+    count = 0
+    with atomic_path(sig_path) as sig_tmp, open(sig_tmp, "wb") as sig_out, \
+            ParquetSink(bands_path, BANDS_SCHEMA) as band_sink, ParquetSink(anchors_path, ANCHOR_SCHEMA) as anchor_sink, \
+            ParquetSink(meta_path.with_name(meta_path.name + ".part"), META_SCHEMA) as meta_sink:
+        batch: list = []
+        size = 0
+
+        def flush() -> None:
+            nonlocal count, batch, size
+            if not batch:
+                return
+            texts = [t for _, _, t, _ in batch]
+            langs = [lang for _, _, _, lang in batch]
+            s, doc = hasher.shingles(texts, langs)
+            nonempty = np.bincount(doc, minlength=len(batch)) > 0 if len(doc) else np.zeros(len(batch), bool)
+            sig = hasher.from_shingles(s, doc, len(batch))[nonempty]
+            keep_idx = np.flatnonzero(nonempty)
+            keys = (np.int64(shard_idx) << np.int64(32)) | (count + np.arange(len(keep_idx), dtype=np.int64))
+            key_of = np.full(len(batch), -1, dtype=np.int64)
+            key_of[keep_idx] = keys
+            # Anchors: the shingles whose hash is 0 mod anchor_rate, once per document.
+            am = (s % rate) == 0
+            ah, ad = s[am], doc[am]
+            order = np.lexsort((ah, ad))
+            ah, ad = ah[order], ad[order]
+            first = np.ones(len(ah), bool)
+            first[1:] = (ah[1:] != ah[:-1]) | (ad[1:] != ad[:-1])
+            ah, ad = ah[first], ad[first]
+            n_anchors = np.bincount(ad, minlength=len(batch))
+            sig_out.write(np.ascontiguousarray(sig).tobytes())
+            bh = band_hashes(sig, bands, rows)
+            band_sink.write({"band": np.tile(np.arange(bands, dtype=np.int32), len(keys)), "bucket": bh.reshape(-1), "key": np.repeat(keys, bands)})
+            anchor_sink.write({"h": ah, "key": key_of[ad]})
+            meta_sink.write({
+                "key": keys, "shard": [shard] * len(keys),
+                "row": [batch[i][0] for i in keep_idx.tolist()], "id": [batch[i][1].id for i in keep_idx.tolist()],
+                "length": [len(batch[i][2]) for i in keep_idx.tolist()],
+                "quality": [surv.quality_of(batch[i][1].metadata, stage.quality_key) for i in keep_idx.tolist()],
+                "n_anchors": n_anchors[keep_idx],
+            })
+            count += len(keys)
+            batch, size = [], 0
+
+        for row, doc in enumerate(job.iter_docs(shard, upto=stage)):
+            if not doc.kept:
+                continue
+            text = doc.text
+            batch.append((row, _Light(doc.id, doc.metadata), text, doc.metadata.get("language")))
+            size += len(text)
+            if size >= stage.batch_chars:
+                flush()
+        flush()
+    write_bytes_atomic(d / "sig" / f"{name}.json", orjson.dumps({"count": count, "num_perm": stage.num_perm}))
+    # The meta file is the shard's completion marker: renamed last.
+    meta_path.with_name(meta_path.name + ".part").replace(meta_path)
+    return count
+
+
+@dataclass
+class _Light:
+    id: str
+    metadata: dict
+
+
+def _shingle_sets(job: "Job", stage: NearDedup, shard_idx: int, shard: str, keys: list[int]) -> dict[int, np.ndarray]:
+    """Exact shingle sets of the documents with these keys (for the report's true similarities)."""
+    d = job.stage_dir(stage)
+    meta = pq.read_table(d / "sig" / f"{safe_name(shard)}.meta.parquet", columns=["key", "row"])
+    row_of = dict(zip(meta.column("key").to_pylist(), meta.column("row").to_pylist()))
+    want = {row_of[k]: k for k in keys if k in row_of}
+    hasher = stage.hasher()
+    out: dict[int, np.ndarray] = {}
+    for row, doc in enumerate(job.iter_docs(shard, upto=stage)):
+        if row in want:
+            s, _ = hasher.shingles([doc.text], [doc.metadata.get("language")])
+            out[want[row]] = np.unique(s)
+    return out

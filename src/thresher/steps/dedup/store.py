@@ -1,0 +1,110 @@
+"""Hand-off files between the steps of a corpus stage: atomic, resumable, grouped on disk.
+
+Every output is written under a temporary name and renamed when complete (``thresher.io.atomic``),
+so a file that exists is whole and a re-run skips it. A stage folder remembers the options that
+made it (``stage.json``): different options start the folder over instead of mixing results.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from pathlib import Path
+from typing import Any, Iterable
+
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from thresher.io.atomic import atomic_path, write_bytes_atomic
+
+STAGE_FILE = "stage.json"
+
+
+def safe_name(shard: str) -> str:
+    """A shard name as one file name (shard names may hold path separators)."""
+    return shard.replace(os.sep, "__").replace("/", "__")
+
+
+def open_stage_dir(d: Path, stage_name: str, options: dict[str, Any], shards: list[str]) -> None:
+    """Start ``d`` over unless it was made by the same stage options over the same shards; clear
+    temporary files a killed run left behind."""
+    want = {"stage": stage_name, "options": options, "shards": sorted(shards)}
+    marker = d / STAGE_FILE
+    if marker.exists():
+        try:
+            have = orjson.loads(marker.read_bytes())
+        except orjson.JSONDecodeError:
+            have = None
+        if have != orjson.loads(orjson.dumps(want)):
+            for child in d.iterdir():
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    for stale in d.rglob(".*.tmp-*"):
+        stale.unlink()
+    d.mkdir(parents=True, exist_ok=True)
+    if not marker.exists():
+        write_bytes_atomic(marker, orjson.dumps(want, option=orjson.OPT_INDENT_2))
+
+
+def stage_options(stage: Any) -> dict[str, Any]:
+    return orjson.loads(orjson.dumps(dataclasses.asdict(stage)))
+
+
+class ParquetSink:
+    """Append record batches to a parquet file that appears only when :meth:`close` succeeds."""
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        self.path = path
+        self.schema = schema
+        self._ctx = atomic_path(path)
+        self._tmp = self._ctx.__enter__()
+        self._writer = pq.ParquetWriter(self._tmp, schema, compression="zstd")
+
+    def write(self, columns: dict[str, Iterable]) -> None:
+        table = pa.table({k: pa.array(v, type=self.schema.field(k).type) for k, v in columns.items()}, schema=self.schema)
+        if table.num_rows:
+            self._writer.write_table(table)
+
+    def close(self) -> None:
+        self._writer.close()
+        self._ctx.__exit__(None, None, None)
+
+    def abort(self) -> None:
+        try:
+            self._writer.close()
+        finally:
+            self._ctx.__exit__(RuntimeError, RuntimeError("aborted"), None)
+
+    def __enter__(self) -> "ParquetSink":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def duck(workdir: Path, memory_limit: str, threads: int):
+    """A DuckDB connection that spills to ``workdir`` instead of growing past ``memory_limit``."""
+    import duckdb
+
+    con = duckdb.connect()
+    tmp = workdir / "duckdb_tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    con.execute(f"SET memory_limit='{memory_limit}'")
+    con.execute(f"SET temp_directory='{tmp.as_posix()}'")
+    con.execute(f"SET threads={max(1, int(threads))}")
+    con.execute("SET preserve_insertion_order=false")
+    return con
+
+
+def copy_to_parquet(con, query: str, path: Path, params: list | None = None) -> None:
+    """``COPY (query) TO path`` atomically."""
+    with atomic_path(path) as tmp:
+        con.execute(f"COPY ({query}) TO '{tmp.as_posix()}' (FORMAT parquet, COMPRESSION zstd)", params or [])
+
+
+def sql_list(paths: list[Path]) -> str:
+    return "[" + ", ".join("'" + p.as_posix().replace("'", "''") + "'" for p in paths) + "]"

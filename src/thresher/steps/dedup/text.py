@@ -1,0 +1,220 @@
+"""Text to shingle hashes, vectorised with numpy (no Python work per token or per shingle).
+
+A batch of documents is lower-cased, joined and viewed as an array of code points. Tokens are
+runs of word characters (``\\w``: letters, digits, underscore, marks). Each token is hashed with
+a polynomial hash computed from prefix sums (one pass for the whole batch), then mixed; a word
+n-gram's hash is a fixed linear combination of its tokens' hashes, mixed again.
+
+Languages written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan) have
+no words to count: their documents are shingled by character n-grams over word characters. The
+language comes from ``metadata["language"]`` when a step set it, else from the share of such
+script in the text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Sequence
+
+import numpy as np
+
+_U64 = np.uint64
+_P = _U64(0x100000001B3)  # odd, so invertible mod 2**64
+_P_INV = _U64(pow(0x100000001B3, -1, 2**64))
+_M1 = _U64(0xBF58476D1CE4E5B9)
+_M2 = _U64(0x94D049BB133111EB)
+# Position weights for combining n consecutive token hashes (odd 64-bit constants).
+_NGRAM_WEIGHTS = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5, 0x85EBCA77C2B2AE63,
+     0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0xA0761D6478BD642F, 0xE7037ED1A0B428DB,
+     0x8EBC6AF09C88C6E3, 0x589965CC75374CC3, 0x1D8E4E27C47D124F, 0x2545F4914F6CDD1D, 0x9FB21C651E98DF25,
+     0xB492B66FBE98F273],
+    dtype=np.uint64,
+)
+MAX_NGRAM = len(_NGRAM_WEIGHTS)
+
+# Language codes written without spaces between words.
+SPACELESS_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "zho", "jpn", "tha", "lao", "khm", "mya", "bod", "cmn", "yue", "wuu"})
+
+_SPACELESS_RANGES = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x0F00, 0x0FFF),  # Tibetan
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+)
+
+
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """Word-character and spaceless-script tables over the Basic Multilingual Plane."""
+    word = np.zeros(0x10000, dtype=bool)
+    for cp in range(0x10000):
+        c = chr(cp)
+        word[cp] = c.isalnum() or c == "_" or unicodedata.category(c) in ("Mn", "Mc")  # marks: Thai vowels, Devanagari matras
+    word[0xD800:0xE000] = False
+    spaceless = np.zeros(0x10000, dtype=bool)
+    for lo, hi in _SPACELESS_RANGES:
+        spaceless[lo : hi + 1] = True
+    word.setflags(write=False)
+    spaceless.setflags(write=False)
+    return word, spaceless
+
+
+_WORD, _SPACELESS = _tables()  # immutable lookup tables, built once at import
+
+
+def _lookup(table: np.ndarray, cps: np.ndarray, astral: bool) -> np.ndarray:
+    """table[cp] for BMP code points; ``astral`` for the rest (CJK extensions B+ are word chars)."""
+    out = table[np.minimum(cps, 0xFFFF)]
+    big = cps > 0xFFFF
+    if big.any():
+        out = out.copy()
+        out[big] = astral & (cps[big] >= 0x20000) & (cps[big] < 0x40000)
+    return out
+
+
+def mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: spreads every input bit over the whole word."""
+    x = x ^ (x >> _U64(30))
+    x *= _M1
+    x ^= x >> _U64(27)
+    x *= _M2
+    x ^= x >> _U64(31)
+    return x
+
+
+def _powers(base: np.uint64, n: int) -> np.ndarray:
+    pw = np.empty(max(n, 1), dtype=np.uint64)
+    pw[0] = 1
+    pw[1:] = base
+    return np.cumprod(pw, out=pw)  # wraps mod 2**64, as intended
+
+
+def is_spaceless_language(lang: str | None) -> bool:
+    if not lang:
+        return False
+    return lang.lower().replace("_", "-").split("-")[0] in SPACELESS_LANGS
+
+
+def _codepoints(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Lower-cased code points of the texts joined by newlines, and each text's start offset."""
+    lowered = [t.lower() for t in texts]  # lower() may change lengths (İ): offsets come from these
+    lens = np.fromiter((len(t) + 1 for t in lowered), dtype=np.int64, count=len(lowered))
+    starts = np.zeros(len(lowered), dtype=np.int64)
+    if len(lowered) > 1:
+        np.cumsum(lens[:-1], out=starts[1:])
+    cps = np.frombuffer("\n".join(lowered).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return cps, starts
+
+
+def spaceless_share(texts: Sequence[str]) -> np.ndarray:
+    """Per text: share of its word characters that belong to scripts written without spaces."""
+    if not texts:
+        return np.zeros(0)
+    cps, starts = _codepoints(texts)
+    word = _lookup(_WORD, cps, True)
+    sp = _lookup(_SPACELESS, cps, True) & word
+    nw = np.add.reduceat(word.astype(np.int64), starts) if len(cps) else np.zeros(len(texts), np.int64)
+    ns = np.add.reduceat(sp.astype(np.int64), starts) if len(cps) else np.zeros(len(texts), np.int64)
+    return ns / np.maximum(nw, 1)
+
+
+def use_char_shingles(texts: Sequence[str], languages: Sequence[str | None] | None, share: float = 0.3) -> np.ndarray:
+    """Which texts to shingle by characters: a spaceless language, else a spaceless script share."""
+    n = len(texts)
+    out = np.zeros(n, dtype=bool)
+    unknown = []
+    for i in range(n):
+        lang = languages[i] if languages is not None else None
+        if lang:
+            out[i] = is_spaceless_language(lang)
+        else:
+            unknown.append(i)
+    if unknown:
+        shares = spaceless_share([texts[i] for i in unknown])
+        out[np.array(unknown, dtype=np.int64)] = shares >= share
+    return out
+
+
+def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """n-gram hashes over per-unit hashes ``h`` (sorted by ``doc``); a document with fewer than n
+    units gets one shingle of all of them, so short texts still have a signature."""
+    m = len(h) - n + 1
+    if m > 0:
+        s = h[:m] * _NGRAM_WEIGHTS[0]
+        for j in range(1, n):
+            s += h[j : j + m] * _NGRAM_WEIGHTS[j]
+        valid = doc[:m] == doc[n - 1 : n - 1 + m]
+        s, sd = s[valid], doc[:m][valid]
+    else:
+        s, sd = np.zeros(0, np.uint64), np.zeros(0, np.int64)
+    counts = np.bincount(doc, minlength=ndocs) if len(doc) else np.zeros(ndocs, np.int64)
+    short = np.flatnonzero((counts > 0) & (counts < n))
+    if len(short):
+        first = np.searchsorted(doc, short)
+        extra = np.zeros(len(short), np.uint64)
+        for k, (f, c) in enumerate(zip(first.tolist(), counts[short].tolist())):
+            extra[k] = np.sum(h[f : f + c] * _NGRAM_WEIGHTS[:c], dtype=np.uint64)
+        s = np.concatenate([s, extra])
+        sd = np.concatenate([sd, short.astype(np.int64)])
+        order = np.argsort(sd, kind="stable")
+        s, sd = s[order], sd[order]
+    return mix64(s), sd
+
+
+def word_shingles(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, np.ndarray]:
+    """(shingle hashes uint64, document index int64), grouped by document in input order."""
+    if not 1 <= ngram <= MAX_NGRAM:
+        raise ValueError(f"ngram must be between 1 and {MAX_NGRAM}")
+    if not texts:
+        return np.zeros(0, np.uint64), np.zeros(0, np.int64)
+    cps, starts = _codepoints(texts)
+    n = len(cps)
+    word = _lookup(_WORD, cps, True)
+    edges = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    st = np.flatnonzero(edges == 1)
+    en = np.flatnonzero(edges == -1)
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    np.cumsum(cps.astype(np.uint64) * _powers(_P, n), out=prefix[1:])
+    # sum_{k in [s,e)} c_k P^(k-s): the same value wherever the token occurs.
+    tok = mix64((prefix[en] - prefix[st]) * _powers(_P_INV, n)[st] + (en - st).astype(np.uint64))
+    doc = np.searchsorted(starts, st, side="right") - 1
+    return _combine(tok, doc, len(texts), ngram)
+
+
+def char_shingles(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, np.ndarray]:
+    """Character n-grams over the word characters of each text (spaces and punctuation skipped)."""
+    if not 1 <= ngram <= MAX_NGRAM:
+        raise ValueError(f"ngram must be between 1 and {MAX_NGRAM}")
+    if not texts:
+        return np.zeros(0, np.uint64), np.zeros(0, np.int64)
+    cps, starts = _codepoints(texts)
+    pos = np.flatnonzero(_lookup(_WORD, cps, True))
+    h = mix64(cps[pos].astype(np.uint64) + _U64(0x51ED27))
+    doc = np.searchsorted(starts, pos, side="right") - 1
+    return _combine(h, doc, len(texts), ngram)
+
+
+def shingles(
+    texts: Sequence[str],
+    ngram: int = 5,
+    char_ngram: int = 5,
+    languages: Sequence[str | None] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Shingle hashes of a batch: word n-grams, or character n-grams for spaceless languages."""
+    chars = use_char_shingles(texts, languages)
+    if not chars.any():
+        return word_shingles(texts, ngram)
+    parts_s, parts_d = [], []
+    for mask, fn, n in ((~chars, word_shingles, ngram), (chars, char_shingles, char_ngram)):
+        idx = np.flatnonzero(mask)
+        if len(idx):
+            s, d = fn([texts[i] for i in idx], n)
+            parts_s.append(s)
+            parts_d.append(idx[d])
+    s, d = np.concatenate(parts_s), np.concatenate(parts_d)
+    order = np.argsort(d, kind="stable")
+    return s[order], d[order]

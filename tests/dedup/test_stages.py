@@ -1,0 +1,135 @@
+"""The corpus stages over a small corpus: what is removed, what survives, and that it is repeatable."""
+
+import shutil
+
+import pytest
+
+from thresher.steps.dedup.exact import ExactDedup
+from thresher.steps.dedup.near import NearDedup
+
+from .conftest import doc
+from .textgen import edit, story
+
+
+def corpus():
+    """Three shards: story 1 with an edited copy and a copy cut short, story 2 exactly twice,
+    story 3 alone, and unrelated stories."""
+    s1, s2, s3 = story(1), story(2), story(3)
+    truncated = "\n".join(s1.split("\n")[:3]) + "\nRead more at example.org"
+    return {
+        "a": [doc("a1", s1, quality_score=0.4), doc("a2", s2), doc("a3", story(10)), doc("a4", story(11))],
+        "b": [doc("b1", edit(s1, 5, 0.01) + "\nShare this story", quality_score=0.9), doc("b2", s2.upper()), doc("b3", s3)],
+        "c": [doc("c1", truncated), doc("c2", story(12)), doc("c3", "  " + s2 + "\n")],
+    }
+
+
+def stages():
+    return [ExactDedup(), NearDedup(threshold=0.7, num_perm=128, min_anchors=4)]
+
+
+def verdicts(docs):
+    return {i: (d.kept, d.verdict.reason, {k: v for k, v in d.metadata.items() if "cluster" in k or "duplicate" in k or "survivor" in k})
+            for i, d in sorted(docs.items())}
+
+
+def test_exact_duplicates_removed_with_one_survivor_by_rule(make_job):
+    docs = make_job(corpus(), [ExactDedup()]).run()
+    group = ["a2", "b2", "c3"]  # same text up to case and spacing
+    kept = [i for i in group if docs[i].kept]
+    assert kept == ["c3"]  # no quality scores: the longest text ("  ...\n") survives
+    for i in ("a2", "b2"):
+        assert docs[i].verdict.reason == "exact_duplicate"
+        assert docs[i].verdict.detail == "exact_duplicate_of=c3"
+        assert docs[i].metadata["exact_duplicate_of"] == "c3"
+    assert {docs[i].metadata["exact_cluster_size"] for i in group} == {3}
+    assert len({docs[i].metadata["exact_cluster_id"] for i in group}) == 1
+    assert all(d.kept for i, d in docs.items() if i not in ("a2", "b2"))
+
+
+def test_survivor_rule_is_configurable(make_job):
+    docs = make_job(corpus(), [ExactDedup(survivor=["id"])]).run()
+    assert [i for i in ("a2", "b2", "c3") if docs[i].kept] == ["a2"]
+    with pytest.raises(ValueError):
+        ExactDedup(survivor=["newest"])
+
+
+def test_near_duplicates_and_truncated_repost_found(make_job):
+    docs = make_job(corpus(), stages()).run()
+    # a1 and its edited copy b1 are near-duplicates; c1, cut short, is contained in both.
+    cluster = {docs[i].metadata.get("cluster_id") for i in ("a1", "b1", "c1")}
+    assert len(cluster) == 1 and None not in cluster
+    assert all(docs[i].metadata["cluster_size"] == 3 for i in ("a1", "b1", "c1"))
+    assert docs["b1"].kept  # best quality score wins
+    for i in ("a1", "c1"):
+        assert not docs[i].kept and docs[i].verdict.reason == "near_duplicate"
+        assert docs[i].metadata["near_duplicate_of"] == "b1"
+        assert docs[i].verdict.detail == "near_duplicate_of=b1"
+    # Unrelated stories stay, unannotated.
+    for i in ("a3", "a4", "b3", "c2"):
+        assert docs[i].kept and "cluster_id" not in docs[i].metadata
+
+
+def test_without_containment_the_cut_short_copy_is_missed(make_job):
+    docs = make_job(corpus(), [ExactDedup(), NearDedup(containment=False)]).run()
+    assert docs["c1"].kept and not docs["a1"].kept
+
+
+def test_same_result_whatever_the_workers_and_shard_order(make_job):
+    base = verdicts(make_job(corpus(), stages(), workers=1).run())
+    shuffled = dict(reversed(list(corpus().items())))
+    shuffled = {k: list(reversed(v)) for k, v in shuffled.items()}
+    assert verdicts(make_job(shuffled, stages(), workers=2).run()) == base
+    # Documents moved between shards: still the same decisions.
+    flat = [d for docs in corpus().values() for d in docs]
+    regrouped = {"x": flat[::2], "y": flat[1::2]}
+    assert verdicts(make_job(regrouped, stages(), workers=2).run()) == base
+
+
+def test_resume_after_a_killed_stage(make_job, tmp_path):
+    root = tmp_path / "resume"
+    first = verdicts(make_job(corpus(), stages(), root=root).run())
+    near = root / "_work" / "near_dedup"
+    # A run killed mid-way: some outputs never written, a temporary file left behind.
+    for p in [near / "decisions.parquet", near / "edges.parquet", near / "bands" / "b.parquet", near / "sig" / "c.meta.parquet"]:
+        p.unlink()
+    (near / "sig" / ".a.u32.tmp-999").write_bytes(b"half written")
+    shutil.rmtree(root / "_work" / "exact_dedup" / "hashes")
+    (root / "_work" / "exact_dedup" / "decisions.parquet").unlink()
+    again = verdicts(make_job(corpus(), stages(), root=root).run())
+    assert again == first
+    assert not list(near.rglob(".*.tmp-*"))
+
+
+def test_changed_options_start_the_stage_over(make_job, tmp_path):
+    root = tmp_path / "opts"
+    make_job(corpus(), stages(), root=root).run()
+    docs = make_job(corpus(), [ExactDedup(), NearDedup(containment=False)], root=root).run()
+    assert docs["c1"].kept  # not the stale decisions of the run with containment
+
+
+@pytest.mark.parametrize("texts", [[], ["only one document here"], ["same text"] * 5, [story(4)] * 4])
+def test_empty_single_and_identical_corpora(make_job, texts):
+    shards = {"s": [doc(f"d{i}", t) for i, t in enumerate(texts)]}
+    docs = make_job(shards, stages()).run()
+    assert len(docs) == len(texts)
+    if texts:
+        assert [i for i, d in docs.items() if d.kept] == ["d0"]  # same length: the smallest id
+        if len(texts) > 1:
+            assert all(d.verdict.reason == "exact_duplicate" for i, d in docs.items() if i != "d0")
+
+
+def test_near_duplicates_when_exact_copies_differ_in_chrome(make_job):
+    s = story(20)
+    shards = {"s": [doc(f"d{i}", f"Site {i} header\n{s}\nFooter of site {i}") for i in range(4)]}
+    docs = make_job(shards, stages()).run()
+    assert [i for i, d in docs.items() if d.kept] == ["d0"]
+    assert {d.verdict.reason for i, d in docs.items() if i != "d0"} == {"near_duplicate"}
+
+
+def test_dropped_documents_are_not_considered(make_job):
+    a = doc("a", story(30))
+    b = doc("b", story(30))
+    b.drop("guard", "too_short")
+    docs = make_job({"s": [a, b]}, stages()).run()
+    assert docs["a"].kept and "exact_cluster_id" not in docs["a"].metadata
+    assert docs["b"].verdict.reason == "too_short"
