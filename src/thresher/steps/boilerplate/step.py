@@ -1,0 +1,246 @@
+"""Boilerplate lines: photo credits and captions, comment widgets, share bars, cookie notices,
+navigation menus, subscribe prompts, "read more at" tails and adverts.
+
+The rules are data (:mod:`thresher.steps.boilerplate.rules`); this step decides where each may
+apply. The page has a *top zone* and a *bottom zone*: the lines above its first line of prose
+and below its last one, where a site's chrome lives. Unmistakable phrasings are removed
+anywhere; vague ones (``Home``, ``Comments``) only in a zone; follower lines (a cookie banner's
+``Accept``) only right after a line their group removed. Two structural rules sit beside the
+patterns:
+
+* a run of at least ``menu_min_lines`` short title-case lines in a zone is a navigation menu;
+* a photo credit takes the caption line just above it (a short line without final punctuation),
+  and a lone ``©`` takes the credit on the line below it. Credits go to
+  ``metadata["image_credit"]`` (several are joined with ``"; "``).
+
+A page may not lose more than ``max_removed_share`` of its characters to these rules quietly:
+above the cap the page's metadata says so (``boilerplate_over_cap``, with the share), the stats
+count ``boilerplate:over_cap`` and ``on_over_cap`` decides what happens: ``"flag"`` (default:
+apply the edits, keep the page), ``"drop"`` (apply them and drop the page with that reason) or
+``"skip"`` (leave the page's text alone).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thresher.document import Document, Edit
+from thresher.steps.base import Editor, ShardContext
+from thresher.steps.boilerplate.rules import GROUPS, Rule
+from thresher.steps.repair.lines import removal_edits, split_lines
+
+OVER_CAP = "boilerplate:over_cap"
+
+# A navigation item: one to three title-case words, no digits or punctuation but & and '.
+_NAV_ITEM = re.compile(r"(?:[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*)")
+_MINOR = frozenset({"&", "and", "of", "the", "to", "for", "in", "on", "a", "us"})
+_TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
+_LIST_MARK = re.compile(r"(?:[-*+•·▪●◦‣–—>»]|\d{1,3}[.)])\s")
+
+
+@dataclass
+class Boilerplate(Editor):
+    name = "boilerplate"
+    #: Largest share of a page's characters these rules may remove without the page saying so.
+    max_removed_share: float = 0.5
+    #: What to do above the cap: "flag", "drop" or "skip" (see the module docstring).
+    on_over_cap: str = "flag"
+    #: Groups ("share_bar") or single rules ("comment_widget.comments_heading") to leave out.
+    disabled: list[str] = field(default_factory=list)
+    #: A line with at least this many words is prose: it ends the top zone / starts the bottom one.
+    prose_min_words: int = 8
+    #: A navigation menu is at least this many consecutive short title-case lines in a zone...
+    menu_min_lines: int = 3
+    #: ...of at most this many words and characters each.
+    menu_max_words: int = 3
+    menu_max_chars: int = 30
+    #: The line above a photo credit is its caption if it has this many words (and no final
+    #: punctuation).
+    caption_min_words: int = 5
+    caption_max_words: int = 30
+    #: A lone "©" takes the next line as the credit if that line has at most this many words.
+    credit_max_words: int = 8
+    #: Lines longer than this are never boilerplate (and are not tested against the rules).
+    max_line_chars: int = 400
+
+    def __post_init__(self) -> None:
+        if self.on_over_cap not in ("flag", "drop", "skip"):
+            raise ValueError(f"on_over_cap must be 'flag', 'drop' or 'skip', not {self.on_over_cap!r}")
+        off = set(self.disabled)
+        unknown = {d for d in off if d.split(".")[0] not in GROUPS}
+        if unknown:
+            raise ValueError(f"disabled names unknown rule groups: {', '.join(sorted(unknown))}; groups: {', '.join(GROUPS)}")
+        self._rules: list[tuple[str, Rule, re.Pattern | None]] = []
+        alts = []
+        for group, rules in GROUPS.items():
+            if group in off:
+                continue
+            for rule in rules:
+                if f"{group}.{rule.name}" in off:
+                    continue
+                k = len(self._rules)
+                end = r"\Z" if rule.match == "line" else ""
+                own = re.compile(f"(?:{rule.pattern}){end}", re.I) if "(?P<credit>" in rule.pattern else None
+                self._rules.append((group, rule, own))
+                alts.append(f"(?P<r{k}>(?:{rule.pattern.replace('(?P<credit>', '(?:')}){end})")
+        self._rx = re.compile("|".join(alts) or r"(?!)", re.I)
+
+    # -- the step ---------------------------------------------------------------------------
+    def process(self, doc: Document, ctx: ShardContext) -> None:
+        edits, credit, share = self.plan(doc.text)
+        over = share > self.max_removed_share
+        if over:
+            doc.metadata["boilerplate_over_cap"] = round(share, 4)
+            ctx.stats.edited(OVER_CAP, 0)
+            if self.on_over_cap == "skip":
+                return
+        if credit and "image_credit" not in doc.metadata:
+            doc.metadata["image_credit"] = credit
+        if edits:
+            doc.apply(edits)
+            for e in edits:
+                ctx.stats.edited(e.rule, (e.end - e.start) - len(e.replacement))
+        if over and self.on_over_cap == "drop":
+            doc.drop(self.name, OVER_CAP, f"rules would remove {share:.0%} of the page > max_removed_share {self.max_removed_share:.0%}")
+
+    def edit(self, doc: Document) -> list[Edit]:
+        """The edits alone (metadata untouched); :meth:`process` is what a pipeline runs."""
+        return self.plan(doc.text)[0]
+
+    def plan(self, text: str) -> tuple[list[Edit], str | None, float]:
+        """Edits for ``text``, the image credit found (or None) and the share of text removed."""
+        lines, starts = split_lines(text)
+        removed, credits = self._decide(lines)
+        if not removed:
+            return [], None, 0.0
+        edits = removal_edits(text, lines, starts, {i: f"boilerplate:{g}" for i, g in removed.items()})
+        credit = "; ".join(dict.fromkeys(credits)) or None
+        lost = sum(e.end - e.start for e in edits)
+        return edits, credit, lost / len(text) if text else 0.0
+
+    # -- deciding which lines go ---------------------------------------------------------------
+    def _decide(self, lines: list[str]) -> tuple[dict[int, str], list[str]]:
+        n = len(lines)
+        strip = [line.strip() for line in lines]
+        words = [len(s.split()) if len(s) < 200 else 99 for s in strip]
+        matched: list[tuple[str, Rule, re.Pattern | None, re.Match] | None] = [None] * n
+        rx, rules, limit = self._rx, self._rules, self.max_line_chars
+        any_match = False
+        for i, s in enumerate(strip):
+            if not s or len(s) > limit:
+                continue
+            m = rx.match(s)
+            if m is not None:
+                group, rule, own = rules[int(m.lastgroup[1:])]
+                if rule.match == "prefix" and words[i] > rule.max_words:
+                    continue
+                matched[i] = (group, rule, own, m)
+                any_match = True
+
+        # Zones: above the first and below the last line of prose that no rule matched.
+        pw = self.prose_min_words
+        top = 0
+        while top < n and (not strip[top] or matched[top] or words[top] < pw):
+            top += 1
+        bottom = n
+        while bottom > top and (not strip[bottom - 1] or matched[bottom - 1] or words[bottom - 1] < pw):
+            bottom -= 1
+        has_prose = top < n
+        if not any_match and top == 0 and bottom == n:
+            return {}, []
+
+        removed: dict[int, str] = {}
+        if has_prose and "nav_menu" not in self.disabled:
+            self._menu_runs(strip, words, matched, 0, top, removed)
+            self._menu_runs(strip, words, matched, bottom, n, removed)
+
+        credits: list[str] = []
+        prev_group: str | None = None
+        skip_to = -1
+        for i in range(n):
+            s = strip[i]
+            if not s or i <= skip_to:
+                continue
+            if i in removed:
+                prev_group = removed[i]
+                continue
+            mt = matched[i]
+            group = None
+            if mt is not None:
+                g, rule, own, _ = mt
+                w = rule.where
+                if w == "anywhere" or (w == "edge" and (i < top or i >= bottom)) or (w == "after" and prev_group == g):
+                    group = g
+                    if g == "image_credit":
+                        skip_to = self._credit(i, strip, words, matched, own, removed, credits, top, bottom)
+            if group is not None:
+                removed[i] = group
+            prev_group = group
+        return removed, credits
+
+    def _menu_runs(self, strip, words, matched, lo, hi, removed) -> None:
+        """Mark runs of menu-like lines between lines lo and hi (a zone) as nav_menu."""
+        run: list[int] = []
+        for i in range(lo, hi + 1):
+            if i < hi:
+                s = strip[i]
+                if not s:
+                    continue
+                mt = matched[i]
+                if (mt is not None and mt[0] == "nav_menu") or (mt is None and self._nav_item(s, words[i])):
+                    run.append(i)
+                    continue
+            if len(run) >= self.menu_min_lines:
+                for j in run:
+                    removed[j] = "nav_menu"
+            run = []
+
+    def _nav_item(self, s: str, nwords: int) -> bool:
+        if nwords > self.menu_max_words or len(s) > self.menu_max_chars:
+            return False
+        for w in s.split():
+            if w.lower() in _MINOR:
+                continue
+            if not w[0].isupper() or not _NAV_ITEM.fullmatch(w):
+                return False
+        return True
+
+    def _credit(self, i, strip, words, matched, own, removed, credits, top, bottom) -> int:
+        """Record the credit of line i; take a caption above and a split credit below. Returns
+        the last line index this credit consumed."""
+        last = i
+        credit = ""
+        if own is not None:
+            m = own.fullmatch(strip[i])
+            credit = (m.group("credit") or "").strip() if m else ""
+        n = len(strip)
+        if not credit:
+            j = i + 1
+            while j < n and not strip[j]:
+                j += 1
+            if j < n and matched[j] is None and words[j] <= self.credit_max_words and len(strip[j]) <= 80:
+                credit = strip[j]
+                removed[j] = "image_credit"
+                last = j
+        if credit:
+            credits.append(credit)
+        # A caption: the line right above, unless it is the page's first line (the title) with
+        # prose right below the credit.
+        rule = matched[i][1]
+        if rule.name.startswith("caption_"):
+            return last
+        p = i - 1
+        if p < 0 or not strip[p] or p in removed or matched[p] is not None:
+            return last
+        s = strip[p]
+        if not (self.caption_min_words <= words[p] <= self.caption_max_words) or s.endswith(_TERMINAL) or _LIST_MARK.match(s):
+            return last
+        if all(not strip[k] or k in removed for k in range(p)):
+            j = last + 1
+            while j < n and (not strip[j] or matched[j] is not None):
+                j += 1
+            if j >= n or words[j] >= self.prose_min_words:
+                return last
+        removed[p] = "image_caption"
+        return last

@@ -1,0 +1,72 @@
+"""Repetition inside a document: a paragraph, or a run of paragraphs, printed again is removed after
+its first occurrence.
+
+Crawlers and templates often print the body twice (a "print" copy, an AMP copy, a teaser that
+repeats the lead). Lines are compared after lowercasing and collapsing whitespace. A repeated
+stretch is a run of consecutive non-blank lines whose copies follow one another in the same order
+earlier in the page; it is removed when it is big enough (``min_chars`` and ``min_words``), so a
+short line that recurs ("Share", "Advertisement") is left to the boilerplate rules, while a short
+sentence inside a repeated run goes with the run.
+
+Linear time: one dict from normalised line to its first position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thresher.document import Document, Edit
+from thresher.steps.base import Editor
+from thresher.steps.repair.lines import removal_edits, split_lines
+
+RULE = "repeats:block"
+
+
+@dataclass
+class RepeatedBlocks(Editor):
+    name = "repeats"
+    #: A repeated run is removed only if its lines hold at least this many characters...
+    min_chars: int = 60
+    #: ...and at least this many words.
+    min_words: int = 8
+
+    def edit(self, doc: Document) -> list[Edit]:
+        text = doc.text
+        if text.count("\n") < 1:
+            return []
+        lines, starts = split_lines(text)
+        first_at: dict[str, int] = {}  # normalised line -> index (among non-blank lines) of its first copy
+        content: list[int] = []  # line index of each non-blank line
+        copy_of: list[int] = []  # for each non-blank line: index of its earlier copy, or -1
+        norms: list[str] = []
+        for i, line in enumerate(lines):
+            words = line.lower().split()
+            if not words:
+                continue
+            key = " ".join(words)
+            k = len(content)
+            content.append(i)
+            norms.append(key)
+            prev = first_at.get(key)
+            if prev is None:
+                first_at[key] = k
+                copy_of.append(-1)
+            else:
+                copy_of.append(prev)
+        # Runs of repeated lines whose copies are consecutive, in order.
+        remove: dict[int, str] = {}
+        k, m = 0, len(content)
+        while k < m:
+            if copy_of[k] < 0:
+                k += 1
+                continue
+            e = k + 1
+            while e < m and copy_of[e] >= 0 and copy_of[e] == copy_of[e - 1] + 1:
+                e += 1
+            chars = sum(len(norms[t]) for t in range(k, e))
+            words = sum(norms[t].count(" ") + 1 for t in range(k, e))
+            if chars >= self.min_chars and words >= self.min_words:
+                for t in range(k, e):
+                    remove[content[t]] = RULE
+            k = e
+        return removal_edits(text, lines, starts, remove)
