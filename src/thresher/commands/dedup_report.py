@@ -1,0 +1,113 @@
+"""thresher dedup-report OUT: what deduplication did in a job, and how far to trust it.
+
+Cluster sizes, exact-duplicate groups, a sample of near-duplicate pairs with their true Jaccard
+similarity and containment (measured from the documents, not from signatures), and from that
+sample an estimate of the false-positive rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+import orjson
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("dedup-report", help="cluster sizes, sampled duplicate pairs with true similarity, false-positive estimate")
+    p.add_argument("out", type=Path, help="an output folder of `thresher clean -o` (or a stage folder under its _work/)")
+    p.add_argument("--pairs", type=int, default=15, help="sampled pairs to list (default: 15)")
+    p.set_defaults(func=run)
+
+
+def find_stage(out: Path, stage: str) -> Path | None:
+    for cand in (out / "_work" / stage, out / stage, out):
+        marker = cand / "stage.json"
+        if marker.exists() and orjson.loads(marker.read_bytes()).get("stage") == stage:
+            return cand
+    return None
+
+
+def _bar(n: int, most: int, width: int = 40) -> str:
+    return "#" * max(1, round(width * n / most)) if most else ""
+
+
+def histogram(sizes: list[tuple[int, int]]) -> list[str]:
+    bins = [(2, 2), (3, 3), (4, 4), (5, 9), (10, 99), (100, None)]
+    counts = []
+    for lo, hi in bins:
+        n = sum(c for s, c in sizes if s >= lo and (hi is None or s <= hi))
+        counts.append((f"{lo}" if lo == hi else f"{lo}+" if hi is None else f"{lo}-{hi}", n))
+    most = max((n for _, n in counts), default=0)
+    return [f"  {label:>6}  {n:8d}  {_bar(n, most) if n else ''}" for label, n in counts]
+
+
+def wilson_upper(k: int, n: int, z: float = 1.96) -> float:
+    if n == 0:
+        return 1.0
+    p = k / n
+    centre = p + z * z / (2 * n)
+    margin = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return min(1.0, (centre + margin) / (1 + z * z / n))
+
+
+def run(args: argparse.Namespace) -> int:
+    import duckdb
+
+    near = find_stage(args.out, "near_dedup")
+    exact = find_stage(args.out, "exact_dedup")
+    if near is None and exact is None:
+        print(f"thresher: no deduplication results under {args.out} (was it cleaned with dedup on?)")
+        return 2
+    con = duckdb.connect()
+    if exact is not None and (exact / "decisions.parquet").exists():
+        groups, removed = con.execute(
+            f"SELECT count(DISTINCT cluster_id), count(*) FILTER (WHERE removed) FROM read_parquet('{(exact / 'decisions.parquet').as_posix()}')"
+        ).fetchone()
+        print(f"Exact duplicates: {groups} groups, {removed} documents removed")
+        print()
+    if near is None or not (near / "decisions.parquet").exists():
+        return 0
+    summary = orjson.loads((near / "summary.json").read_bytes()) if (near / "summary.json").exists() else {}
+    decisions = (near / "decisions.parquet").as_posix()
+    print("Near duplicates")
+    if summary:
+        edges = summary.get("edges", {})
+        print(f"  documents signed {summary['signed']}, LSH {summary['bands']} bands x {summary['rows']} rows, threshold {summary['threshold']}")
+        print(f"  candidate pairs {summary['candidates']}, accepted: {edges.get('jaccard', 0)} by Jaccard, {edges.get('containment', 0)} by containment")
+        print(f"  clusters {summary['clusters']}, documents removed {summary['removed']}")
+    sizes = con.execute(
+        f"SELECT cluster_size, count(DISTINCT cluster_id) FROM read_parquet('{decisions}') GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    print()
+    print("Cluster sizes (documents per cluster: clusters)")
+    for line in histogram(sizes):
+        print(line)
+    if sizes:
+        print(f"  largest cluster: {sizes[-1][0]} documents")
+    pairs_path = near / "report" / "pairs.parquet"
+    if not pairs_path.exists():
+        return 0
+    rows = con.execute(
+        f"SELECT a_id, b_id, kind, estimate, jaccard, containment FROM read_parquet('{pairs_path.as_posix()}')"
+    ).fetchall()
+    threshold = float(summary.get("threshold", 0.0))
+    cthreshold = summary.get("containment_threshold") or 1.0
+    bad = [r for r in rows if (r[4] < threshold if r[2] == "jaccard" else r[5] < cthreshold)]
+    print()
+    print(f"Sampled accepted pairs ({len(rows)}), true similarity measured on the documents' shingles:")
+    print(f"  {'kind':<11} {'estimate':>8} {'jaccard':>8} {'contain':>8}  ids")
+    for a, b, kind, est, jac, cont in rows[: args.pairs]:
+        flag = "  below threshold" if (jac < threshold if kind == "jaccard" else cont < cthreshold) else ""
+        print(f"  {kind:<11} {est:8.3f} {jac:8.3f} {cont:8.3f}  {a} ~ {b}{flag}")
+    if rows:
+        jac = [r[4] for r in rows if r[2] == "jaccard"]
+        if jac:
+            print(f"  Jaccard pairs: true similarity min {min(jac):.3f}, median {sorted(jac)[len(jac) // 2]:.3f}")
+        print()
+        print(
+            f"Estimated false-positive rate: {len(bad) / len(rows):.3f} ({len(bad)} of {len(rows)} sampled pairs below their "
+            f"threshold; 95% upper bound {wilson_upper(len(bad), len(rows)):.3f})"
+        )
+    return 0
