@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from thresher.synth import normalise_paragraphs, render_page
+from thresher.synth import SYNTH_VERSION, normalise_paragraphs, render_page
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / ".." / "shared" / "data" / "bbc-news" / "articles.jsonl.gz"
@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             counts.update("legit:" + k for k in page.legit)
             pages.write(json.dumps({"id": page.id, "text": page.raw}, ensure_ascii=False).encode() + b"\n")
             truth.write(json.dumps(page.truth(), ensure_ascii=False).encode() + b"\n")
+    (args.out / "synth_version.txt").write_text(f"{SYNTH_VERSION}\n")
     print(f"wrote {args.n} pages from {len(articles)} articles to {args.out} in {time.perf_counter() - t0:.1f}s")
     for name, n in sorted(counts.items()):
         print(f"  {name:24s} {n:6d}  ({n / args.n:.0%})")

@@ -9,4 +9,7 @@
 from thresher.synth.page import Page
 from thresher.synth.render import DEFAULT_RATES, Rates, normalise_paragraphs, render_page
 
-__all__ = ["Page", "Rates", "DEFAULT_RATES", "normalise_paragraphs", "render_page"]
+#: Bumped whenever the same seed would render different pages, so benchmarks re-synthesize.
+SYNTH_VERSION = 3
+
+__all__ = ["SYNTH_VERSION", "Page", "Rates", "DEFAULT_RATES", "normalise_paragraphs", "render_page"]

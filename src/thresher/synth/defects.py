@@ -9,6 +9,7 @@ on the assembled raw lines in :func:`assemble`. The clean truth never sees a def
 from __future__ import annotations
 
 import random
+import re
 import textwrap
 from dataclasses import dataclass, field
 
@@ -182,6 +183,9 @@ def _wrap(text: str, width: int, dangling: bool) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
+_LIST_MARK = re.compile(r"([-*•–—]|\d+[.)]|\(?[a-z]\))\s")
+
+
 def _first_word(line: str) -> str:
     return line.split(" ", 1)[0]
 
@@ -192,6 +196,8 @@ def _neighbours_ok(prev: str | None, lines: list[str], nxt: str | None, dangling
     neighbour whose first word would have fit is not part of the paragraph. A neighbour that is
     a single word could itself be a dangling first word: ambiguous, so not allowed."""
     body = lines[1:] if dangling else lines
+    if any(_LIST_MARK.match(x) for x in lines[1:]):
+        return False  # a continuation line that starts like a list item reads as one
     w = max(len(x) for x in body)  # the width a reader can infer
     if prev is not None and prev.strip():
         if " " not in prev.strip():
@@ -381,7 +387,8 @@ def assemble(d: Draft, page_id: str, ld: LineDefects, rng: random.Random) -> Pag
     return Page(
         id=page_id,
         raw=raw,
-        clean="\n".join(b.clean for b in clean_blocks),
+        # One paragraph per line, every line ending in a newline: the seed's expected output.
+        clean="".join(b.clean + "\n" for b in clean_blocks),
         image_credit=d.image_credit,
         defects=sorted(d.defects),
         detail=dict(sorted(d.detail.items())),
