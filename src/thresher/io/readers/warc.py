@@ -69,7 +69,7 @@ def read_warc(path: Path, rel: str, opts: ReadOptions, stats: Stats,
         stats.input_error("unreadable_file", rel, str(exc))
         return
     with f:
-        last = 0
+        last = None
         try:
             for raw in records(f, opts.max_bytes):
                 last = raw.offset
@@ -77,12 +77,87 @@ def read_warc(path: Path, rel: str, opts: ReadOptions, stats: Stats,
                 if doc is not None:
                     yield doc
         except Exception as exc:  # a corrupt stream ends the file, not the run: keep what was read
-            stats.input_error("truncated_file", f"{rel}@{last}", f"{type(exc).__name__}: {exc}")
+            stats.input_error("truncated_file", f"{rel}@{last or 0}", f"{type(exc).__name__}: {exc}")
+            return
+    # FastWARC ends quietly at a record it cannot parse (a gzip member cut short, a header cut
+    # off): look at what follows the last record it returned, so the loss is counted, not silent.
+    where = unread_tail(path, last)
+    if where is not None:
+        stats.input_error("truncated_file", f"{rel}@{where[0]}", where[1])
+
+
+def unread_tail(path: Path, last_offset: int | None) -> tuple[int, str] | None:
+    """(offset, what) of bytes after the last record read that hold no complete record, if any."""
+    start = last_offset or 0
+    size = path.stat().st_size
+    with open(path, "rb") as f:
+        f.seek(start)
+        if f.read(2) == b"\x1f\x8b":
+            f.seek(start)
+            return _gzip_tail(f, start, skip_first=last_offset is not None)
+        f.seek(start)
+        if last_offset is None:
+            head = f.read(64)
+            return (0, "no WARC record could be read") if head.strip() else None
+        return _plain_tail(f, start, size)
+
+
+def _gzip_tail(f: BinaryIO, start: int, skip_first: bool) -> tuple[int, str] | None:
+    """Walk the gzip members from ``start``; the first is the last record read (skip it)."""
+    members = 0
+    member_start = pos = start
+    d = zlib.decompressobj(31)
+    pending = b""
+    while True:
+        data = pending or f.read(1 << 20)
+        pending = b""
+        if not data:
+            if pos > member_start and not (members == 0 and skip_first):
+                return member_start, "gzip member cut short"
+            return None  # clean end (a cut in the last record read was counted with it)
+        try:
+            d.decompress(data, 1 << 20)  # output discarded, bounded: a bomb cannot fill memory
+            while d.unconsumed_tail:
+                d.decompress(d.unconsumed_tail, 1 << 20)
+        except zlib.error as exc:
+            return member_start, f"corrupt gzip member: {exc}"
+        if not d.eof:
+            pos += len(data)
+            continue
+        pos += len(data) - len(d.unused_data)
+        members += 1
+        if members > 1 or not skip_first:
+            return member_start, "a complete gzip member holds no record that could be read"
+        member_start = pos
+        pending = d.unused_data
+        d = zlib.decompressobj(31)
+
+
+def _plain_tail(f: BinaryIO, start: int, size: int) -> tuple[int, str] | None:
+    head = f.read(65536)
+    end_of_head = head.find(b"\r\n\r\n")
+    if end_of_head < 0:
+        return None  # the last record itself was cut in its header: counted with it
+    length = 0
+    for line in head[:end_of_head].split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip() or 0)
+    end = start + end_of_head + 4 + length
+    if end >= size:
+        return None
+    f.seek(end)
+    rest = f.read(4096)
+    return (end, "bytes after the last record hold no complete record") if rest.strip() else None
 
 
 def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats) -> Document | None:
     """The document a record holds, or None (skipped, counted by reason)."""
     rtype = raw.record_type
+    if not any(k.lower() == "content-length" for k in raw.headers):
+        # FastWARC hands over a record whose header was cut off (end of a truncated file).
+        stats.input_error("truncated_record", f"{rel}@{raw.offset}", "WARC header cut short (no Content-Length)")
+        return None
     if rtype not in ("response", "conversion"):
         stats.skipped(f"warc:record_type:{rtype}")
         return None

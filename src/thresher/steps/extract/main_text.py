@@ -32,6 +32,8 @@ _LABEL = re.compile(r"^\W*(\w+(?:[ '’]\w+){0,2})\s*[:|»>\-–—]+\s*")
 # the boilerplate step, which knows more about such lines.
 MIN_LINK_CHARS = 12
 MAX_SCAN = 2_000_000
+# "Headline - Site Name", "Headline | Site", "Headline – Site": the last segment, when short.
+_SITE_SUFFIX = re.compile(r"^(.*\S)\s+[|\-–—·»]\s+([^|–—·»]{2,40})$")
 _TAG = re.compile(r"<[^>]*>")
 _ANCHOR = re.compile(r"<a\b[^>]*>(.{0,2000}?)</a\s*>", re.IGNORECASE | re.DOTALL)
 _OG_TITLE = re.compile(r"""<meta\s[^>]*?property\s*=\s*["']og:title["'][^>]*?content\s*=\s*"([^"]*)"\s*""", re.IGNORECASE)
@@ -56,21 +58,44 @@ def page_facts(html: str) -> tuple[str, frozenset[str]]:
     """(title, texts of the page's links). Regular expressions rather than a second DOM: this
     runs beside trafilatura's own parse, and a set of link texts needs no tree (a DOM walk over
     every <a> cost more than the extraction itself)."""
-    title = ""
-    for rx in (_OG_TITLE, _OG_TITLE_REV, _H1, _TITLE):
-        found = rx.findall(html, 0, MAX_SCAN) if rx is _H1 else rx.findall(html, 0, MAX_SCAN)[:1]
-        if rx is _H1 and len(found) != 1:
-            continue
-        if found:
-            title = _text_of(found[0])
-            if title:
-                break
+    og = _first(_OG_TITLE, html) or _first(_OG_TITLE_REV, html)
+    tag = _first(_TITLE, html)
+    h1s = [_text_of(m) for m in _H1.findall(html, 0, MAX_SCAN)[:5]]
+    title = choose_title(og, h1s, tag)
     links = set()
     for inner in _ANCHOR.findall(html):
-        t = _norm(_text_of(inner))
+        if "<" in inner:
+            inner = _TAG.sub(" ", inner)
+        if "&" in inner:
+            inner = unescape(inner)
+        t = _norm(inner)
         if len(t) >= MIN_LINK_CHARS and " " in t:
             links.add(t)
     return title, frozenset(links)
+
+
+def _first(rx: re.Pattern, html: str) -> str:
+    m = rx.search(html, 0, MAX_SCAN)
+    return _text_of(m.group(1)) if m else ""
+
+
+def choose_title(og: str, h1s: list[str], tag: str) -> str:
+    """The headline: an <h1> that the og:title or <title> contains (it lacks the site name
+    those carry; an <h1> that *is* the site name, a logo, does not count), else og:title /
+    <title> with a trailing " - Site Name" cut off."""
+    base = og or tag
+    if base:
+        nb = _norm(base)
+        m = _SITE_SUFFIX.match(base)
+        site = _norm(m.group(2)) if m else None
+        for h in h1s:
+            nh = _norm(h)
+            if len(nh) >= 8 and nh in nb and nh != site:
+                return h
+        if m and len(m.group(1)) > len(m.group(2)):
+            return m.group(1)
+        return base
+    return h1s[0] if len(h1s) == 1 else ""
 
 
 def _text_of(fragment: str) -> str:
