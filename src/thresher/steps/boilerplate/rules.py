@@ -74,8 +74,7 @@ GROUPS: dict[str, tuple[Rule, ...]] = {
         # Blogger
         Rule("blogger_count", r"(?:no|\d+) comments?:"),
         Rule("post_a_comment", r"post a comment"),
-        Rule("blogger_pager", r"(?:newer post\s*)?(?:older post\s*)?home", where="edge"),
-        Rule("blogger_pager_full", r"newer posts?\s+older posts?(?:\s+home)?"),
+        Rule("blogger_pager", r"(?:newer posts?\s*)?(?:older posts?)(?:\s+home)?|newer posts?(?:\s+home)?"),
         Rule("blogger_feed", r"subscribe to:\s*(?:post comments|posts|comments)(?:\s*\((?:atom|rss)\))?"),
         # WordPress
         Rule("leave_a_reply", r"leave a (?:reply|comment)(?:\s+cancel reply)?|cancel reply"),

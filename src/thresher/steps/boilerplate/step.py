@@ -71,8 +71,10 @@ class Boilerplate(Editor):
         unknown = {d for d in off if d.split(".")[0] not in GROUPS}
         if unknown:
             raise ValueError(f"disabled names unknown rule groups: {', '.join(sorted(unknown))}; groups: {', '.join(GROUPS)}")
+        # One combined regex per kind of place ("anywhere", "edge", "after"): a line that an
+        # "after" rule claims first must still be found by an "anywhere" rule when it stands alone.
         self._rules: list[tuple[str, Rule, re.Pattern | None]] = []
-        alts = []
+        alts: dict[str, list[str]] = {"anywhere": [], "edge": [], "after": []}
         for group, rules in GROUPS.items():
             if group in off:
                 continue
@@ -83,8 +85,8 @@ class Boilerplate(Editor):
                 end = r"\Z" if rule.match == "line" else ""
                 own = re.compile(f"(?:{rule.pattern}){end}", re.I) if "(?P<credit>" in rule.pattern else None
                 self._rules.append((group, rule, own))
-                alts.append(f"(?P<r{k}>(?:{rule.pattern.replace('(?P<credit>', '(?:')}){end})")
-        self._rx = re.compile("|".join(alts) or r"(?!)", re.I)
+                alts[rule.where].append(f"(?P<r{k}>(?:{rule.pattern.replace('(?P<credit>', '(?:')}){end})")
+        self._rxs = [re.compile("|".join(a), re.I) for a in alts.values() if a]
 
     # -- the step ---------------------------------------------------------------------------
     def process(self, doc: Document, ctx: ShardContext) -> None:
@@ -124,18 +126,25 @@ class Boilerplate(Editor):
         n = len(lines)
         strip = [line.strip() for line in lines]
         words = [len(s.split()) if len(s) < 200 else 99 for s in strip]
-        matched: list[tuple[str, Rule, re.Pattern | None, re.Match] | None] = [None] * n
-        rx, rules, limit = self._rx, self._rules, self.max_line_chars
+        # matched[i]: the rules whose pattern line i matches (at most one per kind of place).
+        matched: list[list[tuple[str, Rule, re.Pattern | None]] | None] = [None] * n
+        rxs, rules, limit = self._rxs, self._rules, self.max_line_chars
         any_match = False
         for i, s in enumerate(strip):
             if not s or len(s) > limit:
                 continue
-            m = rx.match(s)
-            if m is not None:
-                group, rule, own = rules[int(m.lastgroup[1:])]
-                if rule.match == "prefix" and words[i] > rule.max_words:
-                    continue
-                matched[i] = (group, rule, own, m)
+            found = None
+            for rx in rxs:
+                m = rx.match(s)
+                if m is not None:
+                    cand = rules[int(m.lastgroup[1:])]
+                    if cand[1].match == "prefix" and words[i] > cand[1].max_words:
+                        continue
+                    if found is None:
+                        found = []
+                    found.append(cand)
+            if found:
+                matched[i] = found
                 any_match = True
 
         # Zones: above the first and below the last line of prose that no rule matched.
@@ -165,15 +174,14 @@ class Boilerplate(Editor):
             if i in removed:
                 prev_group = removed[i]
                 continue
-            mt = matched[i]
             group = None
-            if mt is not None:
-                g, rule, own, _ = mt
+            for g, rule, own in matched[i] or ():
                 w = rule.where
                 if w == "anywhere" or (w == "edge" and (i < top or i >= bottom)) or (w == "after" and prev_group == g):
                     group = g
                     if g == "image_credit":
-                        skip_to = self._credit(i, strip, words, matched, own, removed, credits, top, bottom)
+                        skip_to = self._credit(i, rule, own, strip, words, matched, removed, credits)
+                    break
             if group is not None:
                 removed[i] = group
             prev_group = group
@@ -187,13 +195,14 @@ class Boilerplate(Editor):
                 s = strip[i]
                 if not s:
                     continue
-                mt = matched[i]
-                if (mt is not None and mt[0] == "nav_menu") or (mt is None and self._nav_item(s, words[i])):
+                # Lines other rules match (Search, Home...) count towards a menu and go anyway.
+                if matched[i] is not None or self._nav_item(s, words[i]):
                     run.append(i)
                     continue
             if len(run) >= self.menu_min_lines:
                 for j in run:
-                    removed[j] = "nav_menu"
+                    if matched[j] is None or matched[j][0][0] == "nav_menu":
+                        removed[j] = "nav_menu"
             run = []
 
     def _nav_item(self, s: str, nwords: int) -> bool:
@@ -206,7 +215,7 @@ class Boilerplate(Editor):
                 return False
         return True
 
-    def _credit(self, i, strip, words, matched, own, removed, credits, top, bottom) -> int:
+    def _credit(self, i, rule, own, strip, words, matched, removed, credits) -> int:
         """Record the credit of line i; take a caption above and a split credit below. Returns
         the last line index this credit consumed."""
         last = i
@@ -227,7 +236,6 @@ class Boilerplate(Editor):
             credits.append(credit)
         # A caption: the line right above, unless it is the page's first line (the title) with
         # prose right below the credit.
-        rule = matched[i][1]
         if rule.name.startswith("caption_"):
             return last
         p = i - 1

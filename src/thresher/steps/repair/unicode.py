@@ -47,8 +47,21 @@ _CHAR_RULE = {"control": ("unicode:control_char", ""), "invisible": ("unicode:in
 
 # Whitespace a line may end with that is not content. Odd spaces count: "text\u00a0" ends in space.
 _TRAIL = f" \t{_ODD_SPACE}{_INVISIBLE}"
-# Anything that needs the per-line pass. A clean page matches none of these.
-_NEEDS_LINE_WORK = re.compile(_cls("\r" + _CONTROL + _INVISIBLE + _ODD_SPACE) + r"|[ \t]$|\n[ \t]*\n[ \t]*\n", re.M)
+_WS = " \t\n" + _ODD_SPACE
+_SPACE_CLS = _cls(" \t" + _ODD_SPACE)
+_SPACES_RE = re.compile(_SPACE_CLS + "+")
+# What the body scan repairs, in priority order: runs of blank lines, spaces at the end of a
+# line, then single characters (each a separate scan: one alternation is several times slower).
+_BLANK_RE = re.compile(rf"\n((?:{_SPACE_CLS}*\n)+)")
+_BLANKISH = "\n "
+_TRAIL_RE = re.compile(_SPACE_CLS + r"+(?=\n)")
+# One character class is many times faster to scan for than an alternation of three.
+_CHARS_RE = re.compile(_cls(_CONTROL + _INVISIBLE + _ODD_SPACE) + "+")
+_KIND = {**{c: "control" for c in _CONTROL}, **{c: "invisible" for c in _INVISIBLE}, **{c: "nbsp" for c in _ODD_SPACE}}
+# UTF-8 read as Latin-1 or cp1252 leaves a lead byte (Â..ô) before a continuation byte (U+0080..
+# U+00BF, or the cp1252 letters those bytes become). Only lines with such a pair go to ftfy.
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4]" + _cls("".join(map(chr, range(0x80, 0xC0))) + _CP1252_HIGH))
 
 
 @dataclass
@@ -63,42 +76,84 @@ class UnicodeRepair(Editor):
 
     def edit(self, doc: Document) -> list[Edit]:
         text = doc.text
-        mojibake = self.fix_mojibake and not text.isascii() and is_bad(text)
-        if not mojibake and not _NEEDS_LINE_WORK.search(text):
-            return self._edges_only(text)
-        return self._line_pass(text, mojibake)
-
-    # -- the common case: nothing inside the page to repair ---------------------------------
-    def _edges_only(self, text: str) -> list[Edit]:
-        if not self.tidy_edges:
-            return []
-        edits = []
-        body = text.strip(" \t\n")
-        if not body:
-            return [Edit(0, len(text), "whitespace:edges")] if text else []
-        # Leading blank lines (not leading spaces of the first line: they may be indentation).
-        lead = len(text) - len(text.lstrip(" \t\n"))
-        lead = text.rfind("\n", 0, lead) + 1
-        if lead:
-            edits.append(Edit(0, lead, "whitespace:edges"))
-        end = len(text.rstrip(" \t\n"))
-        tail = text[end:]
-        if tail != "\n":
-            if tail.startswith("\n"):
-                edits.append(Edit(end + 1, len(text), "whitespace:edges"))
-            elif tail:
-                # Trailing spaces of the last line, then the extra blank lines.
-                nl = tail.find("\n")
-                if nl < 0:
-                    edits.append(Edit(end, len(text), "whitespace:trailing", ""))
-                    edits.append(Edit(len(text), len(text), "whitespace:final_newline", "\n"))
+        if "\r" in text:  # old Mac or Windows line endings: the line-by-line pass handles them
+            return self._line_pass(text, self.fix_mojibake and _MOJIBAKE_HINT.search(text) is not None)
+        edits: list[Edit] = []
+        # Edges first: the body scanned below is what lies between them.
+        lo, hi = self._edges(text, edits)
+        if lo >= hi:
+            return edits
+        # Mojibake is local to a word: each word holding a suspicious pair goes to ftfy alone.
+        own: list[tuple[int, int]] = []  # spans repaired here
+        if self.fix_mojibake and not text.isascii():
+            for m in _MOJIBAKE_HINT.finditer(text, lo, hi):
+                if own and m.start() < own[-1][1]:
+                    continue
+                ws = max(text.rfind(" ", lo, m.start()), text.rfind("\n", lo, m.start())) + 1
+                we = _word_end(text, m.end(), hi)
+                word = text[ws:we].rstrip(_TRAIL)
+                if not is_bad(word):
+                    continue
+                fixed = ftfy.fix_encoding(word)
+                if fixed != word:
+                    edits.extend(_diff_edits(word, _fix_chars(fixed), ws))
+                    own.append((ws, ws + len(word)))
+        claimed = [(a, b) for a, b in own]  # spans already handled, by priority
+        # Runs of blank lines (a blank line holding spaces, or two blank lines and more).
+        blanks = []
+        if "\n\n" in text or _BLANKISH in text or "\n\t" in text:
+            for m in _BLANK_RE.finditer(text, lo, hi):
+                s, e = m.start(1), m.end(1)
+                if e - s == 1:
+                    continue  # one empty line between paragraphs: fine
+                if self.collapse_blank_lines:
+                    blanks.append(Edit(s, e - 1, "whitespace:blank_lines"))  # keep one empty line
                 else:
-                    edits.append(Edit(end, end + nl, "whitespace:trailing"))
-                    if end + nl + 1 < len(text):
-                        edits.append(Edit(end + nl + 1, len(text), "whitespace:edges"))
-            else:
-                edits.append(Edit(len(text), len(text), "whitespace:final_newline", "\n"))
+                    blanks.extend(Edit(x.start(), x.end(), "whitespace:trailing") for x in _SPACES_RE.finditer(text, s, e))
+        edits.extend(_outside(blanks, claimed))
+        claimed = sorted(claimed + [(e.start, e.end) for e in blanks])
+        # Spaces at the end of a line (whitespace-only lines were handled just above).
+        trails = []
+        chars = _CHARS_RE.search(text, lo, hi) is not None
+        if chars or " \n" in text or "\t\n" in text:
+            for m in _TRAIL_RE.finditer(text, lo, hi):
+                if text[m.start() - 1] != "\n":
+                    trails.append(Edit(m.start(), m.end(), "whitespace:trailing"))
+        edits.extend(_outside(trails, claimed))
+        claimed = sorted(claimed + [(e.start, e.end) for e in trails])
+        if chars:
+            found = []
+            for m in _CHARS_RE.finditer(text, lo, hi):
+                found.extend(_char_edits(m.group(), m.start()))
+            edits.extend(_outside(found, claimed))
         return edits
+
+    def _edges(self, text: str, edits: list[Edit]) -> tuple[int, int]:
+        """Edits for the page's edges; returns the body span [lo, hi) left to scan: from the
+        start of the first non-blank line to the end of the last non-blank character."""
+        n = len(text)
+        body_start = n - len(text.lstrip(_WS))
+        if body_start == n:  # nothing but whitespace
+            if n and self.tidy_edges:
+                edits.append(Edit(0, n, "whitespace:edges"))
+            return 0, 0
+        lo = text.rfind("\n", 0, body_start) + 1
+        hi = len(text.rstrip(_WS))
+        if not self.tidy_edges:
+            return 0, n
+        if lo:
+            edits.append(Edit(0, lo, "whitespace:edges"))
+        nl = text.find("\n", hi)
+        if nl < 0:
+            if hi < n:
+                edits.append(Edit(hi, n, "whitespace:trailing"))
+            edits.append(Edit(n, n, "whitespace:final_newline", "\n"))
+        else:
+            if hi < nl:
+                edits.append(Edit(hi, nl, "whitespace:trailing"))
+            if nl + 1 < n:
+                edits.append(Edit(nl + 1, n, "whitespace:edges"))
+        return lo, hi
 
     # -- the general case --------------------------------------------------------------------
     def _line_pass(self, text: str, mojibake: bool) -> list[Edit]:
@@ -180,6 +235,28 @@ class UnicodeRepair(Editor):
 _LINE_RE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
+def _char_edits(run: str, start: int) -> list[Edit]:
+    """Edits for a run of control, invisible and odd-space characters, one per kind."""
+    out = []
+    i = 0
+    while i < len(run):
+        kind = _KIND[run[i]]
+        j = i + 1
+        while j < len(run) and _KIND[run[j]] == kind:
+            j += 1
+        rule, repl = _CHAR_RULE[kind]
+        out.append(Edit(start + i, start + j, rule, " " * (j - i) if repl is None else repl))
+        i = j
+    return out
+
+
+def _word_end(text: str, start: int, hi: int) -> int:
+    sp = text.find(" ", start, hi)
+    nl = text.find("\n", start, hi)
+    ends = [x for x in (sp, nl) if x >= 0]
+    return min(ends) if ends else hi
+
+
 def _fix_chars(s: str) -> str:
     def sub(m: re.Match) -> str:
         return " " * len(m.group()) if m.lastgroup == "nbsp" else ""
@@ -219,3 +296,17 @@ def _diff_bounds(a: str, b: str) -> tuple[int, int]:
     while s < m - p and a[-1 - s] == b[-1 - s]:
         s += 1
     return p, s
+
+
+def _outside(edits: list[Edit], claimed: list[tuple[int, int]]) -> list[Edit]:
+    """The edits (sorted) that overlap none of the claimed spans (sorted)."""
+    if not claimed:
+        return edits
+    out, k = [], 0
+    for e in edits:
+        while k < len(claimed) and claimed[k][1] <= e.start:
+            k += 1
+        if k < len(claimed) and claimed[k][0] < e.end:
+            continue
+        out.append(e)
+    return out
