@@ -11,15 +11,15 @@ from .textgen import edit, story
 
 
 def test_word_shingles_ignore_case_spacing_and_punctuation():
-    a, _ = word_shingles(["The quick brown fox jumps over the lazy dog"], 3)
-    b, _ = word_shingles(["the QUICK  brown, fox\njumps over -- the lazy dog!"], 3)
+    a, _, _ = word_shingles(["The quick brown fox jumps over the lazy dog"], 3)
+    b, _, _ = word_shingles(["the QUICK  brown, fox\njumps over -- the lazy dog!"], 3)
     assert len(a) == 7 and np.array_equal(a, b)
-    c, _ = word_shingles(["the quick brown cat jumps over the lazy dog"], 3)
+    c, _, _ = word_shingles(["the quick brown cat jumps over the lazy dog"], 3)
     assert len(set(a.tolist()) & set(c.tolist())) == 4  # 3 shingles hold the changed word
 
 
 def test_shingles_are_grouped_by_document_and_short_texts_get_one():
-    s, d = word_shingles(["one two three four five six", "", "just two", "x y z w v u"], 5)
+    s, d, _ = word_shingles(["one two three four five six", "", "just two", "x y z w v u"], 5)
     assert d.tolist() == [0, 0, 2, 3, 3]
     assert len(set(s[:2].tolist()) & set(s[3:].tolist())) == 0
 
@@ -29,8 +29,8 @@ def test_spaceless_languages_use_character_shingles():
     assert use_char_shingles([zh, "plain english words here"], None).tolist() == [True, False]
     assert use_char_shingles([zh], ["en"]).tolist() == [False]  # the lang step's word wins
     assert use_char_shingles(["latin text"], ["ja"]).tolist() == [True]
-    s, d = shingles([zh], ngram=5, char_ngram=3)
-    expected, _ = char_shingles([zh], 3)
+    s, d, _ = shingles([zh], ngram=5, char_ngram=3)
+    expected, _, _ = char_shingles([zh], 3)
     assert np.array_equal(s, expected) and len(s) == 14 - 2  # 14 word characters, punctuation skipped
 
 
@@ -88,3 +88,11 @@ def test_components_are_connected_groups():
     got = dict(zip(nodes.tolist(), roots.tolist()))
     assert got == {1: 1, 2: 1, 5: 1, 7: 1, 20: 1, 9: 9, 10: 9}
     assert components(iter([])) [0].size == 0
+
+
+def test_shingles_on_long_lines_are_flagged():
+    text = "Home | News\n" + "one two three four five six seven eight nine ten\n" + "Share this"
+    s, _, flag = word_shingles([text], 3, line_words=8)
+    # 14 words -> 12 shingles; only the 8 inside the ten-word line are flagged.
+    assert len(s) == 12 and flag.tolist() == [False] * 2 + [True] * 8 + [False] * 2
+    assert word_shingles([text], 3)[2].all()

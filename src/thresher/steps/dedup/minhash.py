@@ -38,8 +38,8 @@ class MinHasher:
         self._a = (rng.integers(0, 2**31, self.num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1))[:, None]
         self._b = rng.integers(0, 2**32, self.num_perm, dtype=np.uint32)[:, None]
 
-    def shingles(self, texts: Sequence[str], languages: Sequence[str | None] | None = None) -> tuple[np.ndarray, np.ndarray]:
-        return shingles(texts, self.ngram, self.char_ngram, languages)
+    def shingles(self, texts: Sequence[str], languages: Sequence[str | None] | None = None, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return shingles(texts, self.ngram, self.char_ngram, languages, line_words)
 
     def from_shingles(self, s: np.ndarray, doc: np.ndarray, ndocs: int) -> np.ndarray:
         """Signatures (ndocs x num_perm, uint32) from shingle hashes grouped by document index."""
@@ -62,7 +62,7 @@ class MinHasher:
         return np.ascontiguousarray(out.T)
 
     def signatures(self, texts: Sequence[str], languages: Sequence[str | None] | None = None) -> np.ndarray:
-        s, d = self.shingles(texts, languages)
+        s, d, _ = self.shingles(texts, languages)
         return self.from_shingles(s, d, len(texts))
 
 

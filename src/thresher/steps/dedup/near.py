@@ -17,8 +17,12 @@ with the whole story, so banding cannot find it. Every shingle whose hash is 0 m
 ``anchor_rate`` is an *anchor* (Broder's mod-m sample: the same shingles are sampled in every
 document), so ``|anchors(A) ∩ anchors(B)| / |anchors(A)|`` estimates how much of A lies in B.
 DuckDB joins documents on shared anchors; anchors found in more than ``max_posting`` documents are
-site chrome or boilerplate and are ignored. A pair is a duplicate when the smaller document has at
-least ``min_anchors`` anchors and at least ``containment_threshold`` of them are in the other.
+site chrome or boilerplate: they count neither as shared nor in a document's size, so a short copy
+wrapped in another site's chrome is measured by its content. A pair is a duplicate when the smaller
+document has at least ``min_anchors`` such anchors and at least ``containment_threshold`` of them are
+in the other. Anchors are taken only from lines of at least ``anchor_line_words`` words: titles,
+menus, related links and footers are short lines, and on a page cut short they would outweigh the
+few paragraphs of story it keeps.
 """
 
 from __future__ import annotations
@@ -71,10 +75,11 @@ class NearDedup(CorpusStage):
     verify: bool = True  # keep a candidate pair only if its estimated Jaccard reaches the threshold
     max_bucket_pairs: int = 20  # buckets with more members are linked as a star, not all pairs
     containment: bool = True
-    containment_threshold: float = 0.8
-    anchor_rate: int = 8
-    min_anchors: int = 8
+    containment_threshold: float = 0.7
+    anchor_rate: int = 4
+    min_anchors: int = 5
     max_posting: int = 100
+    anchor_line_words: int = 8  # anchors come from lines of at least this many words (0: all lines)
     survivor: list[str] = field(default_factory=lambda: list(surv.DEFAULT_RULE))
     quality_key: str = "quality_score"
     batch_chars: int = 2_000_000
@@ -159,15 +164,19 @@ class NearDedup(CorpusStage):
                 keep = est >= self.threshold if self.verify else np.ones(len(a), bool)
                 sink.write({"a": a[keep], "b": b[keep], "kind": ["jaccard"] * int(keep.sum()), "score": est[keep]})
             if self.containment:
+                # Anchors in more than max_posting documents (site chrome, stock phrases) count
+                # neither as shared nor in a document's size: containment is of the content.
                 query = f"""
-                    WITH f AS (SELECT h FROM anchors GROUP BY h HAVING count(*) BETWEEN 2 AND {int(self.max_posting)}),
-                    x AS (SELECT anchors.* FROM anchors SEMI JOIN f USING (h)),
-                    p AS (SELECT x.key AS a, y.key AS b, count(*) AS shared FROM x JOIN x y
-                          ON x.h = y.h AND x.key < y.key GROUP BY x.key, y.key HAVING count(*) >= {int(self.min_anchors) * float(self.containment_threshold)})
-                    SELECT p.a, p.b, shared / least(ma.n_anchors, mb.n_anchors) AS score
-                    FROM p JOIN meta ma ON ma.key = p.a JOIN meta mb ON mb.key = p.b
-                    WHERE least(ma.n_anchors, mb.n_anchors) >= {int(self.min_anchors)}
-                      AND shared >= {float(self.containment_threshold)} * least(ma.n_anchors, mb.n_anchors)"""
+                    WITH post AS (SELECT h, count(*) AS n FROM anchors GROUP BY h),
+                    x AS (SELECT anchors.h, anchors.key, post.n FROM anchors JOIN post USING (h) WHERE post.n <= {int(self.max_posting)}),
+                    size AS (SELECT key, count(*) AS n_inf FROM x GROUP BY key HAVING count(*) >= {int(self.min_anchors)}),
+                    y AS (SELECT x.h, x.key FROM x SEMI JOIN size USING (key) WHERE x.n >= 2),
+                    p AS (SELECT y1.key AS a, y2.key AS b, count(*) AS shared FROM y y1 JOIN y y2
+                          ON y1.h = y2.h AND y1.key < y2.key GROUP BY y1.key, y2.key
+                          HAVING count(*) >= {int(self.min_anchors) * float(self.containment_threshold)})
+                    SELECT p.a, p.b, shared / least(sa.n_inf, sb.n_inf) AS score
+                    FROM p JOIN size sa ON sa.key = p.a JOIN size sb ON sb.key = p.b
+                    WHERE shared >= {float(self.containment_threshold)} * least(sa.n_inf, sb.n_inf)"""
                 reader = con.sql(query).to_arrow_reader(200_000)
                 for batch in reader:
                     n = batch.num_rows
@@ -305,7 +314,7 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
                 return
             texts = [t for _, _, t, _ in batch]
             langs = [lang for _, _, _, lang in batch]
-            s, doc = hasher.shingles(texts, langs)
+            s, doc, on_long_line = hasher.shingles(texts, langs, stage.anchor_line_words)
             nonempty = np.bincount(doc, minlength=len(batch)) > 0 if len(doc) else np.zeros(len(batch), bool)
             sig = hasher.from_shingles(s, doc, len(batch))[nonempty]
             keep_idx = np.flatnonzero(nonempty)
@@ -313,7 +322,7 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
             key_of = np.full(len(batch), -1, dtype=np.int64)
             key_of[keep_idx] = keys
             # Anchors: the shingles whose hash is 0 mod anchor_rate, once per document.
-            am = (s % rate) == 0
+            am = ((s % rate) == 0) & on_long_line
             ah, ad = s[am], doc[am]
             order = np.lexsort((ah, ad))
             ah, ad = ah[order], ad[order]
@@ -366,6 +375,6 @@ def _shingle_sets(job: "Job", stage: NearDedup, shard_idx: int, shard: str, keys
     out: dict[int, np.ndarray] = {}
     for row, doc in enumerate(job.iter_docs(shard, upto=stage)):
         if row in want:
-            s, _ = hasher.shingles([doc.text], [doc.metadata.get("language")])
+            s, _, _ = hasher.shingles([doc.text], [doc.metadata.get("language")])
             out[want[row]] = np.unique(s)
     return out

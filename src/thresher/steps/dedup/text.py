@@ -139,18 +139,21 @@ def use_char_shingles(texts: Sequence[str], languages: Sequence[str | None] | No
     return out
 
 
-def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int, flag: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """n-gram hashes over per-unit hashes ``h`` (sorted by ``doc``); a document with fewer than n
-    units gets one shingle of all of them, so short texts still have a signature."""
+    units gets one shingle of all of them, so short texts still have a signature. A shingle is
+    flagged when all its units are."""
     m = len(h) - n + 1
     if m > 0:
         s = h[:m] * _NGRAM_WEIGHTS[0]
         for j in range(1, n):
             s += h[j : j + m] * _NGRAM_WEIGHTS[j]
         valid = doc[:m] == doc[n - 1 : n - 1 + m]
-        s, sd = s[valid], doc[:m][valid]
+        unflagged = np.concatenate(([0], np.cumsum(~flag)))
+        sf = (unflagged[n : n + m] - unflagged[:m]) == 0
+        s, sd, sf = s[valid], doc[:m][valid], sf[valid]
     else:
-        s, sd = np.zeros(0, np.uint64), np.zeros(0, np.int64)
+        s, sd, sf = np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool)
     counts = np.bincount(doc, minlength=ndocs) if len(doc) else np.zeros(ndocs, np.int64)
     short = np.flatnonzero((counts > 0) & (counts < n))
     if len(short):
@@ -160,17 +163,27 @@ def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int) -> tuple[np.nda
             extra[k] = np.sum(h[f : f + c] * _NGRAM_WEIGHTS[:c], dtype=np.uint64)
         s = np.concatenate([s, extra])
         sd = np.concatenate([sd, short.astype(np.int64)])
+        sf = np.concatenate([sf, np.zeros(len(short), bool)])
         order = np.argsort(sd, kind="stable")
-        s, sd = s[order], sd[order]
-    return mix64(s), sd
+        s, sd, sf = s[order], sd[order], sf[order]
+    return mix64(s), sd, sf
 
 
-def word_shingles(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, np.ndarray]:
-    """(shingle hashes uint64, document index int64), grouped by document in input order."""
+def _long_lines(cps: np.ndarray, pos: np.ndarray, min_units: int) -> np.ndarray:
+    """For units at code-point positions ``pos``: whether their line holds at least ``min_units`` units."""
+    if min_units <= 0 or len(pos) == 0:
+        return np.ones(len(pos), bool)
+    line = np.searchsorted(np.flatnonzero(cps == 10), pos)
+    return np.bincount(line)[line] >= min_units
+
+
+def word_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(shingle hashes uint64, document index int64, in-long-lines flag), grouped by document in
+    input order. The flag marks shingles whose words all sit on lines of ``line_words`` words or more."""
     if not 1 <= ngram <= MAX_NGRAM:
         raise ValueError(f"ngram must be between 1 and {MAX_NGRAM}")
     if not texts:
-        return np.zeros(0, np.uint64), np.zeros(0, np.int64)
+        return np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool)
     cps, starts = _codepoints(texts)
     n = len(cps)
     word = _lookup(_WORD, cps, True)
@@ -182,20 +195,21 @@ def word_shingles(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, np.ndar
     # sum_{k in [s,e)} c_k P^(k-s): the same value wherever the token occurs.
     tok = mix64((prefix[en] - prefix[st]) * _powers(_P_INV, n)[st] + (en - st).astype(np.uint64))
     doc = np.searchsorted(starts, st, side="right") - 1
-    return _combine(tok, doc, len(texts), ngram)
+    return _combine(tok, doc, len(texts), ngram, _long_lines(cps, st, line_words))
 
 
-def char_shingles(texts: Sequence[str], ngram: int) -> tuple[np.ndarray, np.ndarray]:
-    """Character n-grams over the word characters of each text (spaces and punctuation skipped)."""
+def char_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Character n-grams over the word characters of each text (spaces and punctuation skipped).
+    A line counts as long with ``2 * line_words`` characters (a word of these scripts is 1-3)."""
     if not 1 <= ngram <= MAX_NGRAM:
         raise ValueError(f"ngram must be between 1 and {MAX_NGRAM}")
     if not texts:
-        return np.zeros(0, np.uint64), np.zeros(0, np.int64)
+        return np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool)
     cps, starts = _codepoints(texts)
     pos = np.flatnonzero(_lookup(_WORD, cps, True))
     h = mix64(cps[pos].astype(np.uint64) + _U64(0x51ED27))
     doc = np.searchsorted(starts, pos, side="right") - 1
-    return _combine(h, doc, len(texts), ngram)
+    return _combine(h, doc, len(texts), ngram, _long_lines(cps, pos, 2 * line_words))
 
 
 def shingles(
@@ -203,18 +217,21 @@ def shingles(
     ngram: int = 5,
     char_ngram: int = 5,
     languages: Sequence[str | None] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Shingle hashes of a batch: word n-grams, or character n-grams for spaceless languages."""
+    line_words: int = 0,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Shingle hashes of a batch: word n-grams, or character n-grams for spaceless languages.
+    Returns (hashes, document index, flag of shingles on long lines; see :func:`word_shingles`)."""
     chars = use_char_shingles(texts, languages)
     if not chars.any():
-        return word_shingles(texts, ngram)
-    parts_s, parts_d = [], []
+        return word_shingles(texts, ngram, line_words)
+    parts_s, parts_d, parts_f = [], [], []
     for mask, fn, n in ((~chars, word_shingles, ngram), (chars, char_shingles, char_ngram)):
         idx = np.flatnonzero(mask)
         if len(idx):
-            s, d = fn([texts[i] for i in idx], n)
+            s, d, f = fn([texts[i] for i in idx], n, line_words)
             parts_s.append(s)
             parts_d.append(idx[d])
-    s, d = np.concatenate(parts_s), np.concatenate(parts_d)
+            parts_f.append(f)
+    s, d, f = np.concatenate(parts_s), np.concatenate(parts_d), np.concatenate(parts_f)
     order = np.argsort(d, kind="stable")
-    return s[order], d[order]
+    return s[order], d[order], f[order]
