@@ -6,8 +6,11 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import json
+import os
 import random
 import re
+import subprocess
+import sys
 
 import ftfy
 import pytest
@@ -71,6 +74,20 @@ def test_same_seed_same_page_and_different_seed_different_page():
     a, b, c = render(7), render(7), render(8)
     assert a == b
     assert a.raw != c.raw
+
+
+def test_same_seed_same_corpus_in_another_process():
+    """String hashing differs between processes: nothing may depend on set or hash order."""
+    code = (
+        "import hashlib; from thresher.synth.demo import demo_pages; "
+        "print(hashlib.sha256(repr([(p.id, p.text, p.clean_text) for p in demo_pages(120, 3)]).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
+                       capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
 
 
 @pytest.mark.parametrize("defect", ALL_DEFECTS)

@@ -275,7 +275,8 @@ def _mojibake_word(word: str) -> str | None:
 
 def mojibake(lines: list[str], content_idx: list[int], rng: random.Random) -> bool:
     """Re-decode a word or two of UTF-8 as cp1252: 'café' -> 'cafÃ©', '£5' -> 'Â£5'."""
-    cands = [(i, w) for i in content_idx for w in set(lines[i].split(" ")) if not w.isascii()]
+    # dict.fromkeys, not set: set order follows string hashing, which changes between processes.
+    cands = [(i, w) for i in content_idx for w in dict.fromkeys(lines[i].split(" ")) if not w.isascii()]
     rng.shuffle(cands)
     done = 0
     for i, w in sorted(cands[: rng.randint(1, 2)]):
