@@ -132,6 +132,10 @@ def extract_main_text(html: str, *, include_title: bool = True, drop_link_lines:
             dropped += 1
             continue
         lines.append(line)
-    if include_title and title and (not lines or _norm(lines[0]) != _norm(title)):
+    # trafilatura sometimes keeps the <h1> as the first line: one title line, or none.
+    starts_with_title = bool(title and lines and _norm(lines[0]) == _norm(title))
+    if include_title and title and not starts_with_title:
         lines.insert(0, title)
+    elif not include_title and starts_with_title:
+        del lines[0]
     return Extracted("\n".join(lines), title, engine, dropped)

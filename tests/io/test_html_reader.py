@@ -1,0 +1,56 @@
+"""HTML files: one document per file, id relative to the folder, charset honoured or detected."""
+
+from __future__ import annotations
+
+import gzip
+
+from thresher.io.readers.base import ReadOptions
+from thresher.io.readers.html import decode_html, read_html_file
+from thresher.stats import Stats
+
+PAGE = '<html><head><meta charset="{cs}"><title>Café</title></head><body><p>Crème brûlée à la carte, déjà vu.</p></body></html>'
+
+
+def read(root, rel, **opts):
+    stats = Stats()
+    return list(read_html_file(root / rel, rel, ReadOptions(**opts), stats)), stats
+
+
+def test_folder_of_pages_ids_are_relative_paths(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "a.html").write_bytes(PAGE.format(cs="utf-8").encode("utf-8"))
+    (tmp_path / "news" / "b.htm").write_bytes(PAGE.format(cs="windows-1252").encode("cp1252"))
+    (tmp_path / "news" / "c.html.gz").write_bytes(gzip.compress(PAGE.format(cs="utf-8").encode("utf-8")))
+    for rel, charset in (("a.html", "utf-8"), ("news/b.htm", "cp1252"), ("news/c.html.gz", "utf-8")):
+        (doc,), stats = read(tmp_path, rel)
+        assert doc.id == rel and doc.metadata["source"] == rel
+        assert doc.metadata["format"] == "html" and doc.metadata["charset"] == charset
+        assert doc.original.startswith("<html>") and "Crème brûlée à la carte" in doc.original
+        assert not stats.input_errors
+
+
+def test_meta_charset_that_lies_about_utf8_content_is_overruled():
+    data = PAGE.format(cs="iso-8859-1").encode("utf-8")
+    text, charset, source, replaced = decode_html(data)
+    assert "Crème brûlée" in text and charset == "utf-8" and source == "valid_utf8" and not replaced
+
+
+def test_no_declaration_is_detected():
+    data = ("<html><body><p>" + "Привет, это длинный русский текст без объявленной кодировки. " * 5 + "</p></body></html>").encode("cp1251")
+    text, charset, source, replaced = decode_html(data)
+    assert "Привет, это длинный русский текст" in text and source == "detected" and not replaced
+
+
+def test_truncated_gzip_page_does_not_crash(tmp_path):
+    blob = gzip.compress(PAGE.format(cs="utf-8").encode() * 50)
+    (tmp_path / "cut.html.gz").write_bytes(blob[: len(blob) // 2])
+    docs, stats = read(tmp_path, "cut.html.gz")
+    assert docs == [] and stats.input_errors["unreadable_file"] == 1
+    assert stats.error_samples[0].startswith("cut.html.gz:")
+
+
+def test_page_over_the_size_cap_is_a_dropped_document(tmp_path):
+    (tmp_path / "big.html").write_bytes(b"<html>" + b"x" * 5000 + b"</html>")
+    (doc,), stats = read(tmp_path, "big.html", max_bytes=1000)
+    assert not doc.kept and doc.verdict.reason == "input:too_large" and doc.id == "big.html"
+    assert stats.input_errors["record_too_large"] == 1
