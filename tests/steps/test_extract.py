@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import time
 
 import pytest
+
+from thresher.cli import main
 
 from thresher.document import Document, Edit
 from thresher.steps.base import ShardContext
@@ -179,3 +182,21 @@ def test_line_that_is_only_a_link_is_dropped_but_paragraphs_with_links_stay():
     ex = extract_main_text(ARTICLE)
     assert ex.link_lines_dropped == 1
     assert EXPECTED[-1] in ex.text.split("\n")  # its link ("the reopening") is short and inside a sentence
+
+
+def test_thresher_clean_on_an_html_file_prints_its_main_text(tmp_path, capsys):
+    page = tmp_path / "bridge.html"
+    page.write_text(ARTICLE, encoding="utf-8")
+    assert main(["clean", str(page)]) == 0
+    assert capsys.readouterr().out == "\n".join(EXPECTED) + "\n"
+
+
+def test_thresher_clean_on_a_warc_extracts_then_cleans(tmp_path, capsys):
+    payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + ARTICLE.encode()
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:11111111-2222-3333-4444-555555555555>\r\n"
+            "WARC-Date: 2024-04-25T16:24:44Z\r\nWARC-Target-URI: https://herald.example/bridge\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(payload)}\r\n\r\n").encode()
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(gzip.compress(head + payload + b"\r\n\r\n"))
+    assert main(["clean", str(warc)]) == 0
+    assert capsys.readouterr().out == "\n".join(EXPECTED) + "\n"

@@ -9,7 +9,6 @@ refer to the text, not the markup. A page that cannot be extracted is dropped wi
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from thresher.document import Document
@@ -41,7 +40,6 @@ class ExtractHtml(Step):
         if len(html) > self.max_html_chars:
             doc.drop(self.name, "extract:too_large", f"{len(html):,} characters of HTML > max_html_chars {self.max_html_chars:,}")
             return
-        t0 = time.perf_counter()
         try:
             with time_limit(self.timeout_s):
                 ex = extract_main_text(html, include_title=self.include_title,
@@ -52,7 +50,6 @@ class ExtractHtml(Step):
         except Exception as exc:  # a parser failing on one page must not take the shard down
             doc.drop(self.name, "extract:error", f"{type(exc).__name__}: {exc}"[:500])
             return
-        meta["extract_ms"] = round((time.perf_counter() - t0) * 1000, 1)
         meta["extract_engine"] = ex.engine
         if ex.title:
             meta["title"] = ex.title
