@@ -223,10 +223,10 @@ def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats
 
 def parse_http(block: bytes) -> tuple[int | None, dict[str, str], bytes]:
     """(status, lower-cased headers, payload) of an HTTP response block; tolerant of bare LF."""
-    end = block.find(b"\r\n\r\n")
+    end = block.find(b"\r\n\r\n", 0, 65536)
     sep = 4
-    lf = block.find(b"\n\n")
-    if end < 0 or (0 <= lf < end):
+    lf = block.find(b"\n\n", 0, end if end >= 0 else 65536)  # bare-LF heads, only before a CRLF one
+    if end < 0 or lf >= 0:
         end, sep = lf, 2
     if end < 0:
         head, payload = block, b""
