@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from thresher.document import Document, Edit
 from thresher.steps.base import Editor, ShardContext
-from thresher.steps.boilerplate.rules import GROUPS, Rule
+from thresher.steps.boilerplate.match import Candidate, RuleMatcher
 from thresher.steps.repair.lines import removal_edits, split_lines
 
 OVER_CAP = "boilerplate:over_cap"
@@ -67,26 +67,7 @@ class Boilerplate(Editor):
     def __post_init__(self) -> None:
         if self.on_over_cap not in ("flag", "drop", "skip"):
             raise ValueError(f"on_over_cap must be 'flag', 'drop' or 'skip', not {self.on_over_cap!r}")
-        off = set(self.disabled)
-        unknown = {d for d in off if d.split(".")[0] not in GROUPS}
-        if unknown:
-            raise ValueError(f"disabled names unknown rule groups: {', '.join(sorted(unknown))}; groups: {', '.join(GROUPS)}")
-        # One combined regex per kind of place ("anywhere", "edge", "after"): a line that an
-        # "after" rule claims first must still be found by an "anywhere" rule when it stands alone.
-        self._rules: list[tuple[str, Rule, re.Pattern | None]] = []
-        alts: dict[str, list[str]] = {"anywhere": [], "edge": [], "after": []}
-        for group, rules in GROUPS.items():
-            if group in off:
-                continue
-            for rule in rules:
-                if f"{group}.{rule.name}" in off:
-                    continue
-                k = len(self._rules)
-                end = r"\Z" if rule.match == "line" else ""
-                own = re.compile(f"(?:{rule.pattern}){end}", re.I) if "(?P<credit>" in rule.pattern else None
-                self._rules.append((group, rule, own))
-                alts[rule.where].append(f"(?P<r{k}>(?:{rule.pattern.replace('(?P<credit>', '(?:')}){end})")
-        self._rxs = [re.compile("|".join(a), re.I) for a in alts.values() if a]
+        self._matcher = RuleMatcher(self.disabled)
 
     # -- the step ---------------------------------------------------------------------------
     def process(self, doc: Document, ctx: ShardContext) -> None:
@@ -127,22 +108,13 @@ class Boilerplate(Editor):
         strip = [line.strip() for line in lines]
         words = [len(s.split()) if len(s) < 200 else 99 for s in strip]
         # matched[i]: the rules whose pattern line i matches (at most one per kind of place).
-        matched: list[list[tuple[str, Rule, re.Pattern | None]] | None] = [None] * n
-        rxs, rules, limit = self._rxs, self._rules, self.max_line_chars
+        matched: list[list[Candidate] | None] = [None] * n
+        match, limit = self._matcher.match, self.max_line_chars
         any_match = False
         for i, s in enumerate(strip):
             if not s or len(s) > limit:
                 continue
-            found = None
-            for rx in rxs:
-                m = rx.match(s)
-                if m is not None:
-                    cand = rules[int(m.lastgroup[1:])]
-                    if cand[1].match == "prefix" and words[i] > cand[1].max_words:
-                        continue
-                    if found is None:
-                        found = []
-                    found.append(cand)
+            found = match(s, words[i])
             if found:
                 matched[i] = found
                 any_match = True
@@ -244,11 +216,24 @@ class Boilerplate(Editor):
         s = strip[p]
         if not (self.caption_min_words <= words[p] <= self.caption_max_words) or s.endswith(_TERMINAL) or _LIST_MARK.match(s):
             return last
-        if all(not strip[k] or k in removed for k in range(p)):
+        q = p - 1  # the line above the candidate caption
+        while q >= 0 and (not strip[q] or q in removed):
+            q -= 1
+        if q < 0:
+            # The candidate is the page's first line: a title, unless the line below the credit
+            # is short (the title) rather than prose.
             j = last + 1
             while j < n and (not strip[j] or matched[j] is not None):
                 j += 1
             if j >= n or words[j] >= self.prose_min_words:
+                return last
+        else:
+            # Below a list's intro or among its items, a short line is the list's last item.
+            above = strip[q]
+            first_line = all(not strip[k] or k in removed for k in range(q))
+            if above.endswith(":") or _LIST_MARK.match(above) or (
+                not first_line and words[q] <= self.caption_max_words and not above.endswith(_TERMINAL)
+            ):
                 return last
         removed[p] = "image_caption"
         return last

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 
 from thresher.document import Document, Edit
 from thresher.steps.base import Editor
+from thresher.steps.boilerplate.match import RuleMatcher
 from thresher.steps.repair.lines import split_lines
 
 # Lines that are never part of a wrapped paragraph.
-_LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪●◦‣–—>»]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪●◦‣–—>»]|\d{1,3}[.)]|[a-zA-Z][.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s")
 _CODE_OR_TABLE = re.compile(
     r"(?:[{}]|\);)\s*$|\)\s*:\s*$|\t|\|.*\||</?\w+[^>]*>|"
     r"^\s*(?:#include|#define|import\s|from\s+\S+\s+import\s|def\s|class\s+\w+\s*[:(]|//|/\*)"
@@ -53,20 +54,11 @@ DANGLING_WORDS = frozenset(
 # A paragraph's first word: a capitalised word (hyphens and apostrophes allowed), a number or an
 # amount, possibly after an opening quote.
 _FIRST_WORD = re.compile(r"[\"“‘'(]?(?:[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*|[$£€]?\d[\d,.]*(?:m|bn|%)?)")
-# Line endings that close a unit (a sentence, a bracket, a quotation).
-_CLOSING = (".", "!", "?", ":", ";", ")", "]", '"', "”")
-# Words a sentence (or a title) does not end with: a line ending in one goes on below.
-OPEN_ENDINGS = frozenset(
-    """
-    a an the of to in on at by for from with into onto upon as and or but nor that which who whom
-    whose than its their his her our your my this these those is are was were be been being has
-    have had will would can could should may might must shall not said says told about after
-    before between under over against during without within via per among across towards toward
-    while when where if because although though since until unless whether both either neither
-    very more most less least also such
-    """.split()
-)
-
+# Line endings where a paragraph may stop: sentence punctuation always, a closing bracket or
+# quote unless the next line goes on in lowercase.
+_FULL_STOPS = frozenset(".!?:;")
+_CLOSERS = frozenset(")]\"”’'")
+_ENDS_PARAGRAPH = _FULL_STOPS | _CLOSERS
 # Words that stand alone on a line as a heading or a page label, not as a stranded first word.
 NOT_DANGLING = frozenset(
     """
@@ -85,11 +77,9 @@ class Unwrap(Editor):
     name = "unwrap"
     #: Narrowest wrap width believed (narrower "paragraphs" are menus, addresses, verse).
     min_width: int = 50
-    #: Widest wrap width believed.
-    max_width: int = 200
-    #: Share of a run's line breaks that must show the sentence going on (next line in
-    #: lowercase, or the line ending in a word like "the" or "of" that cannot end a text).
-    min_continuing_share: float = 0.5
+    #: Widest wrap width believed (hard wraps are 60-80 columns, rarely past 100; a wider "wrap"
+    #: is more likely two unrelated long lines).
+    max_width: int = 120
     #: Longest stranded first word joined to the paragraph below it.
     dangling_max_chars: int = 12
     #: The line below a stranded word must have at least this many words.
@@ -97,6 +87,9 @@ class Unwrap(Editor):
     #: Once paragraphs are one line each, blank lines between them carry nothing: remove them
     #: (rule ``unwrap:blank_line``), giving the one-paragraph-per-line form of the seed page.
     drop_blank_lines: bool = True
+
+    def __post_init__(self) -> None:
+        self._matcher = RuleMatcher()
 
     def edit(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -107,8 +100,8 @@ class Unwrap(Editor):
         length = [0] * n  # visible length; 0 marks a line that is never joined
         first = [0] * n  # length of the first word
         lower = [False] * n  # starts in lowercase
-        ends_open = [False] * n  # ends in a word that cannot end a sentence or a title
-        ends_closed = [False] * n  # ends in sentence punctuation or a closing bracket/quote
+        upper = [False] * n  # starts with a capital
+        end = [""] * n  # last character
         for i, line in enumerate(lines):
             s = line.rstrip()
             if not s or s[0].isspace() or _LIST_ITEM.match(s) or _CODE_OR_TABLE.search(s):
@@ -116,12 +109,27 @@ class Unwrap(Editor):
             length[i] = len(s)
             sp = s.find(" ")
             first[i] = sp if sp >= 0 else len(s)
-            lower[i] = s[0].islower()
-            if s.endswith(_CLOSING):
-                ends_closed[i] = True
-            else:
-                ends_open[i] = s[s.rfind(" ") + 1 :].lower() in OPEN_ENDINGS
-        self._lower, self._open, self._closed = lower, ends_open, ends_closed
+            c = s[0]
+            lower[i], upper[i] = c.islower(), c.isupper()
+            end[i] = s[-1]
+
+        # A line the boilerplate rules recognise (a share bar, a footer row, a cookie notice) is
+        # a unit of page chrome, never part of a paragraph. Checked lazily: only for lines that
+        # would otherwise join a run.
+        chrome_cache: dict[int, bool] = {}
+
+        def chrome(k: int) -> bool:
+            hit = chrome_cache.get(k)
+            if hit is None:
+                s = lines[k].strip()
+                hit = chrome_cache[k] = len(s) <= 400 and self._matcher.match(s) is not None
+            return hit
+
+        def stops(t: int) -> bool:
+            """Could the paragraph end at the break after line t? Sentence punctuation, or a
+            closing bracket or quote with a capital after it."""
+            e = end[t]
+            return e in _FULL_STOPS or (e in _CLOSERS and not lower[t + 1])
 
         joins: dict[int, str] = {}  # line index whose break is joined -> rule
         lo_w, hi_w = self.min_width, self.max_width
@@ -135,11 +143,14 @@ class Unwrap(Editor):
             while j + 1 < n and length[j + 1]:
                 nlo = max(lo, length[j + 1])
                 nhi = min(hi, length[j] + first[j + 1])
-                if max(nlo, lo_w) > min(nhi, hi_w):
+                if max(nlo, lo_w) > min(nhi, hi_w) or chrome(j + 1):
                     break
                 lo, hi, j = nlo, nhi, j + 1
+            if j > i and chrome(i):
+                i += 1
+                continue
             stranded = j > i and self._stranded(lines, i - 1, joins)
-            if j > i and (self._reads_on(lower, i, j) or (stranded and self._reads_on(lower, i, j, True))):
+            if j > i and self._reads_on([stops(t) for t in range(i, j)], end[j], stranded):
                 for t in range(i, j):
                     joins[t] = "unwrap:hard_wrap"
                 if stranded:
@@ -182,25 +193,15 @@ class Unwrap(Editor):
             return False
         return s.lower() not in NOT_DANGLING
 
-    def _reads_on(self, lower: list[bool], i: int, j: int, stranded: bool = False) -> bool:
-        """Does the run i..j read as one paragraph flowing on (not verse, a list or titles)?
+    def _reads_on(self, stopping: list[bool], last: str, stranded: bool) -> bool:
+        """Does a run read as one paragraph going on (not verse, a list, stacked titles)?
 
-        Each line break is evidence: the sentence plainly goes on (the next line starts in
-        lowercase, or this one ends in "the", "of", "said"...), or plainly stops (this line ends
-        in sentence punctuation and the next starts with a capital). A run of two lines needs
-        its one break to go on; a longer run needs ``min_continuing_share`` of its breaks to. A
-        stranded first word above the run is evidence too: then it is enough that no break
-        plainly stops (two breaks, or one of three, may).
+        ``stopping`` says, for each line break, whether the paragraph could end there. A
+        wrapped paragraph has few such breaks (a sentence ends exactly at the margin now and
+        then); stacked one-line units have nothing else. A run of two lines may not stop at its
+        break and must end like a paragraph; a longer run may stop at a third of its breaks.
         """
-        breaks = j - i
-        going = stopping = 0
-        for t in range(i, j):
-            if lower[t + 1] or self._open[t]:
-                going += 1
-            elif self._closed[t]:
-                stopping += 1
-        if stranded:
-            return stopping == 0 or (breaks >= 3 and stopping * 3 <= breaks)
-        if breaks == 1:
-            return going == 1
-        return going >= self.min_continuing_share * breaks
+        stops = sum(stopping)
+        if len(stopping) == 1:
+            return stops == 0 and last in _ENDS_PARAGRAPH
+        return stops * 3 <= len(stopping) and (last in _ENDS_PARAGRAPH or not stranded)
