@@ -1,0 +1,99 @@
+"""What the four rule sets share: thresholds as named rules (data), a language gate, signals
+stored under ``metadata["signals"]`` as ``"<rule set>.<signal>"`` keys.
+
+A rule is ``Rule(name, signal, op, threshold)``: the page fails it when
+``signals[signal] <op> <the step's field named threshold>``; a threshold set to ``None``
+switches the rule off. The first failing rule, in the order listed, is the drop reason
+``<rule set>:<rule name>`` (for example ``gopher_repetition:dup_para_frac``); its detail line
+gives the value and the threshold.
+
+Languages: each rule set's ``languages`` lists the languages its thresholds were set for
+(ISO 639-1 codes as the ``lang`` step writes them to ``metadata["language"]``; ``"*"`` means
+any). A document whose language is known and not listed is not judged: its signals are still
+computed and stored, with ``"<rule set>.not_judged": "language:<code>"``, and it is kept.
+A document without a language (the ``lang`` step did not run) is judged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import operator
+from typing import Any, Callable, ClassVar
+
+from thresher.document import Document
+from thresher.steps.base import Filter, ShardContext
+from thresher.steps.quality.view import TextView, view_for
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "<": operator.lt,
+    ">": operator.gt,
+    "<=": operator.le,
+    ">=": operator.ge,
+    "is": operator.eq,
+}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    signal: str
+    op: str
+    threshold: str  # name of the step field holding the threshold
+
+    def fails(self, value: Any, threshold: Any) -> bool:
+        return threshold is not None and value is not None and _OPS[self.op](value, threshold)
+
+
+@dataclasses.dataclass
+class QualityFilter(Filter):
+    """Base of the quality rule sets. Subclasses set ``name``, ``RULES`` and ``signals(view)``."""
+
+    RULES: ClassVar[tuple[Rule, ...]] = ()
+
+    #: Languages the thresholds hold for ("*": any). See the module docstring.
+    languages: list[str] = dataclasses.field(default_factory=lambda: ["en"])
+
+    # -- what subclasses write ---------------------------------------------------------------
+    def signals(self, view: TextView) -> dict[str, Any]:
+        raise NotImplementedError
+
+    # -- the Filter contract -----------------------------------------------------------------
+    def score(self, doc: Document) -> dict[str, Any]:
+        return self._prefixed(self.signals(view_for(doc)))
+
+    def keep(self, signals: dict[str, Any]) -> str | None:
+        failure = self.first_failure(signals)
+        return failure[0] if failure else None
+
+    def process(self, doc: Document, ctx: ShardContext) -> None:
+        view = view_for(doc, ctx)  # shared with the other quality steps while the text is unchanged
+        signals = self._prefixed(self.signals(view))
+        store = doc.metadata.setdefault("signals", {})
+        store.update(signals)
+        lang = doc.metadata.get("language")
+        if isinstance(lang, str) and lang and not self.judges(lang):
+            store[f"{self.name}.not_judged"] = f"language:{lang}"
+            return
+        failure = self.first_failure(signals)
+        if failure is not None:
+            doc.drop(self.name, failure[0], failure[1])
+
+    # -- helpers -----------------------------------------------------------------------------
+    def judges(self, language: str) -> bool:
+        langs = self.languages
+        return not langs or "*" in langs or language in langs
+
+    def first_failure(self, signals: dict[str, Any]) -> tuple[str, str] | None:
+        """(reason, detail) of the first rule the signals fail, or None."""
+        prefix = self.name
+        for rule in self.RULES:
+            threshold = getattr(self, rule.threshold)
+            value = signals.get(f"{prefix}.{rule.signal}")
+            if rule.fails(value, threshold):
+                shown = f"{value:.4g}" if isinstance(value, float) else repr(value)
+                return f"{prefix}:{rule.name}", f"{rule.signal} = {shown} {rule.op} {rule.threshold} {threshold}"
+        return None
+
+    def _prefixed(self, signals: dict[str, Any]) -> dict[str, Any]:
+        p = self.name
+        return {f"{p}.{k}": v for k, v in signals.items()}

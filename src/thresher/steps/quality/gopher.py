@@ -1,0 +1,113 @@
+"""Gopher rule sets: ``gopher_quality`` and ``gopher_repetition``.
+
+Rae et al. 2021, "Scaling Language Models: Methods, Analysis & Insights from Training Gopher"
+(arXiv:2112.11446), Appendix A.1.1: MassiveWeb's quality filters, and Table A1: its repetition
+thresholds. Defaults are the paper's values. Signal definitions: thresher.steps.quality.signals.gopher.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from thresher.steps.quality.base import QualityFilter, Rule
+from thresher.steps.quality.signals.gopher import STOP_WORDS, quality_signals, repetition_signals
+from thresher.steps.quality.view import TextView
+
+
+@dataclasses.dataclass
+class GopherQuality(QualityFilter):
+    """Gopher's quality filters (Rae et al. 2021, Appendix A.1.1). A page is dropped if it has
+    fewer than 50 or more than 100,000 words; a mean word length outside 3..10 characters; more
+    than 0.1 ``#`` or ellipses per word; more than 90% of lines starting with a bullet (``•`` or
+    ``-``) or more than 30% ending with an ellipsis; fewer than 80% of words containing a letter;
+    fewer than 2 of the stop words "the be to of and that have with".
+
+    The stop words are English, so the thresholds hold for English (``languages = ["en"]``).
+    Like datatrove, the stop words are matched case-sensitively and "words" for the per-word
+    ratios include punctuation tokens (see thresher.text.tokens for why).
+    """
+
+    name = "gopher_quality"
+    RULES = (
+        Rule("min_words", "word_count", "<", "min_doc_words"),
+        Rule("max_words", "word_count", ">", "max_doc_words"),
+        Rule("min_mean_word_length", "mean_word_length", "<", "min_avg_word_length"),
+        Rule("max_mean_word_length", "mean_word_length", ">", "max_avg_word_length"),
+        Rule("hash_ratio", "hash_to_word_ratio", ">", "max_symbol_word_ratio"),
+        Rule("ellipsis_ratio", "ellipsis_to_word_ratio", ">", "max_symbol_word_ratio"),
+        Rule("bullet_lines", "bullet_lines_ratio", ">", "max_bullet_lines_ratio"),
+        Rule("ellipsis_lines", "ellipsis_lines_ratio", ">", "max_ellipsis_lines_ratio"),
+        Rule("alpha_words", "alpha_words_ratio", "<", "min_alpha_words_ratio"),
+        Rule("stop_words", "stop_words", "<", "min_stop_words"),
+    )
+
+    min_doc_words: int | None = 50
+    max_doc_words: int | None = 100_000
+    min_avg_word_length: float | None = 3
+    max_avg_word_length: float | None = 10
+    max_symbol_word_ratio: float | None = 0.1
+    max_bullet_lines_ratio: float | None = 0.9
+    max_ellipsis_lines_ratio: float | None = 0.3
+    min_alpha_words_ratio: float | None = 0.8
+    min_stop_words: int | None = 2
+    stop_words: list[str] = dataclasses.field(default_factory=lambda: list(STOP_WORDS))
+
+    def __post_init__(self) -> None:
+        self._stop_words = frozenset(self.stop_words)
+
+    def signals(self, view: TextView) -> dict[str, Any]:
+        return quality_signals(view, self._stop_words)
+
+
+def _pairs(value: Any) -> list[list[float]]:
+    return [[int(n), float(t)] for n, t in value]
+
+
+@dataclasses.dataclass
+class GopherRepetition(QualityFilter):
+    """Gopher's repetition filters (Rae et al. 2021, Table A1). A page is dropped if more than 30%
+    of its paragraphs (or lines) repeat an earlier one, or those repeats hold more than 20% of
+    its characters; if its most frequent 2-, 3- or 4-gram covers more than 20%, 18%, 16% of the
+    characters; or if repeated 5- to 10-grams cover more than 15%, 14%, 13%, 12%, 11%, 10%.
+
+    Paragraphs are separated by blank lines; lines by newlines. The n-gram thresholds are in
+    characters, so they hold for any language that the tokenizer splits sensibly; the default
+    ``languages = ["*"]`` judges every page.
+
+    ``top_n_grams`` and ``dup_n_grams`` are lists of ``[n, max_fraction]``.
+    """
+
+    name = "gopher_repetition"
+    languages: list[str] = dataclasses.field(default_factory=lambda: ["*"])
+    min_chars: int | None = 1
+    dup_para_frac: float | None = 0.3
+    dup_para_char_frac: float | None = 0.2
+    dup_line_frac: float | None = 0.3
+    dup_line_char_frac: float | None = 0.2
+    top_n_grams: list[list[float]] = dataclasses.field(default_factory=lambda: [[2, 0.2], [3, 0.18], [4, 0.16]])
+    dup_n_grams: list[list[float]] = dataclasses.field(
+        default_factory=lambda: [[5, 0.15], [6, 0.14], [7, 0.13], [8, 0.12], [9, 0.11], [10, 0.10]]
+    )
+
+    def __post_init__(self) -> None:
+        self.top_n_grams = _pairs(self.top_n_grams)
+        self.dup_n_grams = _pairs(self.dup_n_grams)
+        rules = [
+            Rule("empty", "chars", "<", "min_chars"),
+            Rule("dup_para_frac", "dup_para_frac", ">", "dup_para_frac"),
+            Rule("dup_para_char_frac", "dup_para_char_frac", ">", "dup_para_char_frac"),
+            Rule("dup_line_frac", "dup_line_frac", ">", "dup_line_frac"),
+            Rule("dup_line_char_frac", "dup_line_char_frac", ">", "dup_line_char_frac"),
+        ]
+        # n-gram thresholds live in lists; rules reach them through generated attribute names
+        for n, frac in self.top_n_grams:
+            object.__setattr__(self, f"_top_{n}", frac)
+            rules.append(Rule(f"top_{n}_gram", f"top_{n}_gram_char_frac", ">", f"_top_{n}"))
+        for n, frac in self.dup_n_grams:
+            object.__setattr__(self, f"_dup_{n}", frac)
+            rules.append(Rule(f"dup_{n}_gram", f"dup_{n}_gram_char_frac", ">", f"_dup_{n}"))
+        self.RULES = tuple(rules)
+
+    def signals(self, view: TextView) -> dict[str, Any]:
+        return repetition_signals(view, [n for n, _ in self.top_n_grams], [n for n, _ in self.dup_n_grams])

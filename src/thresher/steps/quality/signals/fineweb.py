@@ -1,0 +1,38 @@
+"""FineWeb signals (Penedo et al. 2024, "The FineWeb Datasets: Decanting the Web for the Finest
+Text Data at Scale", Section 3.3, custom filters), as datatrove 0.10.1's FineWebQualityFilter
+computes them. Lines are ``text.split("\\n")`` without the blank ones (not stripped: a line that
+ends in a space does not end in punctuation).
+"""
+
+from __future__ import annotations
+
+from itertools import repeat
+from operator import itemgetter, le
+
+from thresher.steps.quality.view import TextView
+from thresher.text.chars import TERMINAL_PUNCTUATION
+
+_last = itemgetter(-1)
+
+
+def fineweb_signals(view: TextView, short_line_length: int = 30, stop_chars: frozenset[str] | None = None) -> dict[str, float | int]:
+    text = view.text
+    lines = list(filter(str.strip, text.split("\n")))
+    if not lines:
+        return {"lines": 0, "line_punct_ratio": 0.0, "short_line_ratio": 0.0, "char_dup_ratio": 0.0, "list_ratio": 0.0}
+    n = len(lines)
+    stops = TERMINAL_PUNCTUATION if stop_chars is None else stop_chars
+    ends_punct = sum(map(stops.__contains__, map(_last, lines)))
+    short = sum(map(le, map(len, lines), repeat(short_line_length)))
+    distinct = set(lines)
+    dup_chars = sum(map(len, lines)) - sum(map(len, distinct))
+    newlines = text.count("\n")
+    non_newline_chars = len(text) - newlines
+    return {
+        "lines": n,
+        "line_punct_ratio": ends_punct / n,
+        "short_line_ratio": short / n,
+        "char_dup_ratio": dup_chars / non_newline_chars,
+        # newlines per token; a text of symbols only still has one token per mark
+        "list_ratio": newlines / max(1, len(view.tokens)),
+    }

@@ -1,0 +1,103 @@
+"""Gopher signals (Rae et al. 2021, "Scaling Language Models: Methods, Analysis & Insights from
+Training Gopher", Appendix A.1.1, quality filters and Table A1, repetition).
+
+Definitions follow datatrove 0.10.1's filters of the same name, so that thresholds mean the same:
+tokens are words *and* punctuation marks (thresher.text.tokens); "words" for the counts and the
+mean length are tokens with at least one character that is not a symbol; ratios per word divide
+by all tokens; lines are ``str.splitlines()``.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import repeat
+from typing import Iterable
+
+import numpy as np
+
+from thresher.steps.quality.signals.ngrams import (
+    cumulative_lengths,
+    duplicated_ngram_chars,
+    ngram_keys,
+    top_ngram_chars,
+)
+from thresher.steps.quality.view import TextView
+
+#: The paper's stop words: a document must contain at least two of them.
+STOP_WORDS = ("the", "be", "to", "of", "and", "that", "have", "with")
+
+_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+_LINE_BREAKS = re.compile(r"\n+")
+
+
+def quality_signals(view: TextView, stop_words: Iterable[str] = STOP_WORDS) -> dict[str, float | int]:
+    tokens = view.tokens
+    n_tokens = len(tokens)
+    text = view.text
+    stripped = view.symbol_stripped
+    n_words = n_tokens - stripped.count("")
+    if n_words:
+        word_mask = np.fromiter(map(bool, stripped), dtype=bool, count=n_tokens)
+        mean_len = float(view.token_lens[word_mask].sum()) / n_words
+    else:
+        mean_len = 0.0
+    per_token = 1.0 / n_tokens if n_tokens else 0.0
+    lines = view.lines
+    per_line = 1.0 / len(lines) if lines else 0.0
+    bullets = sum(map(str.startswith, map(str.lstrip, lines), repeat(("•", "-"))))
+    ellipsis_lines = sum(map(str.endswith, map(str.rstrip, lines), repeat(("...", "…"))))
+    return {
+        "word_count": n_words,
+        "mean_word_length": mean_len,
+        "hash_to_word_ratio": text.count("#") * per_token,
+        "ellipsis_to_word_ratio": (text.count("...") + text.count("…")) * per_token,
+        "bullet_lines_ratio": bullets * per_line,
+        "ellipsis_lines_ratio": ellipsis_lines * per_line,
+        "alpha_words_ratio": view.count_tokens_with_letter() * per_token,
+        # Case-sensitive, as in datatrove: "The" at the start of a sentence is not "the".
+        "stop_words": len(frozenset(stop_words).intersection(tokens)),
+    }
+
+
+def _duplicates(items: list[str]) -> tuple[int, int]:
+    """(number of items equal to an earlier one, their characters)."""
+    distinct = set(items)
+    return len(items) - len(distinct), sum(map(len, items)) - sum(map(len, distinct))
+
+
+def repetition_signals(
+    view: TextView, top_ns: Iterable[int] = (2, 3, 4), dup_ns: Iterable[int] = range(5, 11)
+) -> dict[str, float]:
+    text = view.text
+    n_chars = len(text)
+    per_char = 1.0 / n_chars if n_chars else 0.0
+    # Paragraphs: blocks separated by blank lines (of the stripped text); lines: runs of \n.
+    paragraphs = _PARAGRAPH_BREAK.split(text.strip())
+    para_dups, para_dup_chars = _duplicates(paragraphs)
+    lines = _LINE_BREAKS.split(text)
+    line_dups, line_dup_chars = _duplicates(lines)
+    out: dict[str, float] = {
+        "chars": n_chars,
+        "dup_para_frac": para_dups / len(paragraphs),
+        "dup_para_char_frac": para_dup_chars * per_char,
+        "dup_line_frac": line_dups / len(lines),
+        "dup_line_char_frac": line_dup_chars * per_char,
+    }
+    top_ns, dup_ns = tuple(top_ns), tuple(dup_ns)
+    hashes = view.token_hashes
+    keys = ngram_keys(hashes, max((*top_ns, *dup_ns), default=1))
+    cum = cumulative_lengths(view.token_lens)
+    for n in top_ns:
+        key = keys.get(n)
+        out[f"top_{n}_gram_char_frac"] = top_ngram_chars(key, cum, n) * per_char if key is not None else 0.0
+    no_repeat_below = None  # if no n-gram of size k repeats, no longer one does either
+    for n in sorted(dup_ns):
+        key = keys.get(n)
+        if key is None or (no_repeat_below is not None and n > no_repeat_below):
+            out[f"dup_{n}_gram_char_frac"] = 0.0
+            continue
+        chars = duplicated_ngram_chars(key, cum, n)
+        if chars == 0:
+            no_repeat_below = n
+        out[f"dup_{n}_gram_char_frac"] = chars * per_char
+    return out
