@@ -82,7 +82,7 @@ class NearDedup(CorpusStage):
     anchor_line_words: int = 8  # anchors come from lines of at least this many words (0: all lines)
     survivor: list[str] = field(default_factory=lambda: list(surv.DEFAULT_RULE))
     quality_key: str = "quality_score"
-    batch_chars: int = 2_000_000
+    batch_chars: int = 100_000  # characters per numpy batch: big enough to amortise, small enough for cache
     duckdb_memory: str = "1GB"
     report_pairs: int = 200  # edges sampled with their true similarity for `thresher dedup-report`
 

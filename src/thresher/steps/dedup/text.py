@@ -68,11 +68,11 @@ _WORD, _SPACELESS = _tables()  # immutable lookup tables, built once at import
 
 def _lookup(table: np.ndarray, cps: np.ndarray, astral: bool) -> np.ndarray:
     """table[cp] for BMP code points; ``astral`` for the rest (CJK extensions B+ are word chars)."""
+    if len(cps) == 0 or cps.max() <= 0xFFFF:
+        return table[cps]
     out = table[np.minimum(cps, 0xFFFF)]
     big = cps > 0xFFFF
-    if big.any():
-        out = out.copy()
-        out[big] = astral & (cps[big] >= 0x20000) & (cps[big] < 0x40000)
+    out[big] = astral & (cps[big] >= 0x20000) & (cps[big] < 0x40000)
     return out
 
 
@@ -190,10 +190,13 @@ def word_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tupl
     edges = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     st = np.flatnonzero(edges == 1)
     en = np.flatnonzero(edges == -1)
+    pw = _powers(_P, n + 1)
     prefix = np.zeros(n + 1, dtype=np.uint64)
-    np.cumsum(cps.astype(np.uint64) * _powers(_P, n), out=prefix[1:])
-    # sum_{k in [s,e)} c_k P^(k-s): the same value wherever the token occurs.
-    tok = mix64((prefix[en] - prefix[st]) * _powers(_P_INV, n)[st] + (en - st).astype(np.uint64))
+    np.cumsum(cps * pw[:n], out=prefix[1:])
+    # (prefix[e] - prefix[s]) * P^(n-s) * P^-n = sum_{k in [s,e)} c_k P^(k-s): the same value
+    # wherever the token occurs (one table of powers; P^-n is one scalar).
+    inv_n = _U64(pow(int(_P_INV), n, 2**64))
+    tok = mix64((prefix[en] - prefix[st]) * pw[n - st] * inv_n + (en - st).astype(np.uint64))
     doc = np.searchsorted(starts, st, side="right") - 1
     return _combine(tok, doc, len(texts), ngram, _long_lines(cps, st, line_words))
 
