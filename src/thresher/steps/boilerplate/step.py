@@ -167,8 +167,9 @@ class Boilerplate(Editor):
                 s = strip[i]
                 if not s:
                     continue
-                # Lines other rules match (Search, Home...) count towards a menu and go anyway.
-                if matched[i] is not None or self._nav_item(s, words[i]):
+                # Menu words the rules know (Search, Home, Sign in...) count towards a menu.
+                mt = matched[i]
+                if (mt is not None and mt[0][0] == "nav_menu") or (mt is None and self._nav_item(s, words[i])):
                     run.append(i)
                     continue
             if len(run) >= self.menu_min_lines:

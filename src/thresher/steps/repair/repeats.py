@@ -4,7 +4,7 @@ its first occurrence.
 Crawlers and templates often print the body twice (a "print" copy, an AMP copy, a teaser that
 repeats the lead). Lines are compared after lowercasing and collapsing whitespace. A repeated
 stretch is a run of consecutive non-blank lines whose copies follow one another in the same order
-earlier in the page; it is removed when it is big enough (``min_chars`` and ``min_words``), so a
+earlier in the page (a few lines that only the first copy has may sit between them); it is removed when it is big enough (``min_chars`` and ``min_words``), so a
 short line that recurs ("Share", "Advertisement") is left to the boilerplate rules, while a short
 sentence inside a repeated run goes with the run.
 
@@ -26,9 +26,12 @@ RULE = "repeats:block"
 class RepeatedBlocks(Editor):
     name = "repeats"
     #: A repeated run is removed only if its lines hold at least this many characters...
-    min_chars: int = 60
+    min_chars: int = 40
     #: ...and at least this many words.
-    min_words: int = 8
+    min_words: int = 6
+    #: Lines between two neighbours of the first copy that the second copy lacks (a caption or
+    #: a prompt that was inserted into one copy only) do not break a run.
+    max_gap: int = 3
 
     def edit(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -61,7 +64,7 @@ class RepeatedBlocks(Editor):
                 k += 1
                 continue
             e = k + 1
-            while e < m and copy_of[e] >= 0 and copy_of[e] == copy_of[e - 1] + 1:
+            while e < m and 0 < copy_of[e] - copy_of[e - 1] <= 1 + self.max_gap:
                 e += 1
             chars = sum(len(norms[t]) for t in range(k, e))
             words = sum(norms[t].count(" ") + 1 for t in range(k, e))

@@ -53,7 +53,7 @@ DANGLING_WORDS = frozenset(
 
 # A paragraph's first word: a capitalised word (hyphens and apostrophes allowed), a number or an
 # amount, possibly after an opening quote.
-_FIRST_WORD = re.compile(r"[\"“‘'(]?(?:[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*|[$£€]?\d[\d,.]*(?:m|bn|%)?)")
+_FIRST_WORD = re.compile(r"[\"“‘'(]?(?:[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*|[$£€]?\d[\d,.]*(?:m|bn|%)?),?")
 # Line endings where a paragraph may stop: sentence punctuation always, a closing bracket or
 # quote unless the next line goes on in lowercase.
 _FULL_STOPS = frozenset(".!?:;")
@@ -149,6 +149,17 @@ class Unwrap(Editor):
             if j > i and chrome(i):
                 i += 1
                 continue
+            if j > i and lo < lo_w:  # too narrow to be a wrap: the longest line sets the width
+                i += 1
+                continue
+            # A one-line paragraph next to a wrapped one can pass the width test when its length
+            # is near the width. If the run could stop at its first (last) break and that line is
+            # the run's longest, the line is that neighbour, not part of the wrap.
+            if j - i >= 2 and stops(i) and length[i] > max(length[i + 1 : j + 1]):
+                i += 1
+                continue
+            if j - i >= 2 and stops(j - 1) and length[j] > max(length[i:j]):
+                j -= 1
             stranded = j > i and self._stranded(lines, i - 1, joins)
             if j > i and self._reads_on([stops(t) for t in range(i, j)], end[j], stranded):
                 for t in range(i, j):
@@ -169,7 +180,7 @@ class Unwrap(Editor):
                 continue
             if lines[i + 1].count(" ") + 1 < self.dangling_min_next_words:
                 continue
-            if lower[i + 1] or s.lower() in DANGLING_WORDS:
+            if (lower[i + 1] or s.lower() in DANGLING_WORDS) and not chrome(i) and not chrome(i + 1):
                 joins[i] = "unwrap:dangling_word"
 
         edits = []
@@ -204,4 +215,4 @@ class Unwrap(Editor):
         stops = sum(stopping)
         if len(stopping) == 1:
             return stops == 0 and last in _ENDS_PARAGRAPH
-        return stops * 3 <= len(stopping) and (last in _ENDS_PARAGRAPH or not stranded)
+        return stops * 2 <= len(stopping)
