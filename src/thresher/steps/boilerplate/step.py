@@ -106,7 +106,8 @@ class Boilerplate(Editor):
     def _decide(self, lines: list[str]) -> tuple[dict[int, str], list[str]]:
         n = len(lines)
         strip = [line.strip() for line in lines]
-        words = [len(s.split()) if len(s) < 200 else 99 for s in strip]
+        limit = self.max_line_chars
+        words = [len(s.split()) if len(s) <= limit else 999 for s in strip]
         # matched[i]: the rules whose pattern line i matches (at most one per kind of place).
         matched: list[list[Candidate] | None] = [None] * n
         match, limit = self._matcher.match, self.max_line_chars
@@ -215,7 +216,12 @@ class Boilerplate(Editor):
         if p < 0 or not strip[p] or p in removed or matched[p] is not None:
             return last
         s = strip[p]
-        if not (self.caption_min_words <= words[p] <= self.caption_max_words) or s.endswith(_TERMINAL) or _LIST_MARK.match(s):
+        if (
+            not (self.caption_min_words <= words[p] <= self.caption_max_words)
+            or s.endswith(_TERMINAL)
+            or "?" in s
+            or _LIST_MARK.match(s)
+        ):
             return last
         q = p - 1  # the line above the candidate caption
         while q >= 0 and (not strip[q] or q in removed):

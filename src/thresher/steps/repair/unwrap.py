@@ -67,7 +67,7 @@ NOT_DANGLING = frozenset(
     reaction timeline update updates abstract methods results discussion references notes
     acknowledgements acknowledgments appendix preface foreword epilogue prologue chapter
     overview description features details specifications reviews photos video videos gallery
-    loading subscribe newsletter login register contact about tags categories archives
+    loading subscribe newsletter login register contact tags categories archives
     """.split()
 )
 
@@ -81,7 +81,7 @@ class Unwrap(Editor):
     #: is more likely two unrelated long lines).
     max_width: int = 120
     #: Longest stranded first word joined to the paragraph below it.
-    dangling_max_chars: int = 12
+    dangling_max_chars: int = 20
     #: The line below a stranded word must have at least this many words.
     dangling_min_next_words: int = 4
     #: Once paragraphs are one line each, blank lines between them carry nothing: remove them
@@ -102,10 +102,12 @@ class Unwrap(Editor):
         lower = [False] * n  # starts in lowercase
         upper = [False] * n  # starts with a capital
         end = [""] * n  # last character
+        bullet = [False] * n  # a list item: may start a run (a wrapped item), never continue one
         for i, line in enumerate(lines):
             s = line.rstrip()
-            if not s or s[0].isspace() or _LIST_ITEM.match(s) or _CODE_OR_TABLE.search(s):
+            if not s or s[0].isspace() or _CODE_OR_TABLE.search(s):
                 continue
+            bullet[i] = _LIST_ITEM.match(s) is not None
             length[i] = len(s)
             sp = s.find(" ")
             first[i] = sp if sp >= 0 else len(s)
@@ -140,7 +142,7 @@ class Unwrap(Editor):
                 continue
             lo, hi = length[i], 1 << 30
             j = i
-            while j + 1 < n and length[j + 1]:
+            while j + 1 < n and length[j + 1] and not bullet[j + 1]:
                 nlo = max(lo, length[j + 1])
                 nhi = min(hi, length[j] + first[j + 1])
                 if max(nlo, lo_w) > min(nhi, hi_w) or chrome(j + 1):
@@ -170,17 +172,17 @@ class Unwrap(Editor):
             else:
                 i += 1
 
-        # Stranded first words above a paragraph that is not wrapped: only a word that cannot end
-        # a text (``On``, ``The``) or one whose sentence plainly goes on in lowercase.
+        # Stranded first words above a paragraph that is not wrapped: only a capitalised word
+        # that opens sentences and cannot stand alone (``On``, ``The``, ``After``).
         for i in range(n - 1):
-            if i in joins or i - 1 in joins or not length[i + 1]:
+            if i in joins or i - 1 in joins or not length[i + 1] or bullet[i + 1]:
                 continue
             s = lines[i].strip()
-            if not s or " " in s or len(s) > self.dangling_max_chars or not s.isalpha():
+            if not s or not s[0].isupper() or s.lower() not in DANGLING_WORDS:
                 continue
             if lines[i + 1].count(" ") + 1 < self.dangling_min_next_words:
                 continue
-            if (lower[i + 1] or s.lower() in DANGLING_WORDS) and not chrome(i) and not chrome(i + 1):
+            if not chrome(i) and not chrome(i + 1):
                 joins[i] = "unwrap:dangling_word"
 
         edits = []
