@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable
 
 from thresher.steps.pii import validate, windows
 
@@ -27,8 +27,9 @@ class PiiPattern:
     candidate: re.Pattern
     #: (candidate text, whole text, start, end) -> the span to redact, or None to leave it.
     validate: Callable[[str, str, int, int], tuple[int, int] | None]
-    #: Where in a text the candidate regex can match (see :mod:`thresher.steps.pii.windows`).
-    windows: Callable[[str], Iterator[tuple[int, int]]]
+    #: (text, per-text cache) -> the ranges where the candidate regex can match
+    #: (see :mod:`thresher.steps.pii.windows`).
+    windows: Callable[[str, dict], list[tuple[int, int]]]
 
 
 # Not glued to a word, a number, a currency sign or a path: "v1.2.3.4", "$1 234 567", "#123456789".
@@ -69,9 +70,9 @@ PHONE = re.compile(
 PATTERNS: tuple[PiiPattern, ...] = (
     # Order is priority: where two kinds claim overlapping text, the earlier one wins.
     PiiPattern("email", "pii:email", "<EMAIL>", EMAIL, validate.email, windows.around_at),
-    PiiPattern("card", "pii:card", "<CARD>", CARD, validate.card, windows.numeric),
-    PiiPattern("ipv6", "pii:ipv6", "<IP_ADDRESS>", IPV6, validate.ipv6, windows.ipv6_text),
-    PiiPattern("ipv4", "pii:ipv4", "<IP_ADDRESS>", IPV4, validate.ipv4, windows.numeric),
+    PiiPattern("card", "pii:card", "<CARD>", CARD, validate.card, windows.numeric_long),
+    PiiPattern("ipv6", "pii:ipv6", "<IP_ADDRESS>", IPV6, validate.ipv6, windows.around_colons),
+    PiiPattern("ipv4", "pii:ipv4", "<IP_ADDRESS>", IPV4, validate.ipv4, windows.numeric_dotted),
     PiiPattern("phone", "pii:phone", "<PHONE>", PHONE, validate.phone, windows.numeric),
 )
 

@@ -45,11 +45,9 @@ class PiiRedact(Editor):
         """Non-overlapping redactions for ``text``, in order; earlier kinds in PATTERNS win overlaps."""
         taken: list[tuple[int, int]] = []  # sorted, non-overlapping
         edits: list[Edit] = []
-        found_windows: dict = {}  # the numeric scan is shared by card, ipv4 and phone
+        cache: dict = {}  # the numeric scan is shared by card, ipv4 and phone
         for p in self._patterns:
-            ranges = found_windows.get(p.windows)
-            if ranges is None:
-                ranges = found_windows[p.windows] = list(p.windows(text))
+            ranges = p.windows(text, cache)
             placeholder = self.placeholders.get(p.kind, p.placeholder)
             for pos, endpos in ranges:
                 for m in p.candidate.finditer(text, pos, endpos):

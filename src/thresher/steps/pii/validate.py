@@ -165,6 +165,8 @@ _DATE = re.compile(
 # Two dates or years: "2019-2024", "01.02.2024 - 03.02.2024"
 _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d\d ?[-/] ?(?:19|20)\d\d(?!\d)")
 _GROUPS = re.compile(r"\d+")
+_BRACKETS = frozenset("()+")
+_PAREN_AREA = re.compile(r"\(\+?\d{1,5}\)")
 _PARENS = re.compile(r"[^()]*\(\+?\d+\)[^()]*")
 
 
@@ -188,40 +190,45 @@ def _phone_shape(cand: str, digits: str, groups: list[str], seps: str) -> bool:
         # Dotted: only the French style "01.23.45.67.89" (and NANP above); dots otherwise mean
         # dates, versions, coordinates.
         return sizes == [2, 2, 2, 2, 2] and digits[0] == "0"
-    if "(" in cand and 7 <= len(digits) <= 12:
-        return True  # "(020) 7946 0958", "(0)20 ..."
+    if _PAREN_AREA.match(cand) and 7 <= len(digits) <= 12:
+        return True  # "(020) 7946 0958", "(0)20 ...": an area code in brackets comes first
     # National format with a trunk 0: "020 7946 0958", "030-1234567", "01 23 45 67 89", "0171/1234567".
     if digits[0] == "0" and len(groups) >= 2 and 9 <= len(digits) <= 12:
-        return all(2 <= s <= 8 for s in sizes) and sizes[0] <= 5
+        # (one inner group may be a single digit: "0845 8 505 505")
+        return all(2 <= s <= 8 for s in (sizes[0], sizes[-1])) and all(1 <= s <= 8 for s in sizes) and sizes[0] <= 5
     return False
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def phone(cand: str, text: str, start: int, end: int) -> tuple[int, int] | None:
-    digits = "".join(_GROUPS.findall(cand))
-    if not 7 <= len(digits) <= 15:
+    # Cheapest refusals first: most candidates are years, dates, amounts.
+    seps = "".join(_NON_DIGITS.findall(cand))
+    n_digits = len(cand) - len(seps)
+    if not 7 <= n_digits <= 15:
         return None
-    if "(" in cand or ")" in cand:
+    if "(" in seps or ")" in seps:
         # One pair, around digits only: "(020)", "(+44)", "(0)"; not a score like "(7-5)".
         if not _PARENS.fullmatch(cand):
             return None
     groups = _GROUPS.findall(cand)
-    if sum(len(g) == 1 for g in groups) >= 2:
-        return None  # tennis sets "6-3 4-6 6-0", lists "1 2 3": phone numbers have at most one
-
-    seps = "".join(ch for ch in cand if not ch.isdigit())
-    if _DATE.search(cand) or _YEAR_RANGE.search(cand) or (":" in seps):
+    # Tennis sets "6-3 4-6 6-0", lists "1 2 3": phone numbers have at most one one-digit group
+    # (a country or area code: "+33 1 ...", "+32 2 ..."), not counting the trunk "(0)".
+    if sum(len(g) == 1 for g in groups) - ("(0)" in cand) >= 2:
         return None
-    if len(set(seps.replace(")", "").replace("(", "").replace("+", ""))) > 2:
+    if len(set(seps) - _BRACKETS) > 2:
         return None  # "12-34.56/78": a mess of separators, not a number someone dials
+    if _DATE.search(cand) or _YEAR_RANGE.search(cand):
+        return None
     before = _before(text, start)
+    said_phone = _PHONE_BEFORE.search(before[-24:]) is not None
+    if not _phone_shape(cand, "".join(groups), groups, seps):
+        # A less phone-like number counts only right after a word that says "phone".
+        if not (said_phone and len(groups) <= 6 and not (set(seps) <= {"."} and len(groups) > 1)):
+            return None
     if _CURRENCY_BEFORE.search(before):
         return None
-    said_phone = _PHONE_BEFORE.search(before[-24:]) is not None
-    if _NOT_PHONE_BEFORE.search(before) and not said_phone:
+    if not said_phone and _NOT_PHONE_BEFORE.search(before):
         return None
-    if _phone_shape(cand, digits, groups, seps):
-        return start, end
-    # A less phone-like number counts only right after a word that says "phone".
-    if said_phone and len(groups) <= 6 and not (set(seps) <= {"."} and len(groups) > 1):
-        return start, end
-    return None
+    return start, end

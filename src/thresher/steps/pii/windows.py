@@ -2,51 +2,87 @@
 
 Running five candidate regexes over every character of every page costs more than finding the
 places worth a look: runs of digits and separators (phone, card and IPv4 candidates all live in
-one), the surroundings of each "@" (e-mail), and, for IPv6, pages with "::" or hex:hex:hex.
-Each function yields ``(pos, endpos)`` ranges for ``pattern.finditer(text, pos, endpos)``:
-lookbehinds still see the text before ``pos``, and ``endpos`` leaves room for the lookaheads.
+one), the characters around each "@" (e-mail) and around each colon with hex digits on both
+sides (IPv6). Each function takes the text and a per-text ``cache`` (so the numeric scan is done
+once for three kinds) and returns ``(pos, endpos)`` ranges for ``pattern.finditer(text, pos,
+endpos)``: lookbehinds still see the text before ``pos``, and ``endpos`` leaves room for the
+lookaheads.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 # Digits with separators, at least 7 characters: the shortest IPv4 ("1.1.1.1") and phone number.
 _NUMERIC = re.compile(r"\d[\d .()/+-]{6,}+")
-_HEX_COLONS = re.compile(r":[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:")
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_DOMAIN_RUN = re.compile(r"[A-Za-z0-9.-]{1,253}")
+_IPV6_CHARS = frozenset("0123456789abcdefABCDEF:.")
 
 #: Room past a window's end for lookaheads such as ``(?![\w-]|\.\d)``.
 LOOKAHEAD = 2
-#: An e-mail's local part is at most 64 characters, its domain at most 253.
-LOCAL_MAX, DOMAIN_MAX = 64, 253
+#: An e-mail's local part is at most 64 characters; an IPv6 address at most 45.
+LOCAL_MAX, IPV6_MAX = 64, 45
+
+Ranges = list[tuple[int, int]]
 
 
-def numeric(text: str) -> Iterator[tuple[int, int]]:
-    n = len(text)
-    for m in _NUMERIC.finditer(text):
+def _numeric(text: str, cache: dict) -> Ranges:
+    ranges = cache.get("numeric")
+    if ranges is None:
+        n = len(text)
         # One character back for a leading "+" or "(" the scan starts after.
-        yield max(0, m.start() - 1), min(n, m.end() + LOOKAHEAD)
+        ranges = cache["numeric"] = [(max(0, m.start() - 1), min(n, m.end() + LOOKAHEAD)) for m in _NUMERIC.finditer(text)]
+    return ranges
 
 
-def around_at(text: str) -> Iterator[tuple[int, int]]:
-    """Merged ranges around each "@"."""
+def numeric(text: str, cache: dict) -> Ranges:
+    return _numeric(text, cache)
+
+
+def numeric_long(text: str, cache: dict) -> Ranges:
+    """Numeric runs long enough for a card number (13 digits at least)."""
+    return [(s, e) for s, e in _numeric(text, cache) if e - s >= 13]
+
+
+def numeric_dotted(text: str, cache: dict) -> Ranges:
+    """Numeric runs with the three dots of an IPv4 address."""
+    return [(s, e) for s, e in _numeric(text, cache) if text.count(".", s, e) >= 3]
+
+
+def around_at(text: str, cache: dict) -> Ranges:
+    """From the start of the local part before each "@" to the end of the domain after it."""
+    out: Ranges = []
     n = len(text)
     i = text.find("@")
-    lo = hi = -1
     while i != -1:
-        s, e = max(0, i - LOCAL_MAX - 1), min(n, i + DOMAIN_MAX + LOOKAHEAD)
-        if s <= hi:
-            hi = e
-        else:
-            if hi >= 0:
-                yield lo, hi
-            lo, hi = s, e
+        s = i
+        while s > 0 and i - s <= LOCAL_MAX and text[s - 1] in _LOCAL_CHARS:
+            s -= 1
+        m = _DOMAIN_RUN.match(text, i + 1)
+        if s < i and m and i - s <= LOCAL_MAX:
+            e = min(n, m.end() + LOOKAHEAD)
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
         i = text.find("@", i + 1)
-    if hi >= 0:
-        yield lo, hi
+    return out
 
 
-def ipv6_text(text: str) -> Iterator[tuple[int, int]]:
-    if "::" in text or _HEX_COLONS.search(text):
-        yield 0, len(text)
+def around_colons(text: str, cache: dict) -> Ranges:
+    """Runs of hex digits, colons and dots that hold at least two colons."""
+    out: Ranges = []
+    n = len(text)
+    i = text.find(":")
+    while i != -1:
+        s = i
+        while s > 0 and i - s < IPV6_MAX and text[s - 1] in _IPV6_CHARS:
+            s -= 1
+        e = i + 1
+        while e < n and e - s < IPV6_MAX + 8 and text[e] in _IPV6_CHARS:
+            e += 1
+        if text.count(":", s, e) >= 2:
+            out.append((s, min(n, e + LOOKAHEAD)))
+        i = text.find(":", e)
+    return out
