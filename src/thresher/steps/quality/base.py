@@ -11,7 +11,8 @@ Languages: each rule set's ``languages`` lists the languages its thresholds were
 (ISO 639-1 codes as the ``lang`` step writes them to ``metadata["language"]``; ``"*"`` means
 any). A document whose language is known and not listed is not judged: its signals are still
 computed and stored, with ``"<rule set>.not_judged": "language:<code>"``, and it is kept.
-A document without a language (the ``lang`` step did not run) is judged.
+A document without a language (the ``lang`` step did not run), or whose language is
+undetermined (``und``: no letters to go by), is judged.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class QualityFilter(Filter):
         store = doc.metadata.setdefault("signals", {})
         store.update(signals)
         lang = doc.metadata.get("language")
-        if isinstance(lang, str) and lang and not self.judges(lang):
+        if isinstance(lang, str) and lang and lang != "und" and not self.judges(lang):
             store[f"{self.name}.not_judged"] = f"language:{lang}"
             return
         failure = self.first_failure(signals)

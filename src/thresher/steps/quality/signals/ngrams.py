@@ -49,23 +49,31 @@ def duplicated_ngram_chars(key: np.ndarray, cum_lens: np.ndarray, n: int) -> int
     if m == 0:
         return 0
     uniq, first, inv = np.unique(key, return_index=True, return_inverse=True)
-    repeats = np.flatnonzero(first[inv] != np.arange(m))
-    if repeats.size == 0:
+    is_repeat = first[inv] != np.arange(m)
+    if not is_repeat.any():
         return 0
-    seen = np.zeros(uniq.size, dtype=bool)
+    # next_repeat[i]: the first position >= i whose n-gram occurred earlier (m if none), so the
+    # loop below only steps on repeats and jumps, never walks token by token.
+    repeat_pos = np.flatnonzero(is_repeat)
+    next_repeat = np.searchsorted(repeat_pos, np.arange(m + n + 1)).tolist()
+    repeat_pos = repeat_pos.tolist() + [m]
+    inv_l = inv.tolist()
+    cum = cum_lens.tolist()
+    seen = bytearray(uniq.size)
     total = 0
     i = 0
-    for c in repeats.tolist():
-        if c < i:
-            continue  # inside a jump
-        if c > i:
-            seen[inv[i:c]] = True  # first occurrences read on the way
-        g = inv[c]
+    while i < m:
+        c = repeat_pos[next_repeat[i]]
+        if c >= m:
+            break
+        for g in inv_l[i:c]:  # first occurrences read on the way
+            seen[g] = 1
+        g = inv_l[c]
         if seen[g]:
-            total += int(cum_lens[c + n] - cum_lens[c])
+            total += cum[c + n] - cum[c]
             i = c + n
         else:
-            seen[g] = True
+            seen[g] = 1
             i = c + 1
     return total
 
