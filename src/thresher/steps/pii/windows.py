@@ -17,12 +17,17 @@ import re
 _NUMERIC = re.compile(r"\d[\d .()/+-]{6,}+")
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 _DOMAIN_RUN = re.compile(r"[A-Za-z0-9.-]{1,253}")
-_IPV6_CHARS = frozenset("0123456789abcdefABCDEF:.")
+_ADDRESS_CHARS = frozenset("0123456789abcdefABCDEF:.")
+_RUN_BEFORE = re.compile(r"[0-9A-Fa-f:.]*\Z")
+_RUN_AFTER = re.compile(r"[0-9A-Fa-f:.]{0,53}")
 
 #: Room past a window's end for lookaheads such as ``(?![\w-]|\.\d)``.
 LOOKAHEAD = 2
 #: An e-mail's local part is at most 64 characters; an IPv6 address at most 45.
 LOCAL_MAX, IPV6_MAX = 64, 45
+
+#: More than one "@" (or ":") per this many characters: search the whole text in one pass.
+CROWDED = 16
 
 Ranges = list[tuple[int, int]]
 
@@ -52,8 +57,10 @@ def numeric_dotted(text: str, cache: dict) -> Ranges:
 
 def around_at(text: str, cache: dict) -> Ranges:
     """From the start of the local part before each "@" to the end of the domain after it."""
-    out: Ranges = []
     n = len(text)
+    if text.count("@") * CROWDED > n:  # junk full of "@": one regex pass beats a window per "@"
+        return [(0, n)]
+    out: Ranges = []
     i = text.find("@")
     while i != -1:
         s = i
@@ -72,16 +79,19 @@ def around_at(text: str, cache: dict) -> Ranges:
 
 def around_colons(text: str, cache: dict) -> Ranges:
     """Runs of hex digits, colons and dots that hold at least two colons."""
-    out: Ranges = []
     n = len(text)
+    if text.count(":") * CROWDED > n:
+        return [(0, n)]
+    out: Ranges = []
     i = text.find(":")
     while i != -1:
-        s = i
-        while s > 0 and i - s < IPV6_MAX and text[s - 1] in _IPV6_CHARS:
-            s -= 1
-        e = i + 1
-        while e < n and e - s < IPV6_MAX + 8 and text[e] in _IPV6_CHARS:
-            e += 1
+        if (i + 1 >= n or text[i + 1] not in _ADDRESS_CHARS) and (i == 0 or text[i - 1] != ":"):
+            # "Title: ...": nothing after the colon, and it does not end a "::".
+            i = text.find(":", i + 1)
+            continue
+        # endpos makes "\Z" match at the colon: the longest run of address characters before it.
+        s = _RUN_BEFORE.search(text, max(0, i - IPV6_MAX), i).start()
+        e = _RUN_AFTER.match(text, i + 1).end()
         if text.count(":", s, e) >= 2:
             out.append((s, min(n, e + LOOKAHEAD)))
         i = text.find(":", e)
