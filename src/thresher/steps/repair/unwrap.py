@@ -54,6 +54,19 @@ DANGLING_WORDS = frozenset(
 # A paragraph's first word: a capitalised word (hyphens and apostrophes allowed), a number or an
 # amount, possibly after an opening quote.
 _FIRST_WORD = re.compile(r"[\"“‘'(]?(?:[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*|[$£€]?\d[\d,.]*(?:m|bn|%)?),?")
+_NO, _WEAK, _STRONG = 0, 1, 2
+
+# Words a sentence (or a title) does not end with: a line ending in one goes on below.
+OPEN_ENDINGS = frozenset(
+    """
+    a an the of to in on at by for from with into onto upon as and or but nor that which who whom
+    whose than its their his her our your my this these those is are was were be been being has
+    have had will would can could should may might must shall not said says told about after
+    before between under over against during without within via per among across towards toward
+    while when where if because although unless whether both either neither very such
+    """.split()
+)
+
 # Line endings where a paragraph may stop: sentence punctuation always, a closing bracket or
 # quote unless the next line goes on in lowercase.
 _FULL_STOPS = frozenset(".!?:;")
@@ -133,7 +146,19 @@ class Unwrap(Editor):
             e = end[t]
             return e in _FULL_STOPS or (e in _CLOSERS and not lower[t + 1])
 
+        def going(t: int) -> bool:
+            """Does the sentence plainly go on after line t? The next line starts in lowercase, or
+            this one ends in a word no sentence or title ends with ("the", "of", "said")."""
+            if end[t] in _FULL_STOPS:
+                return False
+            if lower[t + 1]:
+                return True
+            line = lines[t].rstrip()
+            return line[line.rfind(" ") + 1 :].lower() in OPEN_ENDINGS
+
         joins: dict[int, str] = {}  # line index whose break is joined -> rule
+        widths: list[tuple[int, int]] = []  # width intervals of the runs joined on their own
+        weak: list[tuple[int, int]] = []  # runs that need a compatible width elsewhere on the page
         lo_w, hi_w = self.min_width, self.max_width
         i = 0
         while i < n - 1:
@@ -162,15 +187,36 @@ class Unwrap(Editor):
                 continue
             if j - i >= 2 and stops(j - 1) and length[j] > max(length[i:j]):
                 j -= 1
-            stranded = j > i and self._stranded(lines, i - 1, joins)
-            if j > i and self._reads_on([stops(t) for t in range(i, j)], end[j], stranded):
+            if j == i:
+                i += 1
+                continue
+            stranded = self._stranded(lines, i - 1, joins)
+            verdict = self._reads_on([stops(t) for t in range(i, j)], [going(t) for t in range(i, j)], end[j])
+            if verdict == _WEAK and stranded:
+                verdict = _STRONG  # a stranded first word above is evidence enough
+            if verdict == _STRONG:
                 for t in range(i, j):
                     joins[t] = "unwrap:hard_wrap"
                 if stranded:
                     joins[i - 1] = "unwrap:dangling_word"
+                widths.append(self._widths(length, first, i, j))
                 i = j + 1
-            else:
-                i += 1
+                continue
+            if verdict == _WEAK:
+                weak.append((i, j))
+            i += 1
+
+        # A run with no break where the sentence plainly goes on is joined if it ends like a
+        # paragraph, unless it starts on the page's first line (a title above a short paragraph
+        # looks just like that); else only if the page has a wrapped paragraph of a compatible width.
+        head = next((k for k in range(n) if lines[k].strip() and not chrome(k)), -1)
+        for i, j in weak:
+            if any(t in joins or t - 1 in joins for t in range(i, j + 1)):
+                continue
+            lo, hi = self._widths(length, first, i, j)
+            if (i != head and end[j] in _ENDS_PARAGRAPH) or any(lo <= b and a <= hi for a, b in widths):
+                for t in range(i, j):
+                    joins[t] = "unwrap:hard_wrap"
 
         # Stranded first words above a paragraph that is not wrapped: only a capitalised word
         # that opens sentences and cannot stand alone (``On``, ``The``, ``After``).
@@ -206,15 +252,27 @@ class Unwrap(Editor):
             return False
         return s.lower() not in NOT_DANGLING
 
-    def _reads_on(self, stopping: list[bool], last: str, stranded: bool) -> bool:
+    @staticmethod
+    def _widths(length: list[int], first: list[int], i: int, j: int) -> tuple[int, int]:
+        """The interval of wrap widths that could have produced lines i..j."""
+        lo = max(length[i : j + 1])
+        hi = min(length[t] + first[t + 1] for t in range(i, j))
+        return lo, hi
+
+    def _reads_on(self, stopping: list[bool], going: list[bool], last: str) -> int:
         """Does a run read as one paragraph going on (not verse, a list, stacked titles)?
 
-        ``stopping`` says, for each line break, whether the paragraph could end there. A
-        wrapped paragraph has few such breaks (a sentence ends exactly at the margin now and
-        then); stacked one-line units have nothing else. A run of two lines may not stop at its
-        break and must end like a paragraph; a longer run may stop at a third of its breaks.
+        ``stopping`` says, for each line break, whether the paragraph could end there, ``going``
+        whether the sentence plainly goes on. A wrapped paragraph has few breaks of the first
+        kind (a sentence ends exactly at the margin now and then); stacked one-line units have
+        nothing else. A run may stop at half of its breaks at most (a two-line run at none, and
+        it must end like a paragraph). It is joined on its own if at least one break plainly
+        goes on; otherwise it is a weak candidate (see :meth:`edit`).
         """
         stops = sum(stopping)
         if len(stopping) == 1:
-            return stops == 0 and last in _ENDS_PARAGRAPH
-        return stops * 2 <= len(stopping)
+            if stops or not (going[0] or last in _ENDS_PARAGRAPH):
+                return _NO
+        elif stops * 2 > len(stopping):
+            return _NO
+        return _STRONG if any(going) else _WEAK
