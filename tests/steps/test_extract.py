@@ -37,6 +37,7 @@ ARTICLE = """<!DOCTYPE html>
 </ul>
 <p>Read more: <a href="/news/tunnel">Council approves plans for a second harbour tunnel</a></p>
 <p>The mayor said <a href="/mayor">the reopening</a> would cut the morning commute from the northern suburbs by a quarter of an hour for most drivers.</p>
+<p>Shops on both ends of the bridge had complained for months that the closure kept customers away. Several of them reported their best weekend in years as traffic returned. The council has promised to publish the final cost of the works before the end of the year.</p>
 </article>
 <aside class="related"><h3>Related stories</h3><ul>
 <li><a href="/news/ferry">Ferry timetable changes as the bridge reopens</a></li>
@@ -62,6 +63,7 @@ EXPECTED = [
     "A protected cycle lane on the eastern side",
     "Wider footpaths with new lighting",
     "The mayor said the reopening would cut the morning commute from the northern suburbs by a quarter of an hour for most drivers.",
+    "Shops on both ends of the bridge had complained for months that the closure kept customers away. Several of them reported their best weekend in years as traffic returned. The council has promised to publish the final cost of the works before the end of the year.",
 ]
 
 
@@ -181,7 +183,7 @@ def test_title_choice(og, h1s, tag, expected):
 def test_line_that_is_only_a_link_is_dropped_but_paragraphs_with_links_stay():
     ex = extract_main_text(ARTICLE)
     assert ex.link_lines_dropped == 1
-    assert EXPECTED[-1] in ex.text.split("\n")  # its link ("the reopening") is short and inside a sentence
+    assert EXPECTED[-2] in ex.text.split("\n")  # its link ("the reopening") is short and inside a sentence
 
 
 def test_thresher_clean_on_an_html_file_prints_its_main_text(tmp_path, capsys):

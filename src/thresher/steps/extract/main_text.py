@@ -32,6 +32,8 @@ _LABEL = re.compile(r"^\W*(\w+(?:[ '’]\w+){0,2})\s*[:|»>\-–—]+\s*")
 # the boilerplate step, which knows more about such lines.
 MIN_LINK_CHARS = 12
 MAX_SCAN = 2_000_000
+#: Run trafilatura in full when its fast mode finds fewer words than this share of resiliparse's.
+FULL_MODE_BELOW = 0.5
 # "Headline - Site Name", "Headline | Site", "Headline – Site": the last segment, when short.
 _SITE_SUFFIX = re.compile(r"^(.*\S)\s+[|\-–—·»]\s+([^|–—·»]{2,40})$")
 _TAG = re.compile(r"<[^>]*>")
@@ -115,13 +117,21 @@ def _is_link_line(line: str, links: frozenset[str]) -> bool:
 def extract_main_text(html: str, *, include_title: bool = True, drop_link_lines: bool = True,
                       include_tables: bool = True) -> Extracted:
     title, links = page_facts(html)
-    text = trafilatura.extract(html, favor_precision=True, include_comments=False,
-                               include_tables=include_tables, deduplicate=False) or ""
-    engine = "trafilatura"
+    kw = dict(favor_precision=True, include_comments=False, include_tables=include_tables)
+    # Cascade: trafilatura's fast mode skips its own fallback extractors (about 40% of its
+    # time). resiliparse, ten times faster still, is the independent second opinion: when fast
+    # mode found much less text than it, the page is one where fast mode missed the body, and
+    # trafilatura runs again in full.
+    text = trafilatura.extract(html, fast=True, **kw) or ""
+    engine = "trafilatura:fast"
+    second = extract_plain_text(HTMLTree.parse(html), main_content=True, comments=False,
+                                list_bullets=False, alt_texts=False) or ""
+    if len(text.split()) < FULL_MODE_BELOW * len(second.split()):
+        full = trafilatura.extract(html, **kw) or ""
+        if full.strip():
+            text, engine = full, "trafilatura:full"
     if not text.strip():
-        text = extract_plain_text(HTMLTree.parse(html), main_content=True, comments=False,
-                                  list_bullets=False, alt_texts=False) or ""
-        engine = "resiliparse"
+        text, engine = second, "resiliparse"
     lines = []
     dropped = 0
     for line in text.splitlines():
