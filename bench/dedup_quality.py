@@ -129,14 +129,8 @@ def main() -> None:
     print(f"|{'-' * 36}|-----------|--------|--------|--------|-----------|---------|")
     for label, s, secs, params, _ in rows:
         print(f"| {label:<34} | {s['precision']:9.4f} | {s['recall']:6.4f} | {s['f1']:6.4f} | {s['ari']:6.4f} | {params:<9} | {secs:7.1f} |")
-    # Where the misses are: recall on pairs that involve a cut-short copy.
+    # Where the misses are: copies found, by kind of copy.
     print()
-    for label, _, _, _, pred in rows:
-        missed = Counter()
-        for i in truth:
-            if kinds[i] != "original":
-                same_story = [j for j in truth if False]
-        del missed
     _recall_by_kind(truth, kinds, rows)
 
 

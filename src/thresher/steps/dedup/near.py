@@ -27,7 +27,7 @@ few paragraphs of story it keeps.
 
 from __future__ import annotations
 
-import math
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
@@ -85,6 +85,7 @@ class NearDedup(CorpusStage):
     batch_chars: int = 100_000  # characters per numpy batch: big enough to amortise, small enough for cache
     duckdb_memory: str = "1GB"
     report_pairs: int = 200  # edges sampled with their true similarity for `thresher dedup-report`
+    report_shards: int = 4  # ... from at most this many shards (measuring them re-reads those shards)
 
     def __post_init__(self) -> None:
         surv.validate(self.survivor)
@@ -112,18 +113,21 @@ class NearDedup(CorpusStage):
             return
         names = [safe_name(s) for s in job.shards]
         todo = [(job, self, i, s) for i, s in enumerate(job.shards) if not _signed(d, names[i])]
+        seconds: dict[str, float] = {}
+        t = time.perf_counter()
         job.map(_sign_shard, todo)
+        seconds["sign"] = time.perf_counter() - t
         con = duck(d, self.duckdb_memory, job.workers)
         try:
             _views(con, d, names)
-            if not (d / "candidates.parquet").exists():
-                self._candidates(con, d)
-            if not (d / "edges.parquet").exists():
-                self._edges(con, d, job)
-            if not (d / "decisions.parquet").exists():
-                self._decisions(con, d)
-            if not (d / "report" / "pairs.parquet").exists():
-                self._report(con, d, job)
+            for step, out, fn in (("candidates", d / "candidates.parquet", lambda: self._candidates(con, d)),
+                                  ("edges", d / "edges.parquet", lambda: self._edges(con, d, job)),
+                                  ("clusters", d / "decisions.parquet", lambda: self._decisions(con, d)),
+                                  ("report", d / "report" / "pairs.parquet", lambda: self._report(con, d, job))):
+                if not out.exists():
+                    t = time.perf_counter()
+                    fn()
+                    seconds[step] = time.perf_counter() - t
             summary = {
                 "bands": self.lsh()[0], "rows": self.lsh()[1], "threshold": self.threshold,
                 "containment_threshold": self.containment_threshold if self.containment else None,
@@ -132,6 +136,7 @@ class NearDedup(CorpusStage):
                 "edges": dict(con.execute(f"SELECT kind, count(*) FROM read_parquet('{(d / 'edges.parquet').as_posix()}') GROUP BY kind ORDER BY kind").fetchall()),
                 "clusters": con.execute(f"SELECT count(DISTINCT cluster_id) FROM read_parquet('{(d / 'decisions.parquet').as_posix()}')").fetchone()[0],
                 "removed": con.execute(f"SELECT count(*) FROM read_parquet('{(d / 'decisions.parquet').as_posix()}') WHERE removed").fetchone()[0],
+                "seconds": {k: round(v, 2) for k, v in seconds.items()},  # of the last run (steps it skipped are absent)
             }
             write_bytes_atomic(d / "summary.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
         finally:
@@ -206,11 +211,26 @@ class NearDedup(CorpusStage):
     def _report(self, con, d: Path, job: "Job") -> None:
         """Sample edges and measure their true similarity from the documents' shingle sets."""
         edges = (d / "edges.parquet").as_posix()
-        rows = con.execute(
+        # A pseudo-random sample (by hash of the ids, so the same whatever the numbering), taken
+        # from at most `report_shards` shards: measuring it re-reads those shards only.
+        cursor = con.execute(
             f"""SELECT e.a, e.b, e.kind, e.score, ma.id, mb.id, ma.shard, mb.shard
                 FROM read_parquet('{edges}') e JOIN meta ma ON ma.key = e.a JOIN meta mb ON mb.key = e.b
-                ORDER BY md5(ma.id || chr(0) || mb.id) LIMIT {int(self.report_pairs)}"""
-        ).fetchall()
+                ORDER BY md5(ma.id || chr(0) || mb.id)"""
+        )
+        rows: list = []
+        shards: set[str] = set()
+        while len(rows) < self.report_pairs:
+            chunk = cursor.fetchmany(10_000)
+            if not chunk:
+                break
+            for r in chunk:
+                grown = shards | {r[6], r[7]}
+                if len(grown) <= self.report_shards:
+                    shards = grown
+                    rows.append(r)
+                    if len(rows) >= self.report_pairs:
+                        break
         wanted: dict[str, set[int]] = {}
         for a, b, _, _, _, _, sa, sb in rows:
             wanted.setdefault(sa, set()).add(int(a))
@@ -294,35 +314,58 @@ class _Signatures:
         return out
 
 
+class _Pending:
+    """Columns gathered over many small numpy batches, written as one large parquet row group."""
+
+    def __init__(self, sink: ParquetSink, rows: int = 250_000) -> None:
+        self.sink, self.limit = sink, rows
+        self.parts: dict[str, list] = {}
+        self.rows = 0
+
+    def add(self, **cols) -> None:
+        for k, v in cols.items():
+            self.parts.setdefault(k, []).append(v)
+        self.rows += len(next(iter(cols.values())))
+        if self.rows >= self.limit:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.sink.write({k: np.concatenate(v) if isinstance(v[0], np.ndarray) else [x for part in v for x in part]
+                             for k, v in self.parts.items()})
+        self.parts, self.rows = {}, 0
+
+
 def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int:
     d = job.stage_dir(stage)
     name = safe_name(shard)
     sig_path, _, bands_path, anchors_path, meta_path = _shard_files(d, name)
     bands, rows = stage.lsh()
     hasher = stage.hasher()
-    rate = np.uint64(stage.anchor_rate)
+    rate, one = np.uint64(stage.anchor_rate), np.uint64(1)
+    power_of_two = stage.anchor_rate & (stage.anchor_rate - 1) == 0  # a mask is much cheaper than uint64 modulo
     count = 0
+    band_ids = np.arange(bands, dtype=np.int32)
     with atomic_path(sig_path) as sig_tmp, open(sig_tmp, "wb") as sig_out, \
             ParquetSink(bands_path, BANDS_SCHEMA) as band_sink, ParquetSink(anchors_path, ANCHOR_SCHEMA) as anchor_sink, \
             ParquetSink(meta_path.with_name(meta_path.name + ".part"), META_SCHEMA) as meta_sink:
-        batch: list = []
+        band_out, anchor_out, meta_out = _Pending(band_sink), _Pending(anchor_sink), _Pending(meta_sink, 50_000)
+        batch: list = []  # (row, id, text, language, quality)
         size = 0
 
         def flush() -> None:
             nonlocal count, batch, size
             if not batch:
                 return
-            texts = [t for _, _, t, _ in batch]
-            langs = [lang for _, _, _, lang in batch]
-            s, doc, on_long_line = hasher.shingles(texts, langs, stage.anchor_line_words)
+            s, doc, on_long_line = hasher.shingles([b[2] for b in batch], [b[3] for b in batch], stage.anchor_line_words)
             nonempty = np.bincount(doc, minlength=len(batch)) > 0 if len(doc) else np.zeros(len(batch), bool)
             sig = hasher.from_shingles(s, doc, len(batch))[nonempty]
             keep_idx = np.flatnonzero(nonempty)
             keys = (np.int64(shard_idx) << np.int64(32)) | (count + np.arange(len(keep_idx), dtype=np.int64))
             key_of = np.full(len(batch), -1, dtype=np.int64)
             key_of[keep_idx] = keys
-            # Anchors: the shingles whose hash is 0 mod anchor_rate, once per document.
-            am = ((s % rate) == 0) & on_long_line
+            # Anchors: shingles on long lines whose hash is 0 mod anchor_rate, once per document.
+            am = (((s & (rate - one)) if power_of_two else (s % rate)) == 0) & on_long_line
             ah, ad = s[am], doc[am]
             order = np.lexsort((ah, ad))
             ah, ad = ah[order], ad[order]
@@ -332,15 +375,11 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
             n_anchors = np.bincount(ad, minlength=len(batch))
             sig_out.write(np.ascontiguousarray(sig).tobytes())
             bh = band_hashes(sig, bands, rows)
-            band_sink.write({"band": np.tile(np.arange(bands, dtype=np.int32), len(keys)), "bucket": bh.reshape(-1), "key": np.repeat(keys, bands)})
-            anchor_sink.write({"h": ah, "key": key_of[ad]})
-            meta_sink.write({
-                "key": keys, "shard": [shard] * len(keys),
-                "row": [batch[i][0] for i in keep_idx.tolist()], "id": [batch[i][1].id for i in keep_idx.tolist()],
-                "length": [len(batch[i][2]) for i in keep_idx.tolist()],
-                "quality": [surv.quality_of(batch[i][1].metadata, stage.quality_key) for i in keep_idx.tolist()],
-                "n_anchors": n_anchors[keep_idx],
-            })
+            band_out.add(band=np.tile(band_ids, len(keys)), bucket=bh.reshape(-1), key=np.repeat(keys, bands))
+            anchor_out.add(h=ah, key=key_of[ad])
+            kept = [batch[i] for i in keep_idx.tolist()]
+            meta_out.add(key=keys, shard=[shard] * len(keys), row=[b[0] for b in kept], id=[b[1] for b in kept],
+                         length=[len(b[2]) for b in kept], quality=[b[4] for b in kept], n_anchors=n_anchors[keep_idx])
             count += len(keys)
             batch, size = [], 0
 
@@ -348,21 +387,17 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
             if not doc.kept:
                 continue
             text = doc.text
-            batch.append((row, _Light(doc.id, doc.metadata), text, doc.metadata.get("language")))
+            batch.append((row, doc.id, text, doc.metadata.get("language"), surv.quality_of(doc.metadata, stage.quality_key)))
             size += len(text)
             if size >= stage.batch_chars:
                 flush()
         flush()
+        for p in (band_out, anchor_out, meta_out):
+            p.flush()
     write_bytes_atomic(d / "sig" / f"{name}.json", orjson.dumps({"count": count, "num_perm": stage.num_perm}))
     # The meta file is the shard's completion marker: renamed last.
     meta_path.with_name(meta_path.name + ".part").replace(meta_path)
     return count
-
-
-@dataclass
-class _Light:
-    id: str
-    metadata: dict
 
 
 def _shingle_sets(job: "Job", stage: NearDedup, shard_idx: int, shard: str, keys: list[int]) -> dict[int, np.ndarray]:

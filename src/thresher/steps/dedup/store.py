@@ -59,7 +59,7 @@ class ParquetSink:
         self.schema = schema
         self._ctx = atomic_path(path)
         self._tmp = self._ctx.__enter__()
-        self._writer = pq.ParquetWriter(self._tmp, schema, compression="zstd")
+        self._writer = pq.ParquetWriter(self._tmp, schema, compression="lz4")  # hashes do not compress: be fast
 
     def write(self, columns: dict[str, Iterable]) -> None:
         table = pa.table({k: pa.array(v, type=self.schema.field(k).type) for k, v in columns.items()}, schema=self.schema)

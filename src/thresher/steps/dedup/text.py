@@ -1,6 +1,6 @@
 """Text to shingle hashes, vectorised with numpy (no Python work per token or per shingle).
 
-A batch of documents is lower-cased, joined and viewed as an array of code points. Tokens are
+A batch of documents is joined and viewed as an array of code points, lower-cased by table. Tokens are
 runs of word characters (``\\w``: letters, digits, underscore, marks). Each token is hashed with
 a polynomial hash computed from prefix sums (one pass for the whole batch), then mixed; a word
 n-gram's hash is a fixed linear combination of its tokens' hashes, mixed again.
@@ -49,31 +49,40 @@ _SPACELESS_RANGES = (
 
 
 def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """Word-character and spaceless-script tables over the Basic Multilingual Plane."""
-    word = np.zeros(0x10000, dtype=bool)
+    """Over the Basic Multilingual Plane: a class per code point (0 other, 1 word character,
+    2 word character of a script written without spaces) and its lower-case code point."""
+    cls = np.zeros(0x10000, dtype=np.uint8)
+    lower = np.arange(0x10000, dtype=np.uint32)
     for cp in range(0x10000):
+        if 0xD800 <= cp < 0xE000:
+            continue
         c = chr(cp)
-        word[cp] = c.isalnum() or c == "_" or unicodedata.category(c) in ("Mn", "Mc")  # marks: Thai vowels, Devanagari matras
-    word[0xD800:0xE000] = False
-    spaceless = np.zeros(0x10000, dtype=bool)
+        if c.isalnum() or c == "_" or unicodedata.category(c) in ("Mn", "Mc"):  # marks: Thai vowels, Devanagari matras
+            cls[cp] = 1
+        low = c.lower()
+        if len(low) == 1:
+            lower[cp] = ord(low)
     for lo, hi in _SPACELESS_RANGES:
-        spaceless[lo : hi + 1] = True
-    word.setflags(write=False)
-    spaceless.setflags(write=False)
-    return word, spaceless
+        block = cls[lo : hi + 1]
+        block[block == 1] = 2
+    cls.setflags(write=False)
+    lower.setflags(write=False)
+    return cls, lower
 
 
-_WORD, _SPACELESS = _tables()  # immutable lookup tables, built once at import
+_CLASS, _LOWER = _tables()  # immutable lookup tables, built once at import
 
 
-def _lookup(table: np.ndarray, cps: np.ndarray, astral: bool) -> np.ndarray:
-    """table[cp] for BMP code points; ``astral`` for the rest (CJK extensions B+ are word chars)."""
+def _classify(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(lower-cased code points, class) of each code point, by table: no Python work per character."""
     if len(cps) == 0 or cps.max() <= 0xFFFF:
-        return table[cps]
-    out = table[np.minimum(cps, 0xFFFF)]
+        return _LOWER[cps], _CLASS[cps]
     big = cps > 0xFFFF
-    out[big] = astral & (cps[big] >= 0x20000) & (cps[big] < 0x40000)
-    return out
+    low = np.minimum(cps, 0xFFFF)
+    lowered, cls = _LOWER[low], _CLASS[low]
+    lowered[big] = cps[big]
+    cls[big] = np.where((cps[big] >= 0x20000) & (cps[big] < 0x40000), 2, 0)  # CJK extensions B and later
+    return lowered, cls
 
 
 def mix64(x: np.ndarray) -> np.ndarray:
@@ -100,14 +109,21 @@ def is_spaceless_language(lang: str | None) -> bool:
 
 
 def _codepoints(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Lower-cased code points of the texts joined by newlines, and each text's start offset."""
-    lowered = [t.lower() for t in texts]  # lower() may change lengths (İ): offsets come from these
-    lens = np.fromiter((len(t) + 1 for t in lowered), dtype=np.int64, count=len(lowered))
-    starts = np.zeros(len(lowered), dtype=np.int64)
-    if len(lowered) > 1:
+    """Code points of the texts joined by newlines, and each text's start offset."""
+    lens = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.zeros(len(texts), dtype=np.int64)
+    if len(texts) > 1:
         np.cumsum(lens[:-1], out=starts[1:])
-    cps = np.frombuffer("\n".join(lowered).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cps = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     return cps, starts
+
+
+def _spaceless_share(cls: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    if len(cls) == 0:
+        return np.zeros(len(starts))
+    nw = np.add.reduceat((cls > 0).astype(np.int64), starts)
+    ns = np.add.reduceat((cls == 2).astype(np.int64), starts)
+    return ns / np.maximum(nw, 1)
 
 
 def spaceless_share(texts: Sequence[str]) -> np.ndarray:
@@ -115,28 +131,29 @@ def spaceless_share(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return np.zeros(0)
     cps, starts = _codepoints(texts)
-    word = _lookup(_WORD, cps, True)
-    sp = _lookup(_SPACELESS, cps, True) & word
-    nw = np.add.reduceat(word.astype(np.int64), starts) if len(cps) else np.zeros(len(texts), np.int64)
-    ns = np.add.reduceat(sp.astype(np.int64), starts) if len(cps) else np.zeros(len(texts), np.int64)
-    return ns / np.maximum(nw, 1)
+    return _spaceless_share(_classify(cps)[1], starts)
+
+
+def _char_mode(cls: np.ndarray, starts: np.ndarray, languages: Sequence[str | None] | None, share: float) -> np.ndarray:
+    n = len(starts)
+    out = np.zeros(n, dtype=bool)
+    unknown = np.ones(n, dtype=bool)
+    if languages is not None:
+        for i, lang in enumerate(languages):
+            if lang:
+                out[i] = is_spaceless_language(lang)
+                unknown[i] = False
+    if unknown.any() and len(cls) and (cls == 2).any():
+        out[unknown] = _spaceless_share(cls, starts)[unknown] >= share
+    return out
 
 
 def use_char_shingles(texts: Sequence[str], languages: Sequence[str | None] | None, share: float = 0.3) -> np.ndarray:
     """Which texts to shingle by characters: a spaceless language, else a spaceless script share."""
-    n = len(texts)
-    out = np.zeros(n, dtype=bool)
-    unknown = []
-    for i in range(n):
-        lang = languages[i] if languages is not None else None
-        if lang:
-            out[i] = is_spaceless_language(lang)
-        else:
-            unknown.append(i)
-    if unknown:
-        shares = spaceless_share([texts[i] for i in unknown])
-        out[np.array(unknown, dtype=np.int64)] = shares >= share
-    return out
+    if not texts:
+        return np.zeros(0, dtype=bool)
+    cps, starts = _codepoints(texts)
+    return _char_mode(_classify(cps)[1], starts, languages, share)
 
 
 def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int, flag: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -177,42 +194,59 @@ def _long_lines(cps: np.ndarray, pos: np.ndarray, min_units: int) -> np.ndarray:
     return np.bincount(line)[line] >= min_units
 
 
-def word_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(shingle hashes uint64, document index int64, in-long-lines flag), grouped by document in
-    input order. The flag marks shingles whose words all sit on lines of ``line_words`` words or more."""
-    if not 1 <= ngram <= MAX_NGRAM:
-        raise ValueError(f"ngram must be between 1 and {MAX_NGRAM}")
-    if not texts:
-        return np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool)
-    cps, starts = _codepoints(texts)
-    n = len(cps)
-    word = _lookup(_WORD, cps, True)
+def _word_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int):
+    n = len(low)
     edges = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     st = np.flatnonzero(edges == 1)
     en = np.flatnonzero(edges == -1)
     pw = _powers(_P, n + 1)
     prefix = np.zeros(n + 1, dtype=np.uint64)
-    np.cumsum(cps * pw[:n], out=prefix[1:])
+    np.cumsum(low * pw[:n], out=prefix[1:])
     # (prefix[e] - prefix[s]) * P^(n-s) * P^-n = sum_{k in [s,e)} c_k P^(k-s): the same value
     # wherever the token occurs (one table of powers; P^-n is one scalar).
     inv_n = _U64(pow(int(_P_INV), n, 2**64))
     tok = mix64((prefix[en] - prefix[st]) * pw[n - st] * inv_n + (en - st).astype(np.uint64))
     doc = np.searchsorted(starts, st, side="right") - 1
-    return _combine(tok, doc, len(texts), ngram, _long_lines(cps, st, line_words))
+    return _combine(tok, doc, len(starts), ngram, _long_lines(low, st, line_words))
+
+
+def _char_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int):
+    pos = np.flatnonzero(word)
+    h = mix64(low[pos].astype(np.uint64) + _U64(0x51ED27))
+    doc = np.searchsorted(starts, pos, side="right") - 1
+    return _combine(h, doc, len(starts), ngram, _long_lines(low, pos, 2 * line_words))
+
+
+def _empty() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool)
+
+
+def _check(ngram: int) -> None:
+    if not 1 <= ngram <= MAX_NGRAM:
+        raise ValueError(f"ngram must be between 1 and {MAX_NGRAM}")
+
+
+def word_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(shingle hashes uint64, document index int64, in-long-lines flag), grouped by document in
+    input order. Tokens are runs of word characters, lower-cased. The flag marks shingles whose
+    words all sit on lines of ``line_words`` words or more."""
+    _check(ngram)
+    if not texts:
+        return _empty()
+    cps, starts = _codepoints(texts)
+    low, cls = _classify(cps)
+    return _word_shingles(low, cls > 0, starts, ngram, line_words)
 
 
 def char_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Character n-grams over the word characters of each text (spaces and punctuation skipped).
     A line counts as long with ``2 * line_words`` characters (a word of these scripts is 1-3)."""
-    if not 1 <= ngram <= MAX_NGRAM:
-        raise ValueError(f"ngram must be between 1 and {MAX_NGRAM}")
+    _check(ngram)
     if not texts:
-        return np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool)
+        return _empty()
     cps, starts = _codepoints(texts)
-    pos = np.flatnonzero(_lookup(_WORD, cps, True))
-    h = mix64(cps[pos].astype(np.uint64) + _U64(0x51ED27))
-    doc = np.searchsorted(starts, pos, side="right") - 1
-    return _combine(h, doc, len(texts), ngram, _long_lines(cps, pos, 2 * line_words))
+    low, cls = _classify(cps)
+    return _char_shingles(low, cls > 0, starts, ngram, line_words)
 
 
 def shingles(
@@ -221,12 +255,20 @@ def shingles(
     char_ngram: int = 5,
     languages: Sequence[str | None] | None = None,
     line_words: int = 0,
+    share: float = 0.3,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Shingle hashes of a batch: word n-grams, or character n-grams for spaceless languages.
+    """Shingle hashes of a batch: word n-grams, or character n-grams for texts in a spaceless
+    language (``languages[i]``, else at least ``share`` of the word characters in such scripts).
     Returns (hashes, document index, flag of shingles on long lines; see :func:`word_shingles`)."""
-    chars = use_char_shingles(texts, languages)
+    _check(ngram)
+    _check(char_ngram)
+    if not texts:
+        return _empty()
+    cps, starts = _codepoints(texts)
+    low, cls = _classify(cps)
+    chars = _char_mode(cls, starts, languages, share)
     if not chars.any():
-        return word_shingles(texts, ngram, line_words)
+        return _word_shingles(low, cls > 0, starts, ngram, line_words)
     parts_s, parts_d, parts_f = [], [], []
     for mask, fn, n in ((~chars, word_shingles, ngram), (chars, char_shingles, char_ngram)):
         idx = np.flatnonzero(mask)
