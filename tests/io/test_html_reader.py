@@ -54,3 +54,21 @@ def test_page_over_the_size_cap_is_a_dropped_document(tmp_path):
     (doc,), stats = read(tmp_path, "big.html", max_bytes=1000)
     assert not doc.kept and doc.verdict.reason == "input:too_large" and doc.id == "big.html"
     assert stats.input_errors["record_too_large"] == 1
+
+
+def test_thresher_clean_on_a_folder_of_pages_ids_them_by_relative_path(tmp_path, capsys):
+    from thresher.cli import main
+    from thresher.io.readers.jsonl import read_jsonl
+
+    site = tmp_path / "site"
+    (site / "news").mkdir(parents=True)
+    body = "".join(f"<p>Paragraph {i} of the story tells the reader one more plain fact about the bridge works.</p>" for i in range(8))
+    for rel in ("index.html", "news/bridge.htm"):
+        (site / rel).write_text(f"<html><head><title>{rel}</title></head><body><article>{body}</article></body></html>", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["clean", str(site), "-o", str(out), "--workers", "1"]) == 0
+    capsys.readouterr()
+    # Kept or rejected by a later filter, each page is one document named by its relative path.
+    files = sorted((out / "kept").glob("*.jsonl*")) + sorted((out / "rejected").glob("*.jsonl*"))
+    docs = [d for f in files for d in read_jsonl(f, f.name, ReadOptions(), Stats())]
+    assert sorted(d.id for d in docs) == ["index.html", "news/bridge.htm"]
