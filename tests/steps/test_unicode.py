@@ -102,3 +102,9 @@ def test_mojibake_and_nbsp_on_one_line_keep_their_own_names():
 
 def test_mojibake_can_be_turned_off():
     assert repair("cafÃ©\n", fix_mojibake=False).text == "cafÃ©\n"
+
+
+def test_mojibake_next_to_a_no_break_space():
+    doc = repair("to rise by\u00a0Â£1,400 as part\n")
+    assert doc.text == "to rise by £1,400 as part\n"
+    assert rules(doc) == {"unicode:mojibake", "unicode:nbsp"}

@@ -89,8 +89,12 @@ class UnicodeRepair(Editor):
             for m in _MOJIBAKE_HINT.finditer(text, lo, hi):
                 if own and m.start() < own[-1][1]:
                     continue
-                ws = max(text.rfind(" ", lo, m.start()), text.rfind("\n", lo, m.start())) + 1
-                we = _word_end(text, m.end(), hi)
+                ws = m.start()  # the word around the hint, bounded by any whitespace (NBSP too)
+                while ws > lo and not text[ws - 1].isspace():
+                    ws -= 1
+                we = m.end()
+                while we < hi and not text[we].isspace():
+                    we += 1
                 word = text[ws:we].rstrip(_TRAIL)
                 if not is_bad(word):
                     continue
@@ -248,13 +252,6 @@ def _char_edits(run: str, start: int) -> list[Edit]:
         out.append(Edit(start + i, start + j, rule, " " * (j - i) if repl is None else repl))
         i = j
     return out
-
-
-def _word_end(text: str, start: int, hi: int) -> int:
-    sp = text.find(" ", start, hi)
-    nl = text.find("\n", start, hi)
-    ends = [x for x in (sp, nl) if x >= 0]
-    return min(ends) if ends else hi
 
 
 def _fix_chars(s: str) -> str:

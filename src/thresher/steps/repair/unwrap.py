@@ -33,10 +33,20 @@ from thresher.steps.repair.lines import split_lines
 
 # Lines that are never part of a wrapped paragraph.
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪●◦‣–—>»]|\d{1,3}[.)]|[a-zA-Z][.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s")
-_CODE_OR_TABLE = re.compile(
-    r"(?:[{}]|\);)\s*$|\)\s*:\s*$|\t|\|.*\||</?\w+[^>]*>|"
-    r"^\s*(?:#include|#define|import\s|from\s+\S+\s+import\s|def\s|class\s+\w+\s*[:(]|//|/\*)"
-)
+_CODE_START = re.compile(r"\s*(?:#include|#define|import\s|from\s+\S+\s+import\s|def\s|class\s+\w+\s*[:(]|//|/\*)")
+_CODE_ENDS = ("{", "}", ");", "):", ") :")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def _looks_like_code(s: str) -> bool:
+    """Code, markup or a table row (string tests first: this runs on every short line)."""
+    return (
+        s.endswith(_CODE_ENDS)
+        or "\t" in s
+        or s.count("|") >= 2
+        or ("<" in s and _TAG.search(s) is not None)
+        or _CODE_START.match(s) is not None
+    )
 
 # Words that open a sentence and cannot stand alone as a title or label.
 DANGLING_WORDS = frozenset(
@@ -53,7 +63,7 @@ DANGLING_WORDS = frozenset(
 
 # A paragraph's first word: a capitalised word (hyphens and apostrophes allowed), a number or an
 # amount, possibly after an opening quote.
-_FIRST_WORD = re.compile(r"[\"“‘'(]?(?:[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*|[$£€]?\d[\d,.]*(?:m|bn|%)?),?")
+_FIRST_WORD = re.compile(r"[\"“‘'(]?(?:[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*|[$£€]?\d[\d,.]*(?:m|bn|%)?)['’]?,?")
 _NO, _WEAK, _STRONG = 0, 1, 2
 
 # Words a sentence (or a title) does not end with: a line ending in one goes on below.
@@ -116,10 +126,16 @@ class Unwrap(Editor):
         upper = [False] * n  # starts with a capital
         end = [""] * n  # last character
         bullet = [False] * n  # a list item: may start a run (a wrapped item), never continue one
+        prose = [False] * n  # a line of text a stranded word may be joined to
+        hi_w = self.max_width
         for i, line in enumerate(lines):
-            s = line.rstrip()
-            if not s or s[0].isspace() or _CODE_OR_TABLE.search(s):
+            if len(line) > hi_w:  # too long to be part of a wrap (most lines of a clean page)
+                prose[i] = not line[0].isspace()
                 continue
+            s = line.rstrip()
+            if not s or s[0].isspace() or _looks_like_code(s):
+                continue
+            prose[i] = True
             bullet[i] = _LIST_ITEM.match(s) is not None
             length[i] = len(s)
             sp = s.find(" ")
@@ -159,7 +175,7 @@ class Unwrap(Editor):
         joins: dict[int, str] = {}  # line index whose break is joined -> rule
         widths: list[tuple[int, int]] = []  # width intervals of the runs joined on their own
         weak: list[tuple[int, int]] = []  # runs that need a compatible width elsewhere on the page
-        lo_w, hi_w = self.min_width, self.max_width
+        lo_w = self.min_width
         i = 0
         while i < n - 1:
             if not length[i]:
@@ -221,7 +237,7 @@ class Unwrap(Editor):
         # Stranded first words above a paragraph that is not wrapped: only a capitalised word
         # that opens sentences and cannot stand alone (``On``, ``The``, ``After``).
         for i in range(n - 1):
-            if i in joins or i - 1 in joins or not length[i + 1] or bullet[i + 1]:
+            if i in joins or i - 1 in joins or not prose[i + 1] or bullet[i + 1]:
                 continue
             s = lines[i].strip()
             if not s or not s[0].isupper() or s.lower() not in DANGLING_WORDS:
