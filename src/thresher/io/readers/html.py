@@ -57,10 +57,11 @@ def _codec(label: str | None) -> str | None:
 def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str, str, bool]:
     """Decode page bytes: ``(text, charset used, where it came from, bytes were replaced)``.
 
-    Order: a byte-order mark; the declared charset (HTTP header), then ``<meta charset>``, each
-    only if the bytes really decode with it; else detection. Bytes that are valid UTF-8 with
-    non-ASCII in them are read as UTF-8 whatever a single-byte label says: a mislabelled UTF-8 page
-    is common, valid UTF-8 by accident is not. Never raises: bad bytes become U+FFFD.
+    Order: a byte-order mark; then UTF-8 if the bytes are valid UTF-8 (whatever a label says: a
+    mislabelled or unlabelled UTF-8 page is common, valid UTF-8 by accident is not, and byte
+    statistics mistake it for windows-1252); then the declared charset (HTTP header), then
+    ``<meta charset>``, each only if the bytes really decode with it; else detection. Never
+    raises: bad bytes become U+FFFD.
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -71,11 +72,17 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str, str
         name = _codec(label)
         if name and all(name != c for c, _ in candidates):
             candidates.append((name, source))
-    if any(name != "utf-8" for name, _ in candidates) and not data.isascii():
+    if not any(n.startswith(("utf_16", "utf_32")) for n, _ in candidates):
         try:
-            return data.decode("utf-8"), "utf-8", "valid_utf8", False
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        else:
+            if data.isascii():  # every ASCII-compatible label reads it the same
+                name, source = candidates[0] if candidates else ("utf-8", "ascii")
+                return text, name, source, False
+            source = next((src for n, src in candidates if n == "utf-8"), "valid_utf8")
+            return text, "utf-8", source, False
     for name, source in candidates:
         try:
             return data.decode(name), name, source, False

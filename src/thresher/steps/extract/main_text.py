@@ -41,11 +41,13 @@ FULL_MODE_BELOW = 0.5
 # "Headline - Site Name", "Headline | Site", "Headline – Site": the last segment, when short.
 _SITE_SUFFIX = re.compile(r"^(.*\S)\s+[|\-–—·»]\s+([^|–—·»]{2,40})$")
 _TAG = re.compile(r"<[^>]*>")
+# Bounded lazy groups: an unclosed tag costs at most this many steps, not a scan to the end of
+# the page. 2000 for links, whose markup (spans, images, attributes) is often long.
 _ANCHOR = re.compile(r"<a\b[^>]*>(.{0,2000}?)</a\s*>", re.IGNORECASE | re.DOTALL)
 _OG_TITLE = re.compile(r"""<meta\s[^>]*?property\s*=\s*["']og:title["'][^>]*?content\s*=\s*"([^"]*)"\s*""", re.IGNORECASE)
 _OG_TITLE_REV = re.compile(r"""<meta\s[^>]*?content\s*=\s*"([^"]*)"[^>]*?property\s*=\s*["']og:title["']""", re.IGNORECASE)
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
-_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_H1 = re.compile(r"<h1\b[^>]*>(.{0,500}?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r"<title\b[^>]*>(.{0,500}?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
