@@ -72,3 +72,10 @@ def test_thresher_clean_on_a_folder_of_pages_ids_them_by_relative_path(tmp_path,
     files = sorted((out / "kept").glob("*.jsonl*")) + sorted((out / "rejected").glob("*.jsonl*"))
     docs = [d for f in files for d in read_jsonl(f, f.name, ReadOptions(), Stats())]
     assert sorted(d.id for d in docs) == ["index.html", "news/bridge.htm"]
+
+
+def test_unlabelled_utf8_is_not_mistaken_for_windows_1252():
+    # Byte statistics alone (uchardet) call this cp1252 and turn "—" into "â€”".
+    data = "<html><body><p>The airline \u2014 the largest carrier in the region \u2014 signed the deal.</p></body></html>".encode("utf-8")
+    text, charset, source, replaced = decode_html(data)
+    assert "airline \u2014 the largest" in text and (charset, source, replaced) == ("utf-8", "valid_utf8", False)
