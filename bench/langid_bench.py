@@ -46,12 +46,12 @@ def fragment(lang: str, text: str) -> str:
     return " ".join(text.split()[:3])
 
 
-def load_docs(n: int) -> list[str]:
+def load_docs(n: int, cut: int | None = SAMPLE_CHARS) -> list[str]:
     docs = []
     with gzip.open(BBC, "rt", encoding="utf-8") as f:
         for line in f:
             text = json.loads(line)["text"]
-            docs.append(" ".join(text[:SAMPLE_CHARS].split()))
+            docs.append(" ".join(text[:SAMPLE_CHARS].split()) if cut else text)
             if len(docs) >= n:
                 break
     return docs
@@ -195,6 +195,20 @@ def main() -> None:
         dps = docs_per_second(predict, docs, args.repeats)
         details[name] = (wrong, fwrong)
         print(f"| {name} | {package} | {acc:.3f} | {facc:.3f} | {dps:,.0f} | {load:.2f} |", flush=True)
+
+    # What the sample size costs: the step on the full BBC texts, cut at different lengths.
+    from thresher.steps.lang.step import LanguageId
+
+    full = load_docs(args.docs, cut=None)
+    mb = sum(len(d.encode("utf-8")) for d in full) / 1e6
+    print(f"\nthresher lang step on the whole BBC texts ({mb:.1f} MB), by sample_chars:")
+    print("| sample_chars | docs/s | MB/s of documents |")
+    print("|---|---|---|")
+    for n in (500, 1000, 2000, 4000):
+        step = LanguageId(sample_chars=n)
+        step.identify("warm up")
+        dps = docs_per_second(lambda t: step.identify(t), full, args.repeats)
+        print(f"| {n} | {dps:,.0f} | {dps * mb / len(full):.1f} |")
 
     print("\nErrors on whole sentences (expected -> got):")
     for name, (wrong, fwrong) in details.items():
