@@ -189,6 +189,30 @@ class Boilerplate(Editor):
                 return False
         return True
 
+    @staticmethod
+    def _in_list(p: int, q: int, last: int, strip: list[str], removed: dict[int, str]) -> bool:
+        """Is candidate caption p (q: the line above it) an item of a list rather than a caption?
+
+        In a bulleted list, a line without a bullet is not an item. In a list without bullets,
+        the short unpunctuated lines above the candidate lead up to the list's intro (a line
+        ending in ":")."""
+        n = len(strip)
+        below = last + 1
+        while below < n and (not strip[below] or below in removed):
+            below += 1
+        if _LIST_MARK.match(strip[q]) or (below < n and _LIST_MARK.match(strip[below])):
+            return _LIST_MARK.match(strip[p]) is not None
+        k = q
+        while k >= 0:
+            s = strip[k]
+            if s and k not in removed:
+                if s.endswith(":"):
+                    return True
+                if s.endswith(_TERMINAL) or len(s.split()) > 12:
+                    return False
+            k -= 1
+        return False
+
     def _credit(self, i, rule, own, strip, words, matched, removed, credits) -> int:
         """Record the credit of line i; take a caption above and a split credit below. Returns
         the last line index this credit consumed."""
@@ -234,13 +258,7 @@ class Boilerplate(Editor):
                 j += 1
             if j >= n or words[j] >= self.prose_min_words:
                 return last
-        else:
-            # Below a list's intro or among its items, a short line is the list's last item.
-            above = strip[q]
-            first_line = all(not strip[k] or k in removed for k in range(q))
-            if above.endswith(":") or _LIST_MARK.match(above) or (
-                not first_line and words[q] <= self.caption_max_words and not above.endswith(_TERMINAL)
-            ):
-                return last
+        elif self._in_list(p, q, last, strip, removed):
+            return last
         removed[p] = "image_caption"
         return last

@@ -79,7 +79,7 @@ OPEN_ENDINGS = frozenset(
 
 # Line endings where a paragraph may stop: sentence punctuation always, a closing bracket or
 # quote unless the next line goes on in lowercase.
-_FULL_STOPS = frozenset(".!?:;")
+_FULL_STOPS = frozenset(".!?:")  # not ";": a semicolon goes on (a list of names, a long sentence)
 _CLOSERS = frozenset(")]\"”’'")
 _ENDS_PARAGRAPH = _FULL_STOPS | _CLOSERS
 # Words that stand alone on a line as a heading or a page label, not as a stranded first word.
