@@ -90,24 +90,29 @@ def run(args: argparse.Namespace) -> int:
     if not pairs_path.exists():
         return 0
     rows = con.execute(
-        f"SELECT a_id, b_id, kind, estimate, jaccard, containment FROM read_parquet('{pairs_path.as_posix()}')"
+        f"SELECT a_id, b_id, kind, est_jaccard, est_containment, jaccard, containment FROM read_parquet('{pairs_path.as_posix()}')"
     ).fetchall()
     threshold = float(summary.get("threshold", 0.0))
     cthreshold = summary.get("containment_threshold") or 1.0
-    bad = [r for r in rows if (r[4] < threshold if r[2] == "jaccard" else r[5] < cthreshold)]
+
+    def wrong(jac: float, cont: float) -> bool:
+        # A pair is a false positive when it is neither similar nor contained by the true measures.
+        return jac < threshold and cont < cthreshold
+
+    bad = [r for r in rows if wrong(r[5], r[6])]
     print()
-    print(f"Sampled accepted pairs ({len(rows)}), true similarity measured on the documents' shingles:")
-    print(f"  {'kind':<11} {'estimate':>8} {'jaccard':>8} {'contain':>8}  ids")
-    for a, b, kind, est, jac, cont in rows[: args.pairs]:
-        flag = "  below threshold" if (jac < threshold if kind == "jaccard" else cont < cthreshold) else ""
-        print(f"  {kind:<11} {est:8.3f} {jac:8.3f} {cont:8.3f}  {a} ~ {b}{flag}")
+    print(f"Sampled duplicate pairs ({len(rows)}): estimates that accepted them, and the true similarity measured on the documents' shingles")
+    print(f"  {'accepted by':<20} {'est J':>6} {'est C':>6} {'true J':>7} {'true C':>7}  ids")
+    fmt = lambda x: f"{x:6.3f}" if x is not None else "     -"  # noqa: E731
+    for a, b, kind, est_j, est_c, jac, cont in rows[: args.pairs]:
+        flag = "  FALSE POSITIVE?" if wrong(jac, cont) else ""
+        print(f"  {kind:<20} {fmt(est_j)} {fmt(est_c)} {jac:7.3f} {cont:7.3f}  {a} ~ {b}{flag}")
     if rows:
-        jac = [r[4] for r in rows if r[2] == "jaccard"]
-        if jac:
-            print(f"  Jaccard pairs: true similarity min {min(jac):.3f}, median {sorted(jac)[len(jac) // 2]:.3f}")
+        jac = sorted(r[5] for r in rows)
+        print(f"  true Jaccard of sampled pairs: min {jac[0]:.3f}, median {jac[len(jac) // 2]:.3f}")
         print()
         print(
-            f"Estimated false-positive rate: {len(bad) / len(rows):.3f} ({len(bad)} of {len(rows)} sampled pairs below their "
-            f"threshold; 95% upper bound {wilson_upper(len(bad), len(rows)):.3f})"
+            f"Estimated false-positive rate: {len(bad) / len(rows):.3f} ({len(bad)} of {len(rows)} sampled pairs have true Jaccard "
+            f"< {threshold} and true containment < {cthreshold}; 95% upper bound {wilson_upper(len(bad), len(rows)):.3f})"
         )
     return 0

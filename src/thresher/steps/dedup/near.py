@@ -214,8 +214,11 @@ class NearDedup(CorpusStage):
         # A pseudo-random sample (by hash of the ids, so the same whatever the numbering), taken
         # from at most `report_shards` shards: measuring it re-reads those shards only.
         cursor = con.execute(
-            f"""SELECT e.a, e.b, e.kind, e.score, ma.id, mb.id, ma.shard, mb.shard
+            f"""SELECT e.a, e.b, string_agg(e.kind, '+' ORDER BY e.kind DESC),
+                       max(e.score) FILTER (WHERE e.kind = 'jaccard'), max(e.score) FILTER (WHERE e.kind = 'containment'),
+                       ma.id, mb.id, ma.shard, mb.shard
                 FROM read_parquet('{edges}') e JOIN meta ma ON ma.key = e.a JOIN meta mb ON mb.key = e.b
+                GROUP BY e.a, e.b, ma.id, mb.id, ma.shard, mb.shard
                 ORDER BY md5(ma.id || chr(0) || mb.id)"""
         )
         rows: list = []
@@ -225,38 +228,41 @@ class NearDedup(CorpusStage):
             if not chunk:
                 break
             for r in chunk:
-                grown = shards | {r[6], r[7]}
+                grown = shards | {r[7], r[8]}
                 if len(grown) <= self.report_shards:
                     shards = grown
                     rows.append(r)
                     if len(rows) >= self.report_pairs:
                         break
         wanted: dict[str, set[int]] = {}
-        for a, b, _, _, _, _, sa, sb in rows:
+        for a, b, _, _, _, _, _, sa, sb in rows:
             wanted.setdefault(sa, set()).add(int(a))
             wanted.setdefault(sb, set()).add(int(b))
         idx = {s: i for i, s in enumerate(job.shards)}
         parts = job.map(_shingle_sets, [(job, self, idx[s], s, sorted(keys)) for s, keys in sorted(wanted.items())])
-        sets: dict[int, np.ndarray] = {}
+        sets: dict[int, tuple] = {}
         for part in parts:
             sets.update(part)
-        out = {"a_id": [], "b_id": [], "kind": [], "estimate": [], "jaccard": [], "containment": []}
-        for a, b, kind, score, ida, idb, _, _ in rows:
+        out: dict[str, list] = {"a_id": [], "b_id": [], "kind": [], "est_jaccard": [], "est_containment": [], "jaccard": [], "containment": []}
+        for a, b, kind, est_j, est_c, ida, idb, _, _ in rows:
             sa, sb = sets.get(int(a)), sets.get(int(b))
             if sa is None or sb is None:
                 continue
-            inter = len(np.intersect1d(sa, sb, assume_unique=True))
-            union = len(sa) + len(sb) - inter
+            inter = len(np.intersect1d(sa[0], sb[0], assume_unique=True))
+            union = len(sa[0]) + len(sb[0]) - inter
+            c_inter = len(np.intersect1d(sa[1], sb[1], assume_unique=True))
             out["a_id"].append(ida)
             out["b_id"].append(idb)
             out["kind"].append(kind)
-            out["estimate"].append(float(score))
+            out["est_jaccard"].append(est_j)
+            out["est_containment"].append(est_c)
             out["jaccard"].append(inter / union if union else 1.0)
-            out["containment"].append(inter / max(1, min(len(sa), len(sb))))
+            out["containment"].append(c_inter / max(1, min(len(sa[1]), len(sb[1]))))
         path = d / "report" / "pairs.parquet"
         with atomic_path(path) as tmp:
-            pq.write_table(pa.table(out, schema=pa.schema([("a_id", pa.string()), ("b_id", pa.string()), ("kind", pa.string()),
-                                                           ("estimate", pa.float64()), ("jaccard", pa.float64()), ("containment", pa.float64())])), tmp)
+            schema = pa.schema([("a_id", pa.string()), ("b_id", pa.string()), ("kind", pa.string()), ("est_jaccard", pa.float64()),
+                                ("est_containment", pa.float64()), ("jaccard", pa.float64()), ("containment", pa.float64())])
+            pq.write_table(pa.table(out, schema=schema), tmp)
 
     # -- apply -----------------------------------------------------------------------------
     def apply(self, docs: Iterable["Document"], shard: str, job: "Job") -> Iterator["Document"]:
@@ -400,8 +406,9 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
     return count
 
 
-def _shingle_sets(job: "Job", stage: NearDedup, shard_idx: int, shard: str, keys: list[int]) -> dict[int, np.ndarray]:
-    """Exact shingle sets of the documents with these keys (for the report's true similarities)."""
+def _shingle_sets(job: "Job", stage: NearDedup, shard_idx: int, shard: str, keys: list[int]) -> dict[int, tuple]:
+    """Exact shingle sets of the documents with these keys, all and on long lines only (the report's
+    true Jaccard, and true containment measured on the same kind of lines as the anchors)."""
     d = job.stage_dir(stage)
     meta = pq.read_table(d / "sig" / f"{safe_name(shard)}.meta.parquet", columns=["key", "row"])
     row_of = dict(zip(meta.column("key").to_pylist(), meta.column("row").to_pylist()))
@@ -410,6 +417,6 @@ def _shingle_sets(job: "Job", stage: NearDedup, shard_idx: int, shard: str, keys
     out: dict[int, np.ndarray] = {}
     for row, doc in enumerate(job.iter_docs(shard, upto=stage)):
         if row in want:
-            s, _, _ = hasher.shingles([doc.text], [doc.metadata.get("language")])
-            out[want[row]] = np.unique(s)
+            s, _, on_long_line = hasher.shingles([doc.text], [doc.metadata.get("language")], stage.anchor_line_words)
+            out[want[row]] = (np.unique(s), np.unique(s[on_long_line]))
     return out
