@@ -74,6 +74,14 @@ def test_last_list_item_above_a_credit_is_not_a_caption():
     assert kept(doc) == [TITLE, P1, "The council said it would focus on:", *items, P2]
 
 
+def test_caption_among_bulleted_items_or_below_a_subheading_goes():
+    items = ["• A cap on energy bills", "• A new stadium in Delhi"]
+    doc = clean([TITLE, P1, "Key points:", items[0], "Protesters gathered outside the building", "Photo: AFP", items[1], P2])
+    assert kept(doc) == [TITLE, P1, "Key points:", *items, P2]
+    doc = clean([TITLE, P1, "Read all about it", "The site was cordoned off by police", "Photo: AFP", P2])
+    assert kept(doc) == [TITLE, P1, "Read all about it", P2]
+
+
 def test_site_copyright_footer_is_not_a_credit():
     doc = clean([*BODY, "© 2019 The Daily Ledger. All rights reserved."])
     assert kept(doc) == BODY
