@@ -155,6 +155,9 @@ def test_config_from_toml_options_and_bad_options():
         build_step("lang", {"languages": "en"})
     with pytest.raises(ValueError):
         build_step("lang", {"min_score": 2})
+    # "eng" is not a code the step writes: it would drop every document, so it is refused.
+    with pytest.raises(ValueError, match="eng"):
+        build_step("lang", {"languages": ["en", "eng"]})
 
 
 def test_step_pickles_without_its_model(step):

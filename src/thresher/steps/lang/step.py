@@ -24,7 +24,7 @@ from typing import Any
 
 from thresher.document import Document
 from thresher.steps.base import ShardContext, Step
-from thresher.steps.lang.model import UNDETERMINED, LidModel
+from thresher.steps.lang.model import CODES, UNDETERMINED, LidModel
 from thresher.steps.lang.script import NO_LETTERS, SCRIPT_LANGUAGES, dominant_script, script_counts
 
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\v": " ", "\f": " ", "\x85": " ", "\u2028": " ", "\u2029": " ", "\x00": " "})
@@ -44,6 +44,13 @@ class LanguageId(Step):
         if not isinstance(self.languages, (list, tuple)) or not all(isinstance(x, str) for x in self.languages):
             raise ValueError(f"lang: languages must be a list of language codes, got {self.languages!r}")
         self.languages = [x.strip().lower() for x in self.languages]
+        # A code the model never emits ("eng", "english") would silently drop every document.
+        unknown = sorted(set(self.languages) - CODES)
+        if unknown:
+            raise ValueError(
+                f"lang: unknown language code(s) {', '.join(unknown)}: use ISO 639-1 codes such as "
+                "'en', 'de', 'zh' (ISO 639-3 only for languages without one, e.g. 'yue', 'gsw')"
+            )
         if not 0.0 <= float(self.min_score) <= 1.0:
             raise ValueError(f"lang: min_score must be between 0 and 1, got {self.min_score!r}")
         if int(self.sample_chars) < 1:
