@@ -326,4 +326,4 @@ def test_rules_are_named_data():
     assert len(names) == sum(len(rs) for rs in GROUPS.values())  # unique within a group
     for rs in GROUPS.values():
         for r in rs:
-            assert r.match in ("line", "prefix") and r.where in ("anywhere", "edge", "after")
+            assert r.match in ("line", "prefix", "suffix") and r.where in ("anywhere", "edge", "after")

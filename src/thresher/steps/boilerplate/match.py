@@ -11,6 +11,8 @@ from typing import Iterable
 
 from thresher.steps.boilerplate.rules import GROUPS, Rule
 
+_PLACES = ("anywhere", "edge", "after")
+
 #: (group, rule, the rule's own compiled pattern when it captures a credit, else None)
 Candidate = tuple[str, Rule, "re.Pattern | None"]
 
@@ -28,7 +30,10 @@ class RuleMatcher:
                 f"disabled names unknown rule groups: {', '.join(sorted(unknown))}; groups: {', '.join(GROUPS)}"
             )
         self.rules: list[Candidate] = []
-        alts: dict[str, list[str]] = {"anywhere": [], "edge": [], "after": []}
+        self._suffix: list[tuple[re.Pattern, int]] = []
+        # Patterns are written in lowercase and matched against the lowercased line (twice as
+        # fast as IGNORECASE); the few that need case, marked "(?-i:", see the line as it is.
+        alts: dict[tuple[str, bool], list[str]] = {}
         for group, rules in GROUPS.items():
             if group in off:
                 continue
@@ -36,16 +41,28 @@ class RuleMatcher:
                 if f"{group}.{rule.name}" in off:
                     continue
                 k = len(self.rules)
-                end = r"\Z" if rule.match == "line" else ""
-                own = re.compile(f"(?:{rule.pattern}){end}", re.I) if "(?P<credit>" in rule.pattern else None
+                end = "" if rule.match == "prefix" else r"\Z"
+                own = None
+                if "(?P<credit>" in rule.pattern:
+                    own = re.compile(f"(?:{rule.pattern}){end}", re.I)
                 self.rules.append((group, rule, own))
-                alts[rule.where].append(f"(?P<r{k}>(?:{rule.pattern.replace('(?P<credit>', '(?:')}){end})")
-        self._rxs = [re.compile("|".join(a), re.I) for a in alts.values() if a]
+                alt = f"(?P<r{k}>(?:{rule.pattern.replace('(?P<credit>', '(?:')}){end})"
+                if rule.match == "suffix":
+                    # Searched for (not matched at the start), and only in lines with a colon
+                    # or a bracket, so that long lines cost nothing.
+                    self._suffix.append((re.compile(alt), k))
+                    continue
+                alts.setdefault((rule.where, "(?-i:" in rule.pattern), []).append(alt)
+        self._rxs = [
+            (re.compile("|".join(a), re.I) if cased else re.compile("|".join(a)), cased)
+            for (where, cased), a in sorted(alts.items(), key=lambda kv: _PLACES.index(kv[0][0]))
+        ]
 
     def match(self, s: str, nwords: int | None = None) -> list[Candidate] | None:
         found = None
-        for rx in self._rxs:
-            m = rx.match(s)
+        low = s.lower()
+        for rx, cased in self._rxs:
+            m = rx.match(s if cased else low)
             if m is not None:
                 cand = self.rules[int(m.lastgroup[1:])]
                 if cand[1].match == "prefix":
@@ -56,4 +73,8 @@ class RuleMatcher:
                 if found is None:
                     found = []
                 found.append(cand)
+        if self._suffix and found is None and ":" in low:
+            for rx, k in self._suffix:
+                if rx.search(low) is not None:
+                    return [self.rules[k]]
         return found

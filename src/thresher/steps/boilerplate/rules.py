@@ -6,7 +6,8 @@ A rule's edits are named ``boilerplate:<group>`` (what ``thresher explain`` and 
 Patterns are matched case-insensitively against a line with its surrounding whitespace stripped:
 
 * ``match="line"``: the pattern must cover the whole line;
-* ``match="prefix"``: the line must start with it, and hold at most ``max_words`` words.
+* ``match="prefix"``: the line must start with it, and hold at most ``max_words`` words;
+* ``match="suffix"``: the line must end with it (a caption ending in its credit).
 
 ``where`` says where on the page a rule may remove a line:
 
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 class Rule:
     name: str
     pattern: str
-    match: str = "line"  # "line" | "prefix"
+    match: str = "line"  # "line" | "prefix" | "suffix"
     where: str = "anywhere"  # "anywhere" | "edge" | "after"
     max_words: int = 40
 
@@ -62,8 +63,8 @@ GROUPS: dict[str, tuple[Rule, ...]] = {
         Rule("photo_label", rf"(?:{_AGENCY_WORDS})(?:s)?(?: credit)?s?\s*[:|]\s*(?P<credit>.{{1,80}}?)"),
         Rule("photo_by", r"\(?(?:photo|image|picture)s? by:?\s*(?P<credit>[^)]{1,80}?)\)?"),
         # A caption with the credit at its end: "... in Paris. Photograph: Jane Doe/AFP"
-        Rule("caption_photograph", r".{0,300}?[.,;]\s+(?:photograph|photo|picture|image)s?:\s*(?P<credit>[^.]{1,80}?)"),
-        Rule("caption_photo_paren", r".{0,300}?\((?:photo|image|picture|credit)s?:\s*(?P<credit>[^)]{1,80}?)\)"),
+        Rule("caption_photograph", r"[.,;]\s+(?:photograph|photo|picture|image)s?:\s*(?P<credit>[^.]{1,80}?)", match="suffix"),
+        Rule("caption_photo_paren", r"\((?:photo|image|picture|credit)s?:\s*(?P<credit>[^)]{1,80}?)\)", match="suffix"),
     ),
     "image_caption": (
         Rule("image_caption", r"image caption\s*,?\s+.{1,300}"),

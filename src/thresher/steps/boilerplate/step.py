@@ -219,7 +219,7 @@ class Boilerplate(Editor):
         last = i
         credit = ""
         if own is not None:
-            m = own.fullmatch(strip[i])
+            m = own.search(strip[i]) if rule.match == "suffix" else own.fullmatch(strip[i])
             credit = (m.group("credit") or "").strip() if m else ""
         n = len(strip)
         if not credit:
