@@ -96,3 +96,14 @@ def test_shingles_on_long_lines_are_flagged():
     # 14 words -> 12 shingles; only the 8 inside the ten-word line are flagged.
     assert len(s) == 12 and flag.tolist() == [False] * 2 + [True] * 8 + [False] * 2
     assert word_shingles([text], 3)[2].all()
+
+
+def test_quality_score_found_by_key_or_dotted_path():
+    from thresher.steps.dedup.survivor import order_by, quality_of
+
+    meta = {"quality_score": 0.5, "signals": {"fineweb.line_punct_ratio": 0.25, "nested": {"x": 2}}, "flag": True}
+    assert quality_of(meta, "quality_score") == 0.5
+    assert quality_of(meta, "signals.fineweb.line_punct_ratio") == 0.25
+    assert quality_of(meta, "signals.nested.x") == 2.0
+    assert quality_of(meta, "flag") is None and quality_of(meta, "missing.key") is None
+    assert order_by(["length"]).endswith("id ASC, key ASC")  # id always breaks ties

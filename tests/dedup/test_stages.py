@@ -17,8 +17,8 @@ def corpus():
     s1, s2, s3 = story(1), story(2), story(3)
     truncated = "\n".join(s1.split("\n")[:3]) + "\nRead more at example.org"
     return {
-        "a": [doc("a1", s1, quality_score=0.4), doc("a2", s2), doc("a3", story(10)), doc("a4", story(11))],
-        "b": [doc("b1", edit(s1, 5, 0.01) + "\nShare this story", quality_score=0.9), doc("b2", s2.upper()), doc("b3", s3)],
+        "a": [doc("a1", s1, quality_score=0.9), doc("a2", s2), doc("a3", story(10)), doc("a4", story(11))],
+        "b": [doc("b1", edit(s1, 5, 0.01) + "\nShare this story", quality_score=0.4), doc("b2", s2.upper()), doc("b3", s3)],
         "c": [doc("c1", truncated), doc("c2", story(12)), doc("c3", "  " + s2 + "\n")],
     }
 
@@ -49,6 +49,8 @@ def test_exact_duplicates_removed_with_one_survivor_by_rule(make_job):
 def test_survivor_rule_is_configurable(make_job):
     docs = make_job(corpus(), [ExactDedup(survivor=["id"])]).run()
     assert [i for i in ("a2", "b2", "c3") if docs[i].kept] == ["a2"]
+    docs = make_job(corpus(), [NearDedup(survivor=["length"], min_anchors=4)]).run()
+    assert [i for i in ("a1", "b1", "c1") if docs[i].kept] == ["b1"]  # quality ignored: the longest
     with pytest.raises(ValueError):
         ExactDedup(survivor=["newest"])
 
@@ -59,11 +61,13 @@ def test_near_duplicates_and_truncated_repost_found(make_job):
     cluster = {docs[i].metadata.get("cluster_id") for i in ("a1", "b1", "c1")}
     assert len(cluster) == 1 and None not in cluster
     assert all(docs[i].metadata["cluster_size"] == 3 for i in ("a1", "b1", "c1"))
-    assert docs["b1"].kept  # best quality score wins
-    for i in ("a1", "c1"):
+    assert len(docs["b1"].text) > len(docs["a1"].text)
+    assert docs["a1"].kept  # the best quality score wins over the longer text
+    assert docs["a1"].metadata["cluster_survivor"] == "a1"
+    for i in ("b1", "c1"):
         assert not docs[i].kept and docs[i].verdict.reason == "near_duplicate"
-        assert docs[i].metadata["near_duplicate_of"] == "b1"
-        assert docs[i].verdict.detail == "near_duplicate_of=b1"
+        assert docs[i].metadata["near_duplicate_of"] == "a1"
+        assert docs[i].verdict.detail == "near_duplicate_of=a1"
     # Unrelated stories stay, unannotated.
     for i in ("a3", "a4", "b3", "c2"):
         assert docs[i].kept and "cluster_id" not in docs[i].metadata
@@ -71,7 +75,7 @@ def test_near_duplicates_and_truncated_repost_found(make_job):
 
 def test_without_containment_the_cut_short_copy_is_missed(make_job):
     docs = make_job(corpus(), [ExactDedup(), NearDedup(containment=False)]).run()
-    assert docs["c1"].kept and not docs["a1"].kept
+    assert docs["c1"].kept and not docs["b1"].kept
 
 
 def test_same_result_whatever_the_workers_and_shard_order(make_job):

@@ -2,8 +2,10 @@
 
 The rule is a list of criteria tried in order; ties fall through to the next:
 
-* ``quality`` — the highest quality score first (``metadata[quality_key]``, a dotted path such as
-  ``signals.quality``); documents without one come after those with one;
+* ``quality`` — the highest quality score first (``metadata[quality_key]``, or a dotted path such
+  as ``signals.fineweb.line_punct_ratio``); documents without one come after those with one. No
+  default step writes ``quality_score``: set it from a model's score upstream, or point
+  ``quality_key`` at a signal;
 * ``length`` — the longest clean text first (characters of the current text);
 * ``shortest`` — the shortest clean text first;
 * ``id`` — the smallest document id first.
@@ -43,14 +45,21 @@ def order_by(rule: list[str] | tuple[str, ...]) -> str:
 
 
 def quality_of(metadata: dict[str, Any], key: str) -> float | None:
-    """The number at the dotted path ``key`` of the metadata, if there is one."""
-    if not key:
+    """The number at ``key`` in the metadata: a plain key, or a dotted path into nested dicts whose
+    keys may themselves hold dots (``signals.fineweb.line_punct_ratio``)."""
+    if not key or not isinstance(metadata, dict):
         return None
-    cur: Any = metadata
-    for part in key.split("."):
-        if not isinstance(cur, dict) or part not in cur:
+    if key in metadata:
+        value = metadata[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             return None
-        cur = cur[part]
-    if isinstance(cur, bool) or not isinstance(cur, (int, float)):
-        return None
-    return float(cur)
+        return float(value)
+    head, dot, rest = key.partition(".")
+    while dot:
+        if isinstance(metadata.get(head), dict):
+            found = quality_of(metadata[head], rest)
+            if found is not None:
+                return found
+        more, dot, rest = rest.partition(".")
+        head = f"{head}.{more}"
+    return None
