@@ -119,10 +119,18 @@ class UnicodeRepair(Editor):
         # Spaces at the end of a line (whitespace-only lines were handled just above).
         trails = []
         chars = _CHARS_RE.search(text, lo, hi) is not None
-        if chars or " \n" in text or "\t\n" in text:
+        if chars:  # odd spaces may end a line too: the regex scan
             for m in _TRAIL_RE.finditer(text, lo, hi):
                 if text[m.start() - 1] != "\n":
                     trails.append(Edit(m.start(), m.end(), "whitespace:trailing"))
+        else:  # only spaces and tabs can: find their line breaks (many times faster)
+            ends = _line_ends_after(text, " \n", lo, hi) + _line_ends_after(text, "\t\n", lo, hi)
+            for nl in sorted(ends):
+                k = nl - 1
+                while k > lo and text[k - 1] in " \t":
+                    k -= 1
+                if text[k - 1] != "\n":
+                    trails.append(Edit(k, nl, "whitespace:trailing"))
         edits.extend(_outside(trails, claimed))
         claimed = sorted(claimed + [(e.start, e.end) for e in trails])
         if chars:
@@ -237,6 +245,16 @@ class UnicodeRepair(Editor):
 
 # One line: its content (no CR/LF) and its terminator ("" for a last line without one).
 _LINE_RE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+
+
+def _line_ends_after(text: str, pair: str, lo: int, hi: int) -> list[int]:
+    """Offsets of the line breaks in text[lo:hi] that follow ``pair[0]``."""
+    out = []
+    k = text.find(pair, lo, hi + 1)
+    while k >= 0:
+        out.append(k + 1)
+        k = text.find(pair, k + 2, hi + 1)
+    return out
 
 
 def _char_edits(run: str, start: int) -> list[Edit]:
