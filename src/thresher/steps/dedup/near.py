@@ -82,6 +82,7 @@ class NearDedup(CorpusStage):
     anchor_line_words: int = 8  # anchors come from lines of at least this many words (0: all lines)
     survivor: list[str] = field(default_factory=lambda: list(surv.DEFAULT_RULE))
     quality_key: str = "quality_score"
+    max_chars: int = 1_000_000  # a longer text is signed by its first max_chars characters (bounded memory)
     batch_chars: int = 100_000  # characters per numpy batch: big enough to amortise, small enough for cache
     duckdb_memory: str = "1GB"
     report_pairs: int = 200  # edges sampled with their true similarity for `thresher dedup-report`
@@ -356,7 +357,7 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
             ParquetSink(bands_path, BANDS_SCHEMA) as band_sink, ParquetSink(anchors_path, ANCHOR_SCHEMA) as anchor_sink, \
             ParquetSink(meta_path.with_name(meta_path.name + ".part"), META_SCHEMA) as meta_sink:
         band_out, anchor_out, meta_out = _Pending(band_sink), _Pending(anchor_sink), _Pending(meta_sink, 50_000)
-        batch: list = []  # (row, id, text, language, quality)
+        batch: list = []  # (row, id, text, language, quality, length)
         size = 0
 
         def flush() -> None:
@@ -385,7 +386,7 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
             anchor_out.add(h=ah, key=key_of[ad])
             kept = [batch[i] for i in keep_idx.tolist()]
             meta_out.add(key=keys, shard=[shard] * len(keys), row=[b[0] for b in kept], id=[b[1] for b in kept],
-                         length=[len(b[2]) for b in kept], quality=[b[4] for b in kept], n_anchors=n_anchors[keep_idx])
+                         length=[b[5] for b in kept], quality=[b[4] for b in kept], n_anchors=n_anchors[keep_idx])
             count += len(keys)
             batch, size = [], 0
 
@@ -393,7 +394,10 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
             if not doc.kept:
                 continue
             text = doc.text
-            batch.append((row, doc.id, text, doc.metadata.get("language"), surv.quality_of(doc.metadata, stage.quality_key)))
+            length = len(text)
+            if stage.max_chars and length > stage.max_chars:
+                text = text[: stage.max_chars]
+            batch.append((row, doc.id, text, doc.metadata.get("language"), surv.quality_of(doc.metadata, stage.quality_key), length))
             size += len(text)
             if size >= stage.batch_chars:
                 flush()
