@@ -162,11 +162,11 @@ def main() -> None:
     pages = {k: decode_html(gzip.decompress((args.data / "html" / f"{k}.html.gz").read_bytes()))[0] for k in gt}
     keys = sorted(pages)
     print(f"{len(pages)} pages, median CPU time of {args.repeats} timed passes, 1 core, trafilatura {trafilatura.__version__}\n")
-    print(f"| {'engine':52} | precision | recall |   F1  | ms/page |")
-    print(f"|{'-' * 54}|-----------|--------|-------|---------|")
+    print(f"| {'engine':52} | precision | recall |   F1   | ms/page |")
+    print(f"|{'-' * 54}|-----------|--------|--------|---------|")
     for (name, _), (preds, ms) in zip(ENGINES, run_engines(pages, args.repeats)):
         p, r, f1 = score(truth, preds, keys)
-        print(f"| {name:52} |   {p:.3f}   | {r:.3f}  | {f1:.3f} | {ms:7.1f} |", flush=True)
+        print(f"| {name:52} |   {p:.3f}   | {r:.3f}  | {f1:.4f} | {ms:7.1f} |", flush=True)
     if args.two_fold:
         two_fold(truth, pages)
 
