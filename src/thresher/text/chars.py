@@ -30,3 +30,35 @@ _CONTROLS = "".join(chr(c) for c in (*range(0, 9), *range(11, 32), *range(127, 1
 _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 SYMBOL_CHARS: str = "".join(sorted(set(_ASCII_PUNCT + _CONTROLS + _TYPOGRAPHIC) | TERMINAL_PUNCTUATION))
+
+
+# -- per-code-point flags, for numpy over a text's code points ----------------------------------
+import numpy as np  # noqa: E402
+
+SPACE, SYMBOL, LETTER, PUNCT, TERMINAL, LINE_BREAK = 1, 2, 4, 8, 16, 32
+
+
+def _flag_table() -> np.ndarray:
+    """uint8 flags for every code point: whitespace (``str.isspace``, what ``str.split`` splits
+    on), symbol (SYMBOL_CHARS, never whitespace), letter (``str.isalpha``), punctuation (Unicode
+    category P*), sentence terminal, line break (what ``str.splitlines`` splits on)."""
+    table = np.zeros(0x110000, dtype=np.uint8)
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+
+    def mark(chars: str, flag: int) -> None:
+        if chars:
+            table[np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32)] |= flag
+
+    spaces = "".join(filter(str.isspace, every))
+    mark(spaces, SPACE)
+    mark("".join(c for c in SYMBOL_CHARS if not c.isspace()), SYMBOL)
+    mark("".join(filter(str.isalpha, every)), LETTER)
+    mark("".join(regex.findall(r"\p{P}", every)), PUNCT)
+    mark("".join(TERMINAL_PUNCTUATION), TERMINAL)
+    mark("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", LINE_BREAK)
+    table.flags.writeable = False
+    return table
+
+
+#: Read-only flag table indexed by code point (1.1 MB).
+FLAGS: np.ndarray = _flag_table()

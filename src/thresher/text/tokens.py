@@ -72,6 +72,7 @@ _PUNCT_RE = regex.compile(
 )
 _NT_RE = regex.compile(r"\Bn['’]t\b")  # do|n't
 _URL_RE = regex.compile(r"""((?<!\w)(?:https?://|www\.)[^\s]*[^\s.,;:!?)\]}"'’”»])""")
+_NO_SPACE_SCRIPTS_RE = regex.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_RE = regex.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _THAI_CUT_RE = regex.compile(r"[\u0e01-\u0e3a\u0e45-\u0e5b](?=[\u0e40-\u0e44])")
 _SPLIT_WORDS = {
@@ -88,32 +89,41 @@ _SPLIT_WORDS.update(
     | {k.upper(): (a.upper(), b.upper()) for k, (a, b) in list(_SPLIT_WORDS.items())}
 )
 _SPLIT_KEYS = frozenset(_SPLIT_WORDS)
+_SPLIT_WORDS_RE = regex.compile(
+    r"(?<!\S)(" + "|".join(sorted((regex.escape(w) for w in _SPLIT_WORDS), key=len, reverse=True)) + r")(?!\S)"
+)
 
 
-def _split_plain(text: str) -> list[str]:
+def _space_plain(text: str) -> str:
     if "n't" in text or "n’t" in text:
         text = _NT_RE.sub(r" \g<0>", text)
     text = _PUNCT_RE.sub(r" \g<0> ", text)
-    if not text.isascii():
-        if _CJK_RE.search(text):
-            text = _CJK_RE.sub(r" \g<0> ", text)
-        if "\u0e00" <= max(text) and _THAI_CUT_RE.search(text):
-            text = _THAI_CUT_RE.sub(r"\g<0> ", text)
-    return text.split()
+    if not text.isascii() and _NO_SPACE_SCRIPTS_RE.search(text):
+        text = _CJK_RE.sub(r" \g<0> ", text)
+        text = _THAI_CUT_RE.sub(r"\g<0> ", text)
+    return text
+
+
+def _split_word(m: regex.Match) -> str:
+    a, b = _SPLIT_WORDS[m.group(1)]
+    return f"{a} {b}"
+
+
+def spaced_tokens(text: str) -> tuple[str, list[str]]:
+    """``(spaced, tokens)``: ``text`` with a space inserted wherever a token boundary has none,
+    and ``spaced.split()``. Line breaks stay where they were."""
+    if "://" in text or "www." in text:
+        parts = _URL_RE.split(text)  # odd items are URLs, kept whole
+        out = " ".join(part if i % 2 else _space_plain(part) for i, part in enumerate(parts))
+    else:
+        out = _space_plain(text)
+    tokens = out.split()
+    if not _SPLIT_KEYS.isdisjoint(tokens):
+        out = _SPLIT_WORDS_RE.sub(_split_word, out)
+        tokens = out.split()
+    return out, tokens
 
 
 def tokenize(text: str) -> list[str]:
     """Tokens of ``text``: words and punctuation marks, in order (see the module docstring)."""
-    if "://" in text or "www." in text:
-        parts = _URL_RE.split(text)  # odd items are URLs, kept whole
-        tokens = []
-        for i, part in enumerate(parts):
-            if i % 2:
-                tokens.append(part)
-            elif part:
-                tokens.extend(_split_plain(part))
-    else:
-        tokens = _split_plain(text)
-    if not _SPLIT_KEYS.isdisjoint(tokens):
-        tokens = [t for tok in tokens for t in _SPLIT_WORDS.get(tok, (tok,))]
-    return tokens
+    return spaced_tokens(text)[1]

@@ -80,7 +80,7 @@ class C4Rules(QualityFilter):
 
     def line_edits(self, view: TextView) -> list[Edit]:
         """Removals of the lines the line rules reject (each with its line break)."""
-        verdicts, _ = judge_lines(view, self._options())
+        verdicts, _, _ = judge_lines(view, self._options())
         edits = []
         pos = 0
         for line, verdict in zip(view.text.splitlines(keepends=True), verdicts):

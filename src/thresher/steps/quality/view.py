@@ -1,47 +1,105 @@
 """What the quality rule sets read from a document, computed once and shared.
 
-The four rule sets need the same intermediates (tokens, lines, per-token lengths and hashes).
-:class:`TextView` computes each on first use; :func:`view_for` hands the steps of one shard the
-same view while the document's text is unchanged. The view lives on the shard's context, one
-at a time (no module-level state, memory bounded by one document): a later step that edits the
-text produces a new ``doc.text`` object, and the identity check makes the next step start over.
+The four rule sets need the same intermediates (tokens, lines, per-token lengths, hashes and
+character classes). :class:`TextView` computes each on first use; per-token facts come from
+numpy over the code points of the tokenizer's spaced text (one table lookup per character, one
+reduction per token), not from Python loops over tokens.
+
+:func:`view_for` hands the steps of one shard the same view while the document's text is
+unchanged. The view lives on the shard's context, one at a time (no module-level state, memory
+bounded by one document): a step that edits the text produces a new ``doc.text`` object, and
+the identity check makes the next step start over.
 """
 
 from __future__ import annotations
 
-from itertools import filterfalse, repeat
 from typing import Any
 
 import numpy as np
 
-from thresher.text.chars import SYMBOL_CHARS
-from thresher.text.tokens import tokenize
+from thresher.text import chars
+from thresher.text.tokens import spaced_tokens
 
 _CTX_SLOT = "_thresher_quality_view"
 
-# Characters that never make a token "contain a letter": ASCII non-letters plus the symbols.
-_NON_ALPHA_ASCII = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
-_NON_LETTER_CHARS = "".join(sorted(set(_NON_ALPHA_ASCII) | set(SYMBOL_CHARS)))
+
+class TokenTable:
+    """Per-token numpy arrays, aligned with ``TextView.tokens``."""
+
+    __slots__ = ("lens", "is_word", "has_letter", "is_punct", "is_terminal", "line")
+
+    def __init__(self, lens, is_word, has_letter, is_punct, is_terminal, line) -> None:
+        self.lens = lens  # int64 characters per token
+        self.is_word = is_word  # has a character that is not a symbol (Gopher's "word")
+        self.has_letter = has_letter  # has an alphabetic character
+        self.is_punct = is_punct  # every character is Unicode punctuation (spaCy's is_punct)
+        self.is_terminal = is_terminal  # a single sentence-terminal mark
+        self.line = line  # index of the token's line in ``text.splitlines()``
+
+
+def _token_table(spaced: str, n_tokens: int) -> TokenTable:
+    cps = np.frombuffer(spaced.encode("utf-32-le"), dtype=np.uint32)
+    flags = chars.FLAGS[cps]
+    space = (flags & chars.SPACE).astype(bool)
+    body = ~space
+    # token k covers cps[starts[k]:ends[k]]; segments for reduceat run to the next start, and
+    # the whitespace in between carries no flag
+    edge = np.diff(body.astype(np.int8), prepend=0, append=0)
+    starts = np.flatnonzero(edge == 1)
+    ends = np.flatnonzero(edge == -1)
+    if starts.size != n_tokens:  # cannot happen unless str.split and str.isspace disagree
+        raise ValueError(f"token table: {starts.size} spans for {n_tokens} tokens")
+    lens = (ends - starts).astype(np.int64)
+    if n_tokens == 0:
+        empty = np.zeros(0, dtype=bool)
+        return TokenTable(lens, empty, empty, empty, empty, np.zeros(0, dtype=np.int64))
+
+    def count(flag: int) -> np.ndarray:
+        return np.add.reduceat((flags & flag != 0).astype(np.int32), starts)
+
+    n_symbol = count(chars.SYMBOL)
+    n_letter = count(chars.LETTER)
+    n_punct = count(chars.PUNCT)
+    n_term = count(chars.TERMINAL)
+    breaks = (flags & chars.LINE_BREAK).astype(bool)
+    if breaks.any():
+        crlf = np.flatnonzero((cps[1:] == 10) & (cps[:-1] == 13)) + 1
+        if crlf.size:
+            breaks[crlf] = False  # "\r\n" is one break, as for str.splitlines
+        line = np.cumsum(breaks)[starts].astype(np.int64)
+    else:
+        line = np.zeros(n_tokens, dtype=np.int64)
+    return TokenTable(
+        lens=lens,
+        is_word=n_symbol < lens,
+        has_letter=n_letter > 0,
+        is_punct=n_punct == lens,
+        is_terminal=(lens == 1) & (n_term == 1),
+        line=line,
+    )
 
 
 class TextView:
     """Lazily computed views of one text. Attributes are computed on first access."""
 
-    __slots__ = ("text", "_tokens", "_lines", "_token_lens", "_token_hashes", "_symbol_mask")
+    __slots__ = ("text", "_spaced", "_tokens", "_lines", "_table", "_token_hashes")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._spaced: str | None = None
         self._tokens: list[str] | None = None
         self._lines: list[str] | None = None
-        self._token_lens: np.ndarray | None = None
+        self._table: TokenTable | None = None
         self._token_hashes: np.ndarray | None = None
-        self._symbol_mask: list[str] | None = None
+
+    def _tokenize(self) -> None:
+        self._spaced, self._tokens = spaced_tokens(self.text)
 
     @property
     def tokens(self) -> list[str]:
         """Words and punctuation marks (:func:`thresher.text.tokens.tokenize`)."""
         if self._tokens is None:
-            self._tokens = tokenize(self.text)
+            self._tokenize()
         return self._tokens
 
     @property
@@ -52,11 +110,16 @@ class TextView:
         return self._lines
 
     @property
+    def table(self) -> TokenTable:
+        if self._table is None:
+            if self._tokens is None:
+                self._tokenize()
+            self._table = _token_table(self._spaced, len(self._tokens))
+        return self._table
+
+    @property
     def token_lens(self) -> np.ndarray:
-        if self._token_lens is None:
-            toks = self.tokens
-            self._token_lens = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
-        return self._token_lens
+        return self.table.lens
 
     @property
     def token_hashes(self) -> np.ndarray:
@@ -65,22 +128,6 @@ class TextView:
             toks = self.tokens
             self._token_hashes = np.fromiter(map(hash, toks), dtype=np.int64, count=len(toks)).view(np.uint64)
         return self._token_hashes
-
-    @property
-    def symbol_stripped(self) -> list[str]:
-        """Each token with its symbol characters stripped: empty for tokens made only of symbols."""
-        if self._symbol_mask is None:
-            self._symbol_mask = list(map(str.strip, self.tokens, repeat(SYMBOL_CHARS)))
-        return self._symbol_mask
-
-    def count_tokens_with_letter(self) -> int:
-        """Tokens that contain at least one alphabetic character (``str.isalpha``)."""
-        stripped = list(map(str.strip, self.tokens, repeat(_NON_LETTER_CHARS)))
-        n = len(stripped) - stripped.count("")
-        if not self.text.isascii():
-            # Non-ASCII leftovers (², ½, ©, combining marks...) may hold no letter at all.
-            n -= sum(1 for s in filterfalse(str.isascii, stripped) if not any(c.isalpha() for c in s))
-        return n
 
 
 def view_for(doc: Any, ctx: Any = None) -> TextView:

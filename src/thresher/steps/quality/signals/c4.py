@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from thresher.steps.quality.view import TextView
-from thresher.text.chars import TERMINAL_PUNCTUATION
-from thresher.text.tokens import tokenize
 
 CITATION = re.compile(r"\[\d*\]|\[edit\]|\[citation needed\]")
 END_PUNCTUATION = (".", "?", "!", '"', "'")
@@ -30,13 +30,6 @@ POLICY_PHRASES = ("terms of use", "privacy policy", "cookie policy", "uses cooki
 
 # Sentences are split where a terminal mark is followed by a token that is not punctuation
 # (the rule of spaCy's sentencizer, which datatrove uses to count C4's sentences).
-_LINE_SEP = "\ue000"  # a private-use character: a token of its own that no page should contain
-
-
-def _is_punct(token: str) -> bool:
-    import unicodedata
-
-    return all(unicodedata.category(c).startswith("P") for c in token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,72 +48,98 @@ class C4Options:
 LINE_RULES = ("long_word", "no_terminal_punct", "too_few_words", "lorem_ipsum", "javascript", "curly_bracket", "policy")
 
 
-def judge_lines(view: TextView, opt: C4Options) -> tuple[list[str | None], list[str]]:
-    """For each line of ``view.lines``: the rule that removes it, or None; and the kept lines
-    (stripped, citations removed) in order."""
+def judge_lines(view: TextView, opt: C4Options) -> tuple[list[str | None], list[str], set[int]]:
+    """For each line of ``view.lines``: the rule that removes it, or None; the kept lines
+    (stripped, citations removed) in order; and the indices of kept lines whose citation marks
+    were removed (their tokens differ from the text's)."""
     verdicts: list[str | None] = []
     kept: list[str] = []
+    cited: set[int] = set()
     max_len = opt.max_word_length
     min_words = opt.min_words_per_line
-    for raw in view.lines:
+    for i, raw in enumerate(view.lines):
         line = raw.strip()
-        words = line.split()
-        if max_len is not None and words and max(map(len, words)) > max_len:
+        if max_len is not None and len(line) > max_len and max(map(len, line.split())) > max_len:
             verdicts.append("long_word")
             continue
+        had_citation = False
         if opt.remove_citations and "[" in line:
-            line = CITATION.sub("", line)
-        if opt.filter_no_terminal_punct and (not line.endswith(END_PUNCTUATION) or line.endswith(ELLIPSIS)):
+            stripped = CITATION.sub("", line)
+            had_citation = stripped != line
+            line_c = stripped
+        else:
+            line_c = line
+        if opt.filter_no_terminal_punct and (not line_c.endswith(END_PUNCTUATION) or line_c.endswith(ELLIPSIS)):
             verdicts.append("no_terminal_punct")
             continue
-        if min_words is not None and len(words) < min_words:
+        # words are counted before citation removal, as C4 does
+        if min_words is not None and len(line.split(None, min_words)) < min_words:
             verdicts.append("too_few_words")
             continue
-        low = line.lower()
+        low = line_c.lower()
         if opt.filter_lorem_ipsum and "lorem ipsum" in low:
             verdicts.append("lorem_ipsum")
             continue
         if opt.filter_javascript and "javascript" in low:
             verdicts.append("javascript")
             continue
-        if opt.filter_curly_bracket and "{" in line:
+        if opt.filter_curly_bracket and "{" in line_c:
             verdicts.append("curly_bracket")
             continue
         if opt.filter_policy and any(p in low for p in POLICY_PHRASES):
             verdicts.append("policy")
             continue
         verdicts.append(None)
-        kept.append(line)
-    return verdicts, kept
+        kept.append(line_c)
+        if had_citation:
+            cited.add(i)
+    return verdicts, kept, cited
 
 
 def count_sentences(lines: list[str]) -> int:
     """Sentences in ``lines``; every line starts a new sentence."""
-    if not lines:
+    total = 0
+    for line in lines:
+        view = TextView(line)
+        if view.tokens:
+            total += sentences_in_lines(view, np.ones(1, dtype=bool))
+    return total
+
+
+def sentences_in_lines(view: TextView, kept_lines: np.ndarray) -> int:
+    """Sentences in the lines of ``view`` marked in ``kept_lines`` (a bool per line): each line
+    is one sentence plus one per non-punctuation token that follows a terminal mark since the
+    line's previous non-punctuation token."""
+    table = view.table
+    n_lines = int(kept_lines.sum())
+    if n_lines == 0 or table.lens.size == 0:
         return 0
-    tokens = tokenize(f" {_LINE_SEP} ".join(lines))
-    terminal = TERMINAL_PUNCTUATION
-    count = 1
-    after_terminal = False
-    punct_cache: dict[str, bool] = {}
-    for tok in tokens:
-        if tok == _LINE_SEP:
-            count += 1
-            after_terminal = False
-        elif tok in terminal:
-            after_terminal = True
-        elif after_terminal:
-            p = punct_cache.get(tok)
-            if p is None:
-                p = punct_cache[tok] = _is_punct(tok)
-            if not p:
-                count += 1
-                after_terminal = False
-    return count
+    line = table.line
+    inside = line < kept_lines.size
+    tok_kept = np.zeros(line.size, dtype=bool)
+    tok_kept[inside] = kept_lines[line[inside]]
+    idx = np.flatnonzero(tok_kept)
+    if idx.size == 0:
+        return 0
+    lines_of = line[idx]
+    tc = np.zeros(idx.size + 1, dtype=np.int64)
+    np.cumsum(table.is_terminal[idx], out=tc[1:])
+    pos = np.flatnonzero(~table.is_punct[idx])
+    if pos.size == 0:
+        return n_lines
+    line_first = np.searchsorted(lines_of, lines_of[pos], side="left")
+    prev = np.empty_like(pos)
+    prev[0] = -1
+    prev[1:] = pos[:-1]
+    same_line = np.zeros(pos.size, dtype=bool)
+    same_line[1:] = lines_of[pos[1:]] == lines_of[pos[:-1]]
+    start = np.where(same_line, prev, line_first - 1)
+    boundaries = int(((tc[pos + 1] - tc[start + 1]) > 0).sum())
+    return n_lines + boundaries
 
 
 def c4_signals(view: TextView, opt: C4Options) -> dict[str, float | int | str | None]:
-    verdicts, kept = judge_lines(view, opt)
+    verdicts, kept, cited = judge_lines(view, opt)
     n = len(verdicts)
     counts = dict.fromkeys(LINE_RULES, 0)
     first_page_rule = None
@@ -132,7 +151,13 @@ def c4_signals(view: TextView, opt: C4Options) -> dict[str, float | int | str | 
     out: dict[str, float | int | str | None] = {"lines": n, "kept_lines": len(kept)}
     for rule in LINE_RULES:
         out[f"{rule}_lines"] = counts[rule]
-    out["sentences"] = count_sentences(kept)
+    kept_mask = np.fromiter((v is None for v in verdicts), dtype=bool, count=n)
+    sentences = 0
+    if cited:  # lines that lost citation marks: count them from their own tokens
+        for i in cited:
+            kept_mask[i] = False
+        sentences += count_sentences([ln for i, ln in zip((i for i, v in enumerate(verdicts) if v is None), kept) if i in cited])
+    out["sentences"] = sentences + sentences_in_lines(view, kept_mask)
     # The page-level rule met first, reading down the page (C4 stops there): lorem_ipsum, curly_bracket or None.
     out["page_rule"] = first_page_rule
     return out

@@ -6,6 +6,8 @@ n-grams colliding has probability ~2^-64 per pair, far below anything a threshol
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import numpy as np
 
 _MUL = np.uint64(0x9E3779B97F4A7C15)
@@ -24,57 +26,88 @@ def ngram_keys(hashes: np.ndarray, max_n: int) -> dict[int, np.ndarray]:
     return keys
 
 
+def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Group equal keys: (order, run_starts, counts, first) where ``key[order]`` is sorted, run
+    ``r`` covers ``order[run_starts[r]:run_starts[r] + counts[r]]`` and ``first[r]`` is the
+    run's earliest position in ``key``."""
+    m = key.size
+    order = key.argsort()
+    s = key[order]
+    cut = (s[1:] != s[:-1]).nonzero()[0]
+    r = cut.size
+    bounds = np.empty(r + 2, dtype=np.intp)
+    bounds[0] = 0
+    bounds[1 : r + 1] = cut + 1
+    bounds[r + 1] = m
+    run_starts = bounds[: r + 1]
+    counts = bounds[1:] - run_starts
+    first = np.minimum.reduceat(order, run_starts)
+    return order, run_starts, counts, first
+
+
 def top_ngram_chars(key: np.ndarray, cum_lens: np.ndarray, n: int) -> int:
     """Characters covered by the most frequent n-gram: its length (tokens joined by single spaces)
     times its count. Ties go to the n-gram that occurs first in the text."""
     if key.size == 0:
         return 0
-    _, first, counts = np.unique(key, return_index=True, return_counts=True)
-    top = counts.max()
+    _, _, counts, first = _runs(key)
+    top = int(counts.max())
     i = int(first[counts == top].min())
-    length = int(cum_lens[i + n] - cum_lens[i]) + (n - 1)
-    return length * int(top)
+    return (int(cum_lens[i + n] - cum_lens[i]) + (n - 1)) * top
 
 
-def duplicated_ngram_chars(key: np.ndarray, cum_lens: np.ndarray, n: int) -> int:
+def duplicated_ngram_chars(key: np.ndarray, cum: list[int], n: int) -> int:
     """Characters (of the tokens, spaces not counted) in n-grams that repeat an earlier one.
 
     Reading left to right: an n-gram seen before counts its characters and reading jumps past
     it (so overlapping repeats are not counted twice); otherwise it is remembered and reading
     moves on one token. Positions skipped by a jump are not remembered. This is the greedy
-    definition datatrove uses for Gopher's "duplicate n-gram character fraction"; only the
-    positions whose n-gram occurred earlier need a step in Python.
+    definition datatrove uses for Gopher's "duplicate n-gram character fraction". It is 0
+    exactly when no n-gram repeats (the first repeat is always read and counted).
+
+    Only positions whose n-gram occurred earlier ("repeats") take a step in Python. A repeat's
+    n-gram has been seen if its first occurrence was read (not inside a jump) or an earlier
+    repeat of it was read. ``cum``: cumulative token lengths as a list.
     """
     m = key.size
-    if m == 0:
+    if m < 2:
         return 0
-    uniq, first, inv = np.unique(key, return_index=True, return_inverse=True)
-    is_repeat = first[inv] != np.arange(m)
-    if not is_repeat.any():
+    order, run_starts, counts, first = _runs(key)
+    if counts.size == m:
         return 0
-    # next_repeat[i]: the first position >= i whose n-gram occurred earlier (m if none), so the
-    # loop below only steps on repeats and jumps, never walks token by token.
-    repeat_pos = np.flatnonzero(is_repeat)
-    next_repeat = np.searchsorted(repeat_pos, np.arange(m + n + 1)).tolist()
-    repeat_pos = repeat_pos.tolist() + [m]
-    inv_l = inv.tolist()
-    cum = cum_lens.tolist()
-    seen = bytearray(uniq.size)
+    run_of_sorted = np.repeat(np.arange(counts.size), counts)
+    inv = np.empty(m, dtype=np.intp)
+    inv[order] = run_of_sorted
+    first_of = first[inv]
+    rep = np.flatnonzero(first_of != np.arange(m))
+    repeat_pos = rep.tolist()
+    group = inv[rep].tolist()
+    first_pos = first_of[rep].tolist()
+    read_repeat: set[int] = set()  # groups with a repeat that was read
+    jumps: list[int] = []  # positions of counted duplicates; each skips the next n-1 positions
     total = 0
     i = 0
-    while i < m:
-        c = repeat_pos[next_repeat[i]]
-        if c >= m:
-            break
-        for g in inv_l[i:c]:  # first occurrences read on the way
-            seen[g] = 1
-        g = inv_l[c]
-        if seen[g]:
+    k = 0
+    n_rep = len(repeat_pos)
+    while k < n_rep:
+        c = repeat_pos[k]
+        if c < i:
+            k = bisect_left(repeat_pos, i, k)
+            continue
+        g = group[k]
+        seen = g in read_repeat
+        if not seen:
+            f = first_pos[k]
+            j = bisect_left(jumps, f) - 1  # the last jump before the first occurrence
+            seen = j < 0 or f > jumps[j] + n - 1
+        if seen:
             total += cum[c + n] - cum[c]
+            jumps.append(c)
             i = c + n
         else:
-            seen[g] = 1
+            read_repeat.add(g)
             i = c + 1
+        k += 1
     return total
 
 
