@@ -8,8 +8,10 @@ language, so languages are compared on like content), on whole sentences and on 
 fragments of each (first 3 words; first 6 characters for Chinese and Japanese). Only the 16
 labelled languages count: a candidate may answer any language it knows.
 Speed: documents per second on the first N BBC news articles of ../shared/data (English, the
-sample every candidate gets is thresher's: first 2,000 characters, line breaks as spaces), median
+sample every candidate gets is thresher's: first 1,000 characters, line breaks as spaces), median
 of repeats, one core. Model load time is shown apart.
+Sample size: the step's speed and errors with sample_chars from 100 to 4,000, on the BBC texts
+and on 160 multi-sentence documents (12 of the labelled sentences of one language, shuffled).
 
 Candidates missing from the interpreter are listed as not installed, not silently dropped.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 import statistics
 import sys
 import time
@@ -28,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 BBC = REPO / ".." / "shared" / "data" / "bbc-news" / "articles.jsonl.gz"
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 1000  # the step's default sample_chars
 
 
 def load_sentences() -> list[tuple[str, str]]:
@@ -196,19 +199,28 @@ def main() -> None:
         details[name] = (wrong, fwrong)
         print(f"| {name} | {package} | {acc:.3f} | {facc:.3f} | {dps:,.0f} | {load:.2f} |", flush=True)
 
-    # What the sample size costs: the step on the full BBC texts, cut at different lengths.
+    # What the sample size costs and buys: the step on the full BBC texts and on multi-sentence
+    # documents of each language, cut at different lengths.
     from thresher.steps.lang.step import LanguageId
 
     full = load_docs(args.docs, cut=None)
     mb = sum(len(d.encode("utf-8")) for d in full) / 1e6
-    print(f"\nthresher lang step on the whole BBC texts ({mb:.1f} MB), by sample_chars:")
-    print("| sample_chars | docs/s | MB/s of documents |")
-    print("|---|---|---|")
-    for n in (500, 1000, 2000, 4000):
+    rng = random.Random(3)
+    by_lang: dict[str, list[str]] = {}
+    for lang, text in rows:
+        by_lang.setdefault(lang, []).append(text)
+    multi = [(lang, " ".join(rng.sample(texts, 12))) for lang, texts in by_lang.items() for _ in range(10)]
+    print(f"\nthresher lang step by sample_chars: {len(full)} whole BBC texts ({mb:.1f} MB), "
+          f"{len(multi)} multi-sentence documents in {len(by_lang)} languages")
+    print("| sample_chars | docs/s (BBC) | MB/s of documents | BBC not en | multi-sentence wrong |")
+    print("|---|---|---|---|---|")
+    for n in (100, 250, 500, 1000, 2000, 4000):
         step = LanguageId(sample_chars=n)
         step.identify("warm up")
         dps = docs_per_second(lambda t: step.identify(t), full, args.repeats)
-        print(f"| {n} | {dps:,.0f} | {dps * mb / len(full):.1f} |")
+        bbc_wrong = sum(step.identify(t)[0] != "en" for t in full)
+        multi_wrong = sum(step.identify(t)[0] != lang for lang, t in multi)
+        print(f"| {n} | {dps:,.0f} | {dps * mb / len(full):.1f} | {bbc_wrong} | {multi_wrong} |")
 
     print("\nErrors on whole sentences (expected -> got):")
     for name, (wrong, fwrong) in details.items():

@@ -137,10 +137,13 @@ def test_min_score_boundary():
 
 
 def test_only_a_bounded_prefix_is_read(step):
-    # 2,000 characters of German and then a long English tail: tagged German.
+    # 2,500 characters of German and then a long English tail: tagged German by default ...
     text = (SAMPLES["de"] + "\n") * 30 + (SAMPLES["en"] + "\n") * 3000
-    (doc,) = run(LanguageId(sample_chars=2000), text)
+    (doc,) = run(step, text)
     assert doc.metadata["language"] == "de"
+    # ... and English once the sample reaches far enough into the tail.
+    (doc,) = run(LanguageId(sample_chars=200_000), text)
+    assert doc.metadata["language"] == "en"
 
 
 def test_a_single_5mb_line_is_fine(step):
@@ -150,7 +153,7 @@ def test_a_single_5mb_line_is_fine(step):
 
 def test_config_from_toml_options_and_bad_options():
     s = build_step("lang", {"languages": ["en"], "min_score": 0.3})
-    assert isinstance(s, LanguageId) and s.to_config() == {"languages": ["en"], "min_score": 0.3, "sample_chars": 2000}
+    assert isinstance(s, LanguageId) and s.to_config() == {"languages": ["en"], "min_score": 0.3, "sample_chars": 1000}
     with pytest.raises(ValueError):
         build_step("lang", {"languages": "en"})
     with pytest.raises(ValueError):
