@@ -1,24 +1,32 @@
-"""Hard-wrap repair: rejoin a paragraph that was broken into lines at a fixed width.
+"""Hard-wrap repair: rejoin a paragraph that was broken into lines at a fixed width, and put one
+paragraph on each line (the form of the seed page).
 
 A wrapped paragraph leaves a precise trace. A greedy wrapper at width ``W`` puts as many words on
 a line as fit, so for every line but the last, ``len(line) <= W`` and ``len(line) + 1 +
-len(first word of the next line) > W``: the next word did not fit. For a run of lines this gives
-an interval of widths that could have produced it; the run is a wrapped paragraph when that
-interval is not empty and holds a plausible width. Lines that merely happen to be of similar
-length (a menu, a list, verse, an address) almost never pass, because their next first word
-would have fitted.
+len(first word of the next line) > W``: the next word did not fit. A run of lines therefore gives
+an interval of widths that could have produced it; it is a candidate when that interval is not
+empty, its longest line is at least ``min_width`` and the width at most ``max_width``. Lines that
+merely happen to be of similar length (a menu, a list, verse, an address) rarely pass, because
+their next first word would have fitted.
 
-On top of the width test, a run must read like one sentence flowing on: most continuation lines
-start with a lowercase letter (verse and lists start theirs with capitals), and lines that are
-list items, indented, or look like code or tables are never joined.
+Then each line break of the run is weighed: the paragraph could *stop* there (sentence
+punctuation, or a closing bracket or quote before a capital) or the sentence plainly *goes on*
+(the next line starts in lowercase, or this one ends in a word such as "the" or "said"). A run
+may stop at no more than half its breaks (a two-line run at none). It is joined on its own if
+one break goes on; if none does, only when it ends like a paragraph away from the page's first
+line (a title above a short paragraph looks the same), or when the page has another wrapped
+paragraph of a compatible width. A neighbouring one-line paragraph that slipped into a run at its
+edge (it stops there and is the run's longest line) is trimmed off. Lines that are indented,
+look like code or a table, or that the boilerplate rules recognise (a share bar, a cookie
+notice) are never part of a run; a list item may start one (a wrapped item) but never continue it.
 
 The ``On`` / ``Monday, President Putin...`` case is a different defect: a paragraph's first word
-stranded on a line of its own. A line holding one short sentence-opening word (``On``, ``The``,
-``After`` ...) followed by a line of prose is joined to it, as is any single word followed by a
-line that starts in lowercase (the sentence plainly goes on).
+left alone on a line. A single word directly above a wrapped run is joined to it unless it is a
+heading or label word (``Analysis``, ``Advertisement``); above a paragraph that is not wrapped,
+only a capitalised sentence opener that cannot stand alone (``On``, ``The``, ``After``) is.
 
-Each join replaces the line break with a space as an edit named ``unwrap:hard_wrap`` (or
-``unwrap:dangling_word``).
+Edits: each join replaces the line break with a space (``unwrap:hard_wrap``,
+``unwrap:dangling_word``); blank lines between paragraphs are removed (``unwrap:blank_line``).
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from thresher.document import Document, Edit
 from thresher.steps.base import Editor
 from thresher.steps.boilerplate.match import RuleMatcher
 from thresher.steps.repair.lines import split_lines
+from thresher.steps.repair.words import DANGLING_WORDS, NOT_DANGLING, OPEN_ENDINGS
 
 # Lines that are never part of a wrapped paragraph.
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪●◦‣–—>»]|\d{1,3}[.)]|[a-zA-Z][.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s")
@@ -48,51 +57,17 @@ def _looks_like_code(s: str) -> bool:
         or _CODE_START.match(s) is not None
     )
 
-# Words that open a sentence and cannot stand alone as a title or label.
-DANGLING_WORDS = frozenset(
-    """
-    a an the on in at as by for from of to with within without into onto over under after before
-    during since until till while when whenever where if unless although though despite because
-    but and or so yet nor then also however meanwhile earlier later last next this that these
-    those there here it its he she we they i his her their our my your you some many most several
-    both each every all one two three four five six seven eight nine ten according speaking
-    yesterday today tomorrow tonight monday tuesday wednesday thursday friday saturday sunday
-    """.split()
-)
-
 
 # A paragraph's first word: a capitalised word (hyphens and apostrophes allowed), a number or an
 # amount, possibly after an opening quote.
 _FIRST_WORD = re.compile(r"[\"“‘'(]?(?:[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*|[$£€]?\d[\d,.]*(?:m|bn|%)?)['’]?,?")
-_NO, _WEAK, _STRONG = 0, 1, 2
-
-# Words a sentence (or a title) does not end with: a line ending in one goes on below.
-OPEN_ENDINGS = frozenset(
-    """
-    a an the of to in on at by for from with into onto upon as and or but nor that which who whom
-    whose than its their his her our your my this these those is are was were be been being has
-    have had will would can could should may might must shall not said says told about after
-    before between under over against during without within via per among across towards toward
-    while when where if because although unless whether both either neither very such
-    """.split()
-)
+_NO, _WEAK, _STRONG = 0, 1, 2  # how well a run reads as one paragraph
 
 # Line endings where a paragraph may stop: sentence punctuation always, a closing bracket or
 # quote unless the next line goes on in lowercase.
 _FULL_STOPS = frozenset(".!?:")  # not ";": a semicolon goes on (a list of names, a long sentence)
 _CLOSERS = frozenset(")]\"”’'")
 _ENDS_PARAGRAPH = _FULL_STOPS | _CLOSERS
-# Words that stand alone on a line as a heading or a page label, not as a stranded first word.
-NOT_DANGLING = frozenset(
-    """
-    advertisement advert ad sponsored share tweet email print menu home search comments comment
-    related recommended contents summary introduction background analysis conclusion conclusions
-    reaction timeline update updates abstract methods results discussion references notes
-    acknowledgements acknowledgments appendix preface foreword epilogue prologue chapter
-    overview description features details specifications reviews photos video videos gallery
-    loading subscribe newsletter login register contact tags categories archives
-    """.split()
-)
 
 
 @dataclass
@@ -123,7 +98,6 @@ class Unwrap(Editor):
         length = [0] * n  # visible length; 0 marks a line that is never joined
         first = [0] * n  # length of the first word
         lower = [False] * n  # starts in lowercase
-        upper = [False] * n  # starts with a capital
         end = [""] * n  # last character
         bullet = [False] * n  # a list item: may start a run (a wrapped item), never continue one
         prose = [False] * n  # a line of text a stranded word may be joined to
@@ -141,7 +115,7 @@ class Unwrap(Editor):
             sp = s.find(" ")
             first[i] = sp if sp >= 0 else len(s)
             c = s[0]
-            lower[i], upper[i] = c.islower(), c.isupper()
+            lower[i] = c.islower()
             end[i] = s[-1]
 
         # A line the boilerplate rules recognise (a share bar, a footer row, a cookie notice) is
