@@ -258,3 +258,19 @@ def test_shared_common_crawl_samples_read_and_extract_end_to_end(shared_data):
         assert "<" not in d.text[:200] and "\n" in d.text
     cc = next(d for d in kept if d.metadata["url"] == "https://creativecommons.org/")
     assert cc.text.splitlines()[0] == "Homepage - Creative Commons"
+
+
+def test_whole_file_as_one_gzip_stream_reads_without_false_errors(tmp_path):
+    records = [warc_record("response", http(f"<html><p>page {i}</p></html>".encode() * 50))[1] for i in range(5)]
+    path = tmp_path / "single.warc.gz"
+    path.write_bytes(gzip.compress(b"".join(records)))
+    docs, stats = read(path)
+    assert len(docs) == 5 and not stats.input_errors
+
+
+def test_file_that_is_not_a_warc_is_counted_not_raised(tmp_path):
+    path = tmp_path / "notes.warc"
+    path.write_bytes(b"these are just some notes, not a web archive\n" * 10)
+    docs, stats = read(path)
+    assert docs == [] and sum(stats.input_errors.values()) == 1
+    assert stats.error_samples[0].startswith("notes.warc@0:")

@@ -91,11 +91,13 @@ def unread_tail(path: Path, last_offset: int | None) -> tuple[int, str] | None:
     start = last_offset or 0
     size = path.stat().st_size
     with open(path, "rb") as f:
+        gzipped = f.read(2) == b"\x1f\x8b"
         f.seek(start)
-        if f.read(2) == b"\x1f\x8b":
+        if gzipped:
+            if f.read(2) != b"\x1f\x8b":
+                return None  # one gzip stream for the whole file: records have no member to check
             f.seek(start)
             return _gzip_tail(f, start, skip_first=last_offset is not None)
-        f.seek(start)
         if last_offset is None:
             head = f.read(64)
             return (0, "no WARC record could be read") if head.strip() else None
