@@ -175,3 +175,13 @@ def test_a_line_dense_with_pii_is_redacted_throughout(pii, unit):
     n = 1_000_000 // len(unit)
     edits = pii.find(unit * n)
     assert len(edits) == n
+
+
+def test_step_survives_pickling_for_worker_processes():
+    import pickle
+
+    clone = pickle.loads(pickle.dumps(PiiRedact(kinds=["email", "phone"], placeholders={"email": "[e]"})))
+    assert [(e.rule, e.replacement) for e in clone.find("a@example.org, +44 20 7946 0958")] == [
+        ("pii:email", "[e]"),
+        ("pii:phone", "<PHONE>"),
+    ]
