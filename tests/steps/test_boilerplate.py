@@ -286,20 +286,29 @@ CHROME_HEAVY = ["Home", "News", "Sport", "Weather", "Share this:", "Facebook", "
                 "Leave a Reply", "Your email address will not be published. Required fields are marked *"]
 
 
-def test_over_the_cap_is_flagged_and_counted():
+def test_over_the_cap_the_verdict_says_so():
     ctx = ShardContext()
-    doc = clean(CHROME_HEAVY, ctx, max_removed_share=0.3)
-    assert kept(doc) == [P1]
-    assert doc.kept
-    assert doc.metadata["boilerplate_over_cap"] > 0.3
+    doc = clean(CHROME_HEAVY, ctx)  # default cap 0.5, default action: drop
+    assert not doc.kept
+    assert (doc.verdict.step, doc.verdict.reason) == ("boilerplate", "boilerplate:over_cap")
+    assert doc.metadata["boilerplate_over_cap"] > 0.5
+    assert kept(doc) == [P1]  # the edits stay on the record, for explain
     assert ctx.stats.edits_by_rule["boilerplate:over_cap"] == 1
+    assert ctx.stats.dropped_by_reason["boilerplate:over_cap"] == 1
 
 
-def test_over_the_cap_can_drop_or_skip():
-    doc = clean(CHROME_HEAVY, max_removed_share=0.3, on_over_cap="drop")
+def test_over_the_cap_can_flag_or_skip():
+    doc = clean(CHROME_HEAVY, on_over_cap="flag")
+    assert doc.kept and kept(doc) == [P1] and doc.metadata["boilerplate_over_cap"] > 0.5
+    doc = clean(CHROME_HEAVY, on_over_cap="skip")
+    assert doc.kept and doc.text == "\n".join(CHROME_HEAVY) + "\n" and doc.edits == []
+    with pytest.raises(ValueError, match="on_over_cap"):
+        Boilerplate(on_over_cap="ignore")
+
+
+def test_cap_is_an_option():
+    doc = clean([*BODY, "No comments:", "Post a Comment"], max_removed_share=0.05)
     assert not doc.kept and doc.verdict.reason == "boilerplate:over_cap"
-    doc = clean(CHROME_HEAVY, max_removed_share=0.3, on_over_cap="skip")
-    assert doc.text == "\n".join(CHROME_HEAVY) + "\n" and doc.edits == []
 
 
 def test_under_the_cap_says_nothing():

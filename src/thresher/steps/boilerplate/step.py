@@ -14,10 +14,12 @@ patterns:
   ``metadata["image_credit"]`` (several are joined with ``"; "``).
 
 A page may not lose more than ``max_removed_share`` of its characters to these rules quietly:
-above the cap the page's metadata says so (``boilerplate_over_cap``, with the share), the stats
-count ``boilerplate:over_cap`` and ``on_over_cap`` decides what happens: ``"flag"`` (default:
-apply the edits, keep the page), ``"drop"`` (apply them and drop the page with that reason) or
-``"skip"`` (leave the page's text alone).
+above the cap its metadata says so (``boilerplate_over_cap``, with the share), the stats count
+``boilerplate:over_cap``, and ``on_over_cap`` decides the verdict: ``"drop"`` (default: the edits
+are applied, so ``thresher explain`` shows what the rules took, and the page is dropped with
+reason ``boilerplate:over_cap``: a page that is mostly chrome is rarely worth keeping, and if the
+rules were wrong the rejected sink says where to look), ``"flag"`` (apply the edits, keep the
+page) or ``"skip"`` (keep the page and leave its text alone).
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ class Boilerplate(Editor):
     name = "boilerplate"
     #: Largest share of a page's characters these rules may remove without the page saying so.
     max_removed_share: float = 0.5
-    #: What to do above the cap: "flag", "drop" or "skip" (see the module docstring).
-    on_over_cap: str = "flag"
+    #: What to do above the cap: "drop", "flag" or "skip" (see the module docstring).
+    on_over_cap: str = "drop"
     #: Groups ("share_bar") or single rules ("comment_widget.comments_heading") to leave out.
     disabled: list[str] = field(default_factory=list)
     #: A line with at least this many words is prose: it ends the top zone / starts the bottom one.
