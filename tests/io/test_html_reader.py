@@ -41,12 +41,21 @@ def test_no_declaration_is_detected():
     assert "Привет, это длинный русский текст" in text and source == "detected" and not replaced
 
 
-def test_truncated_gzip_page_does_not_crash(tmp_path):
-    blob = gzip.compress(PAGE.format(cs="utf-8").encode() * 50)
+def test_truncated_gzip_page_keeps_what_was_read(tmp_path):
+    page = ("<html><body>" + "".join(f"<p>Paragraph {i}: {i * 7919 % 1000003}</p>" for i in range(20000)) + "</body></html>").encode()
+    blob = gzip.compress(page)
     (tmp_path / "cut.html.gz").write_bytes(blob[: len(blob) // 2])
-    docs, stats = read(tmp_path, "cut.html.gz")
+    (doc,), stats = read(tmp_path, "cut.html.gz")
+    assert doc.metadata["truncated"] is True and doc.id == "cut.html.gz"
+    assert doc.original.startswith("<html><body><p>Paragraph 0: 0</p>") and 0 < len(doc.original) < len(page)
+    assert stats.input_errors["truncated_file"] == 1
+    assert stats.error_samples[0].startswith("cut.html.gz@")
+
+
+def test_unreadable_gzip_page_is_counted(tmp_path):
+    (tmp_path / "bad.html.gz").write_bytes(b"\x1f\x8b not really gzip")
+    docs, stats = read(tmp_path, "bad.html.gz")
     assert docs == [] and stats.input_errors["unreadable_file"] == 1
-    assert stats.error_samples[0].startswith("cut.html.gz:")
 
 
 def test_page_over_the_size_cap_is_a_dropped_document(tmp_path):

@@ -115,16 +115,30 @@ def html_document(doc_id: str, data: bytes, declared: str | None, metadata: dict
 
 
 def read_html_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
+    chunks: list[bytes] = []
+    size = 0
+    cut: str | None = None
     try:
         with open_binary(path) as f:
-            data = f.read(opts.max_bytes + 1)
+            while size <= opts.max_bytes:
+                chunk = f.read(1 << 16)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
     except (OSError, EOFError) as exc:
-        stats.input_error("unreadable_file", rel, str(exc))
-        return
-    if len(data) > opts.max_bytes:
+        if not chunks:
+            stats.input_error("unreadable_file", rel, str(exc))
+            return
+        cut = str(exc)  # a truncated .html.gz: keep what was read
+    if size > opts.max_bytes:
         stats.input_error("record_too_large", rel, f"more than {opts.max_bytes:,} bytes")
         doc = Document(rel, "", metadata={"source": rel, "format": "html"})
         doc.drop("read", "input:too_large", f"{rel}: more than {opts.max_bytes:,} bytes, not read")
         yield doc
         return
-    yield html_document(rel, data, None, {"source": rel}, stats, rel)
+    meta: dict = {"source": rel}
+    if cut is not None:
+        stats.input_error("truncated_file", f"{rel}@{size}", cut)
+        meta["truncated"] = True
+    yield html_document(rel, b"".join(chunks), None, meta, stats, rel)
