@@ -202,3 +202,10 @@ def test_thresher_clean_on_a_warc_extracts_then_cleans(tmp_path, capsys):
     warc.write_bytes(gzip.compress(head + payload + b"\r\n\r\n"))
     assert main(["clean", str(warc)]) == 0
     assert capsys.readouterr().out == "\n".join(EXPECTED) + "\n"
+
+
+def test_html_edited_before_extraction_is_dropped_with_a_plain_reason():
+    doc = html_doc(ARTICLE)
+    doc.apply([Edit(0, 15, "some_step:rule")])
+    (out,), _ = run(ExtractHtml(), doc)
+    assert not out.kept and out.verdict.reason == "extract:error" and "before extraction" in out.verdict.detail

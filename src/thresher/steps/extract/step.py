@@ -35,6 +35,9 @@ class ExtractHtml(Step):
         meta = doc.metadata
         if meta.get("format") != "html":
             return
+        if doc.edits:  # rebase would lose them: a config error, said plainly on the document
+            doc.drop(self.name, "extract:error", "the HTML was edited before extraction; put extract right after guard")
+            return
         html = doc.text
         meta["html_chars"] = len(html)
         if len(html) > self.max_html_chars:
