@@ -4,7 +4,8 @@ Each :class:`PiiPattern` is a *candidate* regex (broad, linear-time: every repet
 or bounded, and each starts with a lookbehind that refuses to start inside a word or number) and a
 validator (:mod:`thresher.steps.pii.validate`) that decides, with the surrounding text in view,
 whether a candidate really is that kind. Keeping the two apart is what keeps false positives low
-without a regex nobody can read.
+without a regex nobody can read. A regex only searches the windows its entry names (see
+:mod:`thresher.steps.pii.windows`), which is what keeps plain prose fast.
 
 Placeholders: ``<EMAIL>``, ``<PHONE>``, ``<IP_ADDRESS>`` (IPv4 and IPv6 alike: the rule name,
 ``pii:ipv4`` or ``pii:ipv6``, says which) and ``<CARD>``.
@@ -45,7 +46,9 @@ EMAIL = re.compile(
     r"(?![\w@])"
 )
 
-# Up to 19 digits with single spaces or hyphens between them. Possessive: no backtracking.
+# 13 to 23 digits with single spaces or hyphens between them (longer than a card's 19, so a card
+# number running on into an expiry date is seen whole; the validator finds the card inside).
+# Possessive: no backtracking.
 CARD = re.compile(_LEFT + r"\d(?:[ -]?+\d){12,22}+(?!\w)")
 
 # Octets 0-255 without leading zeros; not followed by a fifth part (OIDs, versions like 1.2.3.4.5).
