@@ -236,3 +236,14 @@ def test_truncated_and_corrupt_files_keep_what_was_read(tmp_path, guard_config):
     stats = orjson.loads((out / "stats.json").read_bytes())
     assert stats["input_errors"] == {"truncated_file": 1, "unreadable_file": 1}
     assert any(s.startswith("bad.parquet: unreadable_file") for s in stats["error_samples"])
+
+
+def test_guard_leaves_html_size_to_the_extract_step():
+    from thresher.document import Document
+    from thresher.steps.base import ShardContext
+    from thresher.steps.guard import Guard
+
+    html = Document("h", "<p>x</p>" * 100, metadata={"format": "html"})
+    text = Document("t", "x" * 800)
+    [h, t] = Guard(max_chars=500).run([html, text], ShardContext())
+    assert h.kept and not t.kept and t.verdict.reason == "too_large"

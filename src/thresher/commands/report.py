@@ -113,6 +113,8 @@ def render(out: Path, samples: int) -> str:
              "<h2>Dropped, by reason</h2>", _count_table(s.dropped_by_reason.most_common(), s.docs_in, "drop"),
              "<h2>Characters removed, by rule</h2>",
              _count_table(s.chars_by_rule.most_common(), max(s.bytes_in, 1))]
+    if s.skipped_records:
+        parts += ["<h2>Input records skipped on purpose</h2>", _count_table(s.skipped_records.most_common(), sum(s.skipped_records.values()))]
     if s.input_errors:
         parts += ["<h2>Bad input (counted; the run went on)</h2>", _count_table(s.input_errors.most_common(), s.docs_in, "drop")]
         parts.append("<pre>" + html.escape("\n".join(s.error_samples)) + "</pre>")

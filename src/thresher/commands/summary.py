@@ -30,6 +30,14 @@ def render_summary(stats: Stats, wall_seconds: float, console: Console, title: s
             rules.add_row(rule, f"{s.edits_by_rule.get(rule, 0):,}", f"{chars:,}")
         console.print(rules)
 
+    if s.skipped_records:
+        skipped = Table(title="input records skipped on purpose", show_edge=False, header_style="bold")
+        skipped.add_column("reason")
+        skipped.add_column("count", justify="right")
+        for reason, count in s.skipped_records.most_common():
+            skipped.add_row(reason, f"{count:,}")
+        console.print(skipped)
+
     if s.input_errors:
         errs = Table(title="bad input (counted, run went on)", show_edge=False, header_style="bold")
         errs.add_column("kind")

@@ -18,5 +18,6 @@ class Guard(Step):
     def process(self, doc: Document, ctx: ShardContext) -> None:
         if not doc.text.strip():
             doc.drop(self.name, "empty", "no text after reading" if not doc.text else "only whitespace")
-        elif len(doc.text) > self.max_chars:
+        elif len(doc.text) > self.max_chars and doc.metadata.get("format") != "html":
+            # HTML is mostly markup: the extract step caps it by its own size limit instead.
             doc.drop(self.name, "too_large", f"{len(doc.text):,} characters > max_chars {self.max_chars:,}")
