@@ -50,7 +50,7 @@ _PUNCT_RE = regex.compile(
     rf"""
     [^\w\s]                                          # one branch: the engine skips to punctuation fast
     (?:
-        (?<=[.…~\-]) (?:(?<=\.)\.++ | (?<=…)…++ | (?<=-)-++ | (?<=~)~++)      # a run is one token
+        (?<=[.…~\-']) (?:(?<=\.)\.++ | (?<=…)…++ | (?<=-)-++ | (?<=~)~++ | (?<=')'++)  # a run is one token
       | (?<=\w['’]) {_CLITIC}                                              # it|'s
       | (?!                                          # else the mark is a token unless it stays inside:
             (?<=@)                                   # @handle, e-mail
@@ -64,13 +64,23 @@ _PUNCT_RE = regex.compile(
           | (?<=[,:/]) (?<=\d.) \d                   # 1,000 10:30 24/7
           | (?<=-) (?<=\p{{L}}-) \d                    # COVID-19
           | (?<=['’&]) (?<=\w.) \w                   # O'Neil AT&T
-          | (?<=\+) \w                               # +44
+          | (?<=\+) \w | (?<=\p{{L}}\+)                # +44 Disney+
+          | (?<=\d[–−]) \d                          # 2–3
+          | (?<=\d[mgt]\.) (?!\w)                      # £5m. (a one-letter unit keeps its period)
+          | (?<=\w[(\[{{]) [\w'"]                     # f(x ga('send: inside a word, an opening
+          | (?<=\w[(\[{{]['"])                        # bracket (and a quote after it) stays,
+          | (?<=[)\]}}]) \w                           # a)b: and so does a closing one
         )
     )
     """,
     regex.VERBOSE | regex.V1,
 )
 _NT_RE = regex.compile(r"\Bn['’]t\b")  # do|n't
+# A number is split from a unit written against it: 5|km £11.8|m 10|am
+_UNIT_RE = regex.compile(
+    r"\d(?=(?:km²|km³|m²|m³|cm²|cm³|mm²|mm³|km|dm|cm|mm|ha|µm|nm|yd|in|ft|kg|mg|µg|lb|oz|mph|hPa|Pa|mbar"
+    r"|mb|MB|kb|KB|gb|GB|tb|TB|am|pm|m|g|t|T|G|M|K)(?![\w²³]))"
+)
 _URL_RE = regex.compile(r"""((?<!\w)(?:https?://|www\.)[^\s]*[^\s.,;:!?)\]}"'’”»])""")
 _NO_SPACE_SCRIPTS_RE = regex.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_RE = regex.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -98,6 +108,7 @@ def _space_plain(text: str) -> str:
     if "n't" in text or "n’t" in text:
         text = _NT_RE.sub(r" \g<0>", text)
     text = _PUNCT_RE.sub(r" \g<0> ", text)
+    text = _UNIT_RE.sub(r"\g<0> ", text)
     if not text.isascii() and _NO_SPACE_SCRIPTS_RE.search(text):
         text = _CJK_RE.sub(r" \g<0> ", text)
         text = _THAI_CUT_RE.sub(r"\g<0> ", text)

@@ -37,19 +37,26 @@ def quality_signals(view: TextView, stop_words: Iterable[str] = STOP_WORDS) -> d
     table = view.table
     n_words = int(table.is_word.sum())
     mean_len = float(table.lens[table.is_word].sum()) / n_words if n_words else 0.0
-    per_token = 1.0 / n_tokens if n_tokens else 0.0
+    # Ratios are divisions, not products with a reciprocal: 3 * (1 / 10) > 0.3 in floating
+    # point, and a page exactly at a threshold must stay on the side the definition puts it.
+
+    def per_token(x: int) -> float:
+        return x / n_tokens if n_tokens else 0.0
+
     lines = view.lines
-    per_line = 1.0 / len(lines) if lines else 0.0
+    def per_line(x: int) -> float:
+        return x / len(lines) if lines else 0.0
+
     bullets = sum(map(str.startswith, map(str.lstrip, lines), repeat(("•", "-"))))
     ellipsis_lines = sum(map(str.endswith, map(str.rstrip, lines), repeat(("...", "…"))))
     return {
         "word_count": n_words,
         "mean_word_length": mean_len,
-        "hash_to_word_ratio": text.count("#") * per_token,
-        "ellipsis_to_word_ratio": (text.count("...") + text.count("…")) * per_token,
-        "bullet_lines_ratio": bullets * per_line,
-        "ellipsis_lines_ratio": ellipsis_lines * per_line,
-        "alpha_words_ratio": int(table.has_letter.sum()) * per_token,
+        "hash_to_word_ratio": per_token(text.count("#")),
+        "ellipsis_to_word_ratio": per_token(text.count("...") + text.count("…")),
+        "bullet_lines_ratio": per_line(bullets),
+        "ellipsis_lines_ratio": per_line(ellipsis_lines),
+        "alpha_words_ratio": per_token(int(table.has_letter.sum())),
         # Case-sensitive, as in datatrove: "The" at the start of a sentence is not "the".
         "stop_words": len(frozenset(stop_words).intersection(tokens)),
     }
@@ -66,7 +73,10 @@ def repetition_signals(
 ) -> dict[str, float]:
     text = view.text
     n_chars = len(text)
-    per_char = 1.0 / n_chars if n_chars else 0.0
+
+    def per_char(x: int) -> float:
+        return x / n_chars if n_chars else 0.0
+
     # Paragraphs: blocks separated by blank lines (of the stripped text); lines: runs of \n.
     stripped = text.strip()
     # str.split where it gives the same pieces as the regular expressions (much faster)
@@ -77,9 +87,9 @@ def repetition_signals(
     out: dict[str, float] = {
         "chars": n_chars,
         "dup_para_frac": para_dups / len(paragraphs),
-        "dup_para_char_frac": para_dup_chars * per_char,
+        "dup_para_char_frac": per_char(para_dup_chars),
         "dup_line_frac": line_dups / len(lines),
-        "dup_line_char_frac": line_dup_chars * per_char,
+        "dup_line_char_frac": per_char(line_dup_chars),
     }
     top_ns, dup_ns = tuple(top_ns), tuple(dup_ns)
     hashes = view.token_hashes
@@ -87,7 +97,7 @@ def repetition_signals(
     cum = cumulative_lengths(view.token_lens)
     for n in top_ns:
         key = keys.get(n)
-        out[f"top_{n}_gram_char_frac"] = top_ngram_chars(key, cum, n) * per_char if key is not None else 0.0
+        out[f"top_{n}_gram_char_frac"] = per_char(top_ngram_chars(key, cum, n)) if key is not None else 0.0
     # If no n-gram of size k repeats, no longer one does either.
     cum_list: list[int] | None = None
     no_repeats = False
@@ -100,5 +110,5 @@ def repetition_signals(
             cum_list = cum.tolist()
         chars = duplicated_ngram_chars(key, cum_list, n)
         no_repeats = chars == 0
-        out[f"dup_{n}_gram_char_frac"] = chars * per_char
+        out[f"dup_{n}_gram_char_frac"] = per_char(chars)
     return out
