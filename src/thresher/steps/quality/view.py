@@ -22,6 +22,19 @@ from thresher.text.tokens import spaced_tokens
 
 _CTX_SLOT = "_thresher_quality_view"
 
+# flag byte -> the four per-character counters (symbol, letter, punctuation, terminal) packed
+# into 16-bit fields of an int64, so a single reduceat counts all four per token
+_PACKED = np.array(
+    [
+        (1 if f & chars.SYMBOL else 0)
+        | (1 << 16 if f & chars.LETTER else 0)
+        | (1 << 32 if f & chars.PUNCT else 0)
+        | (1 << 48 if f & chars.TERMINAL else 0)
+        for f in range(256)
+    ],
+    dtype=np.int64,
+)
+
 
 class TokenTable:
     """Per-token numpy arrays, aligned with ``TextView.tokens``."""
@@ -54,13 +67,20 @@ def _token_table(spaced: str, n_tokens: int) -> TokenTable:
         empty = np.zeros(0, dtype=bool)
         return TokenTable(lens, empty, empty, empty, empty, np.zeros(0, dtype=np.int64))
 
-    def count(flag: int) -> np.ndarray:
-        return np.add.reduceat((flags & flag != 0).astype(np.int32), starts)
+    if lens.max() < 0xFFFF:
+        # one reduction: four 16-bit counters packed in an int64 per character
+        packed = np.add.reduceat(_PACKED[flags], starts)
+        n_symbol = packed & 0xFFFF
+        n_letter = (packed >> 16) & 0xFFFF
+        n_punct = (packed >> 32) & 0xFFFF
+        n_term = packed >> 48
+    else:  # a token of 64k characters or more would overflow a counter
 
-    n_symbol = count(chars.SYMBOL)
-    n_letter = count(chars.LETTER)
-    n_punct = count(chars.PUNCT)
-    n_term = count(chars.TERMINAL)
+        def count(flag: int) -> np.ndarray:
+            return np.add.reduceat((flags & flag != 0).astype(np.int64), starts)
+
+        n_symbol, n_letter = count(chars.SYMBOL), count(chars.LETTER)
+        n_punct, n_term = count(chars.PUNCT), count(chars.TERMINAL)
     breaks = (flags & chars.LINE_BREAK).astype(bool)
     if breaks.any():
         crlf = np.flatnonzero((cps[1:] == 10) & (cps[:-1] == 13)) + 1

@@ -48,11 +48,25 @@ def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
 def top_ngram_chars(key: np.ndarray, cum_lens: np.ndarray, n: int) -> int:
     """Characters covered by the most frequent n-gram: its length (tokens joined by single spaces)
     times its count. Ties go to the n-gram that occurs first in the text."""
-    if key.size == 0:
+    m = key.size
+    if m == 0:
         return 0
-    _, _, counts, first = _runs(key)
-    top = int(counts.max())
-    i = int(first[counts == top].min())
+    s = np.sort(key)
+    cut = (s[1:] != s[:-1]).nonzero()[0]
+    if cut.size == m - 1:
+        i, top = 0, 1  # all different: the first one is "the most common"
+    else:
+        bounds = np.empty(cut.size + 2, dtype=np.intp)
+        bounds[0] = 0
+        bounds[1:-1] = cut + 1
+        bounds[-1] = m
+        counts = bounds[1:] - bounds[:-1]
+        top = int(counts.max())
+        winners = s[bounds[:-1][counts == top]]
+        if winners.size <= 4:
+            i = min(int((key == w).argmax()) for w in winners)
+        else:
+            i = int(np.isin(key, winners).argmax())
     return (int(cum_lens[i + n] - cum_lens[i]) + (n - 1)) * top
 
 
