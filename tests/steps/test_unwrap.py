@@ -135,3 +135,10 @@ def test_options_are_dataclass_fields():
     text = "\n".join(lines) + "\n"
     assert unwrap(text).text == text
     assert unwrap(text, min_width=40).text == PARA + "\n"
+
+
+def test_many_one_line_paragraphs_of_one_length_stay_apart_and_fast():
+    # 20,000 sentences of the same length pass the width test together; the pass must stay
+    # linear and join nothing.
+    text = "".join(f"This is sentence number {k:06d} of a long list of them.\n" for k in range(20_000))
+    assert unwrap(text).edits == []

@@ -38,6 +38,9 @@ OVER_CAP = "boilerplate:over_cap"
 _NAV_ITEM = re.compile(r"(?:[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*)")
 _MINOR = frozenset({"&", "and", "of", "the", "to", "for", "in", "on", "a", "us"})
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
+# How far the caption and credit rules look up or down the page (keeps a page of 40,000 credits
+# linear).
+_LOOK = 50
 _LIST_MARK = re.compile(r"(?:[-*+•·▪●◦‣–—>»]|\d{1,3}[.)])\s")
 
 
@@ -200,12 +203,12 @@ class Boilerplate(Editor):
         ending in ":")."""
         n = len(strip)
         below = last + 1
-        while below < n and (not strip[below] or below in removed):
+        while below < n and (not strip[below] or below in removed) and below - last < _LOOK:
             below += 1
         if _LIST_MARK.match(strip[q]) or (below < n and _LIST_MARK.match(strip[below])):
             return _LIST_MARK.match(strip[p]) is not None
         k = q
-        while k >= 0:
+        while k >= 0 and q - k < _LOOK:
             s = strip[k]
             if s and k not in removed:
                 if s.endswith(":"):
@@ -226,7 +229,7 @@ class Boilerplate(Editor):
         n = len(strip)
         if not credit:
             j = i + 1
-            while j < n and not strip[j]:
+            while j < n and not strip[j] and j - i < _LOOK:
                 j += 1
             if j < n and matched[j] is None and words[j] <= self.credit_max_words and len(strip[j]) <= 80:
                 credit = strip[j]
@@ -250,13 +253,15 @@ class Boilerplate(Editor):
         ):
             return last
         q = p - 1  # the line above the candidate caption
-        while q >= 0 and (not strip[q] or q in removed):
+        while q >= 0 and (not strip[q] or q in removed) and p - q < _LOOK:
             q -= 1
+        if p - q >= _LOOK:
+            q = -1
         if q < 0:
             # The candidate is the page's first line: a title, unless the line below the credit
             # is short (the title) rather than prose.
             j = last + 1
-            while j < n and (not strip[j] or matched[j] is not None):
+            while j < n and (not strip[j] or matched[j] is not None) and j - last < _LOOK:
                 j += 1
             if j >= n or words[j] >= self.prose_min_words:
                 return last

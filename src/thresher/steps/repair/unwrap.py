@@ -85,6 +85,8 @@ class Unwrap(Editor):
     #: Once paragraphs are one line each, blank lines between them carry nothing: remove them
     #: (rule ``unwrap:blank_line``), giving the one-paragraph-per-line form of the seed page.
     drop_blank_lines: bool = True
+    #: A run longer than this many lines is looked at in pieces (keeps the pass linear).
+    max_run_lines: int = 400
 
     def __post_init__(self) -> None:
         self._matcher = RuleMatcher()
@@ -150,37 +152,7 @@ class Unwrap(Editor):
         widths: list[tuple[int, int]] = []  # width intervals of the runs joined on their own
         weak: list[tuple[int, int]] = []  # runs that need a compatible width elsewhere on the page
         lo_w = self.min_width
-        i = 0
-        while i < n - 1:
-            if not length[i]:
-                i += 1
-                continue
-            lo, hi = length[i], 1 << 30
-            j = i
-            while j + 1 < n and length[j + 1] and not bullet[j + 1]:
-                nlo = max(lo, length[j + 1])
-                nhi = min(hi, length[j] + first[j + 1])
-                if max(nlo, lo_w) > min(nhi, hi_w) or chrome(j + 1):
-                    break
-                lo, hi, j = nlo, nhi, j + 1
-            if j > i and chrome(i):
-                i += 1
-                continue
-            if j > i and lo < lo_w:  # too narrow to be a wrap: the longest line sets the width
-                i += 1
-                continue
-            # A one-line paragraph next to a wrapped one can pass the width test when its length
-            # is near the width. If the run could stop at its first (last) break and that line is
-            # the run's longest, the line is that neighbour, not part of the wrap.
-            if j - i >= 2 and stops(i) and length[i] > max(length[i + 1 : j + 1]):
-                i += 1
-                continue
-            if j - i >= 2 and stops(j - 1) and length[j] > max(length[i:j]):
-                j -= 1
-            if j == i:
-                i += 1
-                continue
-            stranded = self._stranded(lines, i - 1, joins)
+        def accept(i: int, j: int, stranded: bool) -> int:
             verdict = self._reads_on([stops(t) for t in range(i, j)], [going(t) for t in range(i, j)], end[j])
             if verdict == _WEAK and stranded:
                 verdict = _STRONG  # a stranded first word above is evidence enough
@@ -190,12 +162,55 @@ class Unwrap(Editor):
                 if stranded:
                     joins[i - 1] = "unwrap:dangling_word"
                 widths.append(self._widths(length, first, i, j))
-                i = j + 1
-                continue
-            if verdict == _WEAK:
+            elif verdict == _WEAK:
                 weak.append((i, j))
-            i += 1
+            return verdict
 
+        # Every step of this loop moves past the run it looked at (or one line), so the pass is
+        # linear in the number of lines whatever the page holds.
+        cap = self.max_run_lines
+        i = 0
+        while i < n - 1:
+            if not length[i]:
+                i += 1
+                continue
+            lo, hi = length[i], 1 << 30
+            j = i
+            while j + 1 < n and length[j + 1] and not bullet[j + 1] and j - i < cap:
+                nlo = max(lo, length[j + 1])
+                nhi = min(hi, length[j] + first[j + 1])
+                if max(nlo, lo_w) > min(nhi, hi_w) or chrome(j + 1):
+                    break
+                lo, hi, j = nlo, nhi, j + 1
+            if j == i or chrome(i):
+                i += 1
+                continue
+            if lo < lo_w:  # too narrow to be a wrap: the longest line sets the width
+                i = j
+                continue
+            # A one-line paragraph next to a wrapped one can pass the width test when its length
+            # is near the width. If the run could stop at its first (last) break and that line is
+            # the run's longest, the line is that neighbour, not part of the wrap.
+            if j - i >= 2 and stops(i) and length[i] > max(length[i + 1 : j + 1]):
+                i += 1
+                continue
+            if j - i >= 2 and stops(j - 1) and length[j] > max(length[i:j]):
+                j -= 1
+            verdict = accept(i, j, self._stranded(lines, i - 1, joins))
+            if verdict == _STRONG:
+                i = j + 1
+            elif verdict == _WEAK or j - i < 2:
+                i = j if j - i >= 2 else i + 1
+            else:
+                # Too many breaks where a paragraph could stop: one-line paragraphs of similar
+                # length. Only the stretches between those breaks may still be wrapped ones.
+                a = i
+                for t in range(i, j + 1):
+                    if t == j or stops(t):
+                        if t > a:
+                            accept(a, t, self._stranded(lines, a - 1, joins))
+                        a = t + 1
+                i = j
         # A run with no break where the sentence plainly goes on is joined if it ends like a
         # paragraph, unless it starts on the page's first line (a title above a short paragraph
         # looks just like that); else only if the page has a wrapped paragraph of a compatible width.
