@@ -118,6 +118,14 @@ NEVER_JOINED = {
         "Contact - Accessibility - Corrections - Sitemap - About Us - Contact Us\n"
         "© 2018 Amina's Blog. All rights reserved.\n"
     ),
+    "headlines": (
+        "Warner Music Group Remembering Melvin Edmonds of After 7 Band\n"
+        "Artist Of The Month: Jonas Brothers Return With A New Album.\n"
+    ),
+    "title above a byline": (
+        "Why Parenthood Does, Part 18: The Truth About Cholesterol Testing\n"
+        "Blog post by the volunteers of the Phoenix advocacy team.\n"
+    ),
     "heading above a wrapped paragraph": "Analysis\n" + "\n".join(textwrap.wrap(PARA, 70)[:1]) + "\n",
     "label above a sentence": "Advertisement\nthe company said on Monday that profits had risen sharply this year.\n",
 }

@@ -58,6 +58,12 @@ def _looks_like_code(s: str) -> bool:
     )
 
 
+def _title_case(line: str) -> bool:
+    """Most words capitalised, as in a headline ("What Is Meant By A Skin Clinic?")."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 # A paragraph's first word: a capitalised word (hyphens and apostrophes allowed), a number or an
 # amount, possibly after an opening quote.
 _FIRST_WORD = re.compile(r"[\"“‘'(]?(?:[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*|[$£€]?\d[\d,.]*(?:m|bn|%)?)['’]?,?")
@@ -214,9 +220,12 @@ class Unwrap(Editor):
         # A run with no break where the sentence plainly goes on is joined if it ends like a
         # paragraph, unless it starts on the page's first line (a title above a short paragraph
         # looks just like that); else only if the page has a wrapped paragraph of a compatible width.
+        # Lines in title case (a list of headlines, a title above a byline) never join this way.
         head = next((k for k in range(n) if lines[k].strip() and not chrome(k)), -1)
         for i, j in weak:
             if any(t in joins or t - 1 in joins for t in range(i, j + 1)):
+                continue
+            if any(_title_case(lines[t]) for t in range(i, j + 1)):
                 continue
             lo, hi = self._widths(length, first, i, j)
             if (i != head and end[j] in _ENDS_PARAGRAPH) or any(lo <= b and a <= hi for a, b in widths):
