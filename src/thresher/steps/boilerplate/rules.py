@@ -24,6 +24,7 @@ takes the next short line as the credit, as on the seed page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ _SEP = r"(?:\s*[|•·,/]\s*|\s+)"
 _ITEM = r"(?-i:[A-Z][\w'’.]*(?: (?:&|and|of|the|to|for|in|on|[A-Z][\w'’.]*)){0,3})"
 _AGENCY_WORDS = r"(?:photo|image|picture|pic|photograph|foto|credit|copyright)"
 
-GROUPS: dict[str, tuple[Rule, ...]] = {
+GROUPS: MappingProxyType = MappingProxyType({
     # -- photo credits (text moved to metadata["image_credit"]) and captions ---------------------
     "copyright_notice": (
         Rule("site_copyright", r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\b.*|.*all rights reserved.*)"),
@@ -187,4 +188,4 @@ GROUPS: dict[str, tuple[Rule, ...]] = {
         Rule("advertisement", r"advertisement|advertising|sponsored(?: content| post)?|ad|story continues below(?: advertisement)?"),
         Rule("scroll_to_continue", r"scroll (?:down )?to continue(?: with content)?"),
     ),
-}
+})  # read-only: rules are data, not state
