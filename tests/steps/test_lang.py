@@ -153,7 +153,7 @@ def test_a_single_5mb_line_is_fine(step):
 
 def test_config_from_toml_options_and_bad_options():
     s = build_step("lang", {"languages": ["en"], "min_score": 0.3})
-    assert isinstance(s, LanguageId) and s.to_config() == {"languages": ["en"], "min_score": 0.3, "sample_chars": 1000}
+    assert isinstance(s, LanguageId) and s.to_config() == {"languages": ["en"], "min_score": 0.3, "sample_chars": 500}
     with pytest.raises(ValueError):
         build_step("lang", {"languages": "en"})
     with pytest.raises(ValueError):

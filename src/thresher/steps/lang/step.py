@@ -5,11 +5,11 @@ Writes ``metadata["language"]`` (ISO 639-1 where the language has a code there, 
 0..1) and ``metadata["script"]`` (ISO 15924: ``Latn``, ``Cyrl``, ``Hani``, ``Jpan``, ``Arab`` ...;
 ``Zyyy`` when there are no letters).
 
-For speed the model reads a bounded sample: the first ``sample_chars`` (1,000) characters of the
+For speed the model reads a bounded sample: the first ``sample_chars`` (500) characters of the
 text with line breaks turned into spaces (lid.176 predicts one line). The script is counted on
 the same sample. Where the script settles the language (kana: Japanese; Hangul: Korean; Han
 without kana: Chinese; Thai, Greek ...: see ``script.SCRIPT_LANGUAGES``) a model answer in another
-language is overruled by the likeliest language written in that script. A page whose first 1,000
+language is overruled by the likeliest language written in that script. A page whose first 500
 characters are in one language and the rest in another is tagged with the first: that is the
 price of a bounded cost per document.
 
@@ -40,7 +40,7 @@ class LanguageId(Step):
     min_score: float = 0.0
     #: How many characters from the start of the text the model reads. The model's cost grows with
     #: it; accuracy stopped growing at about 200 on our sets (bench/README.md, "Language ID").
-    sample_chars: int = 1000
+    sample_chars: int = 500
 
     def __post_init__(self) -> None:
         if not isinstance(self.languages, (list, tuple)) or not all(isinstance(x, str) for x in self.languages):
