@@ -96,3 +96,9 @@ def test_judging_leaves_text_alone_and_remove_lines_edits_by_rule():
 @pytest.mark.parametrize("text", ["", "\n\n", "no punctuation at all"])
 def test_pages_without_sentences(text):
     assert judge(C4Rules(), text).verdict.reason == "c4:too_few_sentences"
+
+
+def test_sentences_are_counted_after_citation_marks_go():
+    # "claim.[1] And" is two sentences once "[1]" is gone; a citation number is not a sentence
+    s = C4Rules().signals(TextView("This is a cited claim.[1] And more here. Yes.\nAnother line that is fine. Two.[2]"))
+    assert s["sentences"] == 5

@@ -28,10 +28,6 @@ END_PUNCTUATION = (".", "?", "!", '"', "'")
 ELLIPSIS = "..."
 POLICY_PHRASES = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies")
 
-# Sentences are split where a terminal mark is followed by a token that is not punctuation
-# (the rule of spaCy's sentencizer, which datatrove uses to count C4's sentences).
-
-
 @dataclass(frozen=True, slots=True)
 class C4Options:
     remove_citations: bool = True
@@ -44,7 +40,7 @@ class C4Options:
     filter_policy: bool = True
 
 
-# Per line: which rule removed it (None: kept). Also the page-level verdicts.
+# What can happen to a line, in the order C4 checks; lorem_ipsum and curly_bracket drop the page.
 LINE_RULES = ("long_word", "no_terminal_punct", "too_few_words", "lorem_ipsum", "javascript", "curly_bracket", "policy")
 
 
@@ -97,7 +93,9 @@ def judge_lines(view: TextView, opt: C4Options) -> tuple[list[str | None], list[
 
 
 def count_sentences(lines: list[str]) -> int:
-    """Sentences in ``lines``; every line starts a new sentence."""
+    """Sentences in ``lines``; every line starts a new sentence. Sentences split where a terminal
+    mark is followed by a token that is not punctuation (the rule of spaCy's sentencizer, with
+    which datatrove counts C4's sentences)."""
     total = 0
     for line in lines:
         view = TextView(line)
@@ -153,10 +151,10 @@ def c4_signals(view: TextView, opt: C4Options) -> dict[str, float | int | str | 
         out[f"{rule}_lines"] = counts[rule]
     kept_mask = np.fromiter((v is None for v in verdicts), dtype=bool, count=n)
     sentences = 0
-    if cited:  # lines that lost citation marks: count them from their own tokens
-        for i in cited:
-            kept_mask[i] = False
-        sentences += count_sentences([ln for i, ln in zip((i for i, v in enumerate(verdicts) if v is None), kept) if i in cited])
+    if cited:  # lines that lost citation marks: count them from their own (edited) tokens
+        kept_index = [i for i, v in enumerate(verdicts) if v is None]
+        sentences += count_sentences([line for i, line in zip(kept_index, kept) if i in cited])
+        kept_mask[list(cited)] = False
     out["sentences"] = sentences + sentences_in_lines(view, kept_mask)
     # The page-level rule met first, reading down the page (C4 stops there): lorem_ipsum, curly_bracket or None.
     out["page_rule"] = first_page_rule

@@ -13,7 +13,6 @@ import re
 from itertools import repeat
 from typing import Iterable
 
-import numpy as np
 
 from thresher.steps.quality.signals.ngrams import (
     cumulative_lengths,
