@@ -44,11 +44,11 @@ def thresher_run(texts: list[str], batch_chars: int = 100_000) -> None:
         h.signatures(batch)
 
 
-def thresher_shingles(texts: list[str], batch_chars: int = 2_000_000) -> None:
+def thresher_shingles(texts: list[str]) -> None:
     from thresher.steps.dedup.text import word_shingles
 
-    for i in range(0, len(texts), 500):
-        word_shingles(texts[i : i + 500], 5)
+    for i in range(0, len(texts), 40):  # about 100k characters, as in thresher_run
+        word_shingles(texts[i : i + 40], 5)
 
 
 def python_shingles(texts: list[str]) -> None:
@@ -102,13 +102,13 @@ def main() -> None:
     base = rows[0][1]
     print(f"{len(texts)} pages, {mb:.1f} MB; 128 permutations, word 5-grams; median of {args.repeats} runs, CPU time of one process")
     print()
-    print(f"| {'text -> signature':<30} | MB/s per core | thresher is |")
-    print(f"|{'-' * 32}|---------------|-------------|")
+    print(f"| {'text -> signature':<40} | MB/s per core | thresher is |")
+    print(f"|{'-' * 42}|---------------|-------------|")
     for name, v in rows:
         ratio = "" if v is None or name.startswith("thresher") else f"{base / v:.1f}x faster"
-        print(f"| {name:<30} | {v:13.1f} | {ratio:<11} |" if v else f"| {name:<30} | {'n/a':>13} | {'':<11} |")
+        print(f"| {name:<40} | {v:13.1f} | {ratio:<11} |" if v else f"| {name:<40} | {'n/a':>13} | {'':<11} |")
     for name, v in refs:
-        print(f"| {name + ' (reference)':<30} | {v:13.1f} | {'':<11} |")
+        print(f"| {name + ' (reference)':<40} | {v:13.1f} | {'':<11} |")
 
 
 if __name__ == "__main__":
