@@ -118,6 +118,14 @@ NEVER_JOINED = {
         "Contact - Accessibility - Corrections - Sitemap - About Us - Contact Us\n"
         "© 2018 Amina's Blog. All rights reserved.\n"
     ),
+    "command lines": (
+        "python3 -m pip install --user --upgrade setuptools wheel and then twine\n"
+        "Install and/or update twine with the same command before you upload.\n"
+    ),
+    "list items from a page": (
+        "Layout-infused language models can be worse than text-only ones (ACL 2023),\n"
+        "Language models can decontextualize snippets from Wikipedia (EMNLP 2023).\n"
+    ),
     "headlines": (
         "Warner Music Group Remembering Melvin Edmonds of After 7 Band\n"
         "Artist Of The Month: Jonas Brothers Return With A New Album.\n"

@@ -42,7 +42,9 @@ from thresher.steps.repair.words import DANGLING_WORDS, NOT_DANGLING, OPEN_ENDIN
 
 # Lines that are never part of a wrapped paragraph.
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪●◦‣–—>»]|\d{1,3}[.)]|[a-zA-Z][.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s")
-_CODE_START = re.compile(r"\s*(?:#include|#define|import\s|from\s+\S+\s+import\s|def\s|class\s+\w+\s*[:(]|//|/\*)")
+_CODE_START = re.compile(r"\s*(?:#include|#define|import\s|from\s+\S+\s+import\s|def\s|class\s+\w+\s*[:(]|//|/\*|\$\s)")
+# A command line or an address: "pip install --user", "-m twine", "https://...".
+_COMMAND = re.compile(r"(?:^|\s)--?[a-zA-Z]|://")
 _CODE_ENDS = ("{", "}", ");", "):", ") :")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
@@ -55,6 +57,7 @@ def _looks_like_code(s: str) -> bool:
         or s.count("|") >= 2
         or ("<" in s and _TAG.search(s) is not None)
         or _CODE_START.match(s) is not None
+        or (("-" in s or "://" in s) and _COMMAND.search(s) is not None)
     )
 
 
@@ -227,6 +230,8 @@ class Unwrap(Editor):
                 continue
             if any(_title_case(lines[t]) for t in range(i, j + 1)):
                 continue
+            if j == i + 1 and not lines[i].rstrip()[-1:].isalnum():
+                continue  # two items of a list ("..., 2023),"), not a paragraph cut at a word
             lo, hi = self._widths(length, first, i, j)
             if (i != head and end[j] in _ENDS_PARAGRAPH) or any(lo <= b and a <= hi for a, b in widths):
                 for t in range(i, j):
