@@ -137,3 +137,30 @@ def test_dropped_documents_are_not_considered(make_job):
     docs = make_job({"s": [a, b]}, stages()).run()
     assert docs["a"].kept and "exact_cluster_id" not in docs["a"].metadata
     assert docs["b"].verdict.reason == "too_short"
+
+
+def _hanzi(seed: int, n: int = 400) -> str:
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        out.append(chr(0x4E00 + rng.randrange(3000)))
+        if i % 17 == 16:
+            out.append("，" if i % 3 else "。")
+    return "".join(out)
+
+
+def test_text_without_spaces_is_compared_by_characters(make_job):
+    base = _hanzi(1)
+    edited = base[:100] + "新" + base[101:250] + "闻" + base[251:]  # two characters changed
+    shards = {"s": [doc("zh1", base), doc("zh2", edited + "。"), doc("zh3", _hanzi(2))]}
+    docs = make_job(shards, [NearDedup(containment=False)]).run()
+    assert docs["zh1"].kept != docs["zh2"].kept and docs["zh3"].kept
+    assert docs["zh1"].metadata["cluster_size"] == 2
+    # Shingled as words, each comma-separated run of 17 characters is one token: much less similar.
+    from thresher.steps.dedup.text import word_shingles
+
+    a, _, _ = word_shingles([base], 5)
+    b, _, _ = word_shingles([edited], 5)
+    assert len(set(a.tolist()) & set(b.tolist())) / len(set(a.tolist()) | set(b.tolist())) < 0.7
