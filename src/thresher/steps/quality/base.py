@@ -92,7 +92,7 @@ class QualityFilter(Filter):
             value = signals.get(f"{prefix}.{rule.signal}")
             if rule.fails(value, threshold):
                 shown = f"{value:.4g}" if isinstance(value, float) else repr(value)
-                return f"{prefix}:{rule.name}", f"{rule.signal} = {shown} {rule.op} {rule.threshold} {threshold}"
+                return f"{prefix}:{rule.name}", f"{rule.signal} {shown} {rule.op} {threshold} ({rule.threshold})"
         return None
 
     def _prefixed(self, signals: dict[str, Any]) -> dict[str, Any]:

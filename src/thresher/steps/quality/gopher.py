@@ -100,13 +100,13 @@ class GopherRepetition(QualityFilter):
             Rule("dup_line_frac", "dup_line_frac", ">", "dup_line_frac"),
             Rule("dup_line_char_frac", "dup_line_char_frac", ">", "dup_line_char_frac"),
         ]
-        # n-gram thresholds live in lists; rules reach them through generated attribute names
-        for n, frac in self.top_n_grams:
-            object.__setattr__(self, f"_top_{n}", frac)
-            rules.append(Rule(f"top_{n}_gram", f"top_{n}_gram_char_frac", ">", f"_top_{n}"))
-        for n, frac in self.dup_n_grams:
-            object.__setattr__(self, f"_dup_{n}", frac)
-            rules.append(Rule(f"dup_{n}_gram", f"dup_{n}_gram_char_frac", ">", f"_dup_{n}"))
+        # n-gram thresholds live in lists; rules reach each through an attribute named like the
+        # list entry ("top_n_grams[2]"), which is also how the drop detail shows it
+        for field, prefix, pairs in (("top_n_grams", "top", self.top_n_grams), ("dup_n_grams", "dup", self.dup_n_grams)):
+            for n, frac in pairs:
+                attr = f"{field}[{n}]"
+                setattr(self, attr, frac)
+                rules.append(Rule(f"{prefix}_{n}_gram", f"{prefix}_{n}_gram_char_frac", ">", attr))
         self.RULES = tuple(rules)
 
     def signals(self, view: TextView) -> dict[str, Any]:
