@@ -102,3 +102,9 @@ def test_sentences_are_counted_after_citation_marks_go():
     # "claim.[1] And" is two sentences once "[1]" is gone; a citation number is not a sentence
     s = C4Rules().signals(TextView("This is a cited claim.[1] And more here. Yes.\nAnother line that is fine. Two.[2]"))
     assert s["sentences"] == 5
+
+
+def test_false_switches_line_rules_off():
+    s = C4Rules(min_words_per_line=False, max_word_length=False).signals(TextView(PAGE))
+    assert s["too_few_words_lines"] == 0 and s["long_word_lines"] == 0
+    assert s["kept_lines"] == 4

@@ -167,3 +167,15 @@ def test_configured_ngram_thresholds():
     step = GopherRepetition(top_n_grams=[], dup_n_grams=[[5, 0.5]])
     assert step.keep(step.score(Document("d", text))) is None
     assert GopherRepetition(top_n_grams=[], dup_n_grams=[[5, 0.3]]).keep(step.score(Document("d", text))) == "gopher_repetition:dup_5_gram"
+
+
+def test_switched_off_rule_survives_the_toml_round_trip():
+    import tomllib
+
+    from thresher.configfile import dumps_toml
+    from thresher.pipeline import Pipeline
+
+    pipe = Pipeline([GopherQuality(min_doc_words=None), GopherRepetition(dup_para_frac=None)])
+    back = Pipeline.from_config(tomllib.loads(dumps_toml({"step": pipe.to_config()}))["step"])
+    assert back.to_config() == pipe.to_config()
+    assert back.steps[0].keep({f"gopher_quality.{k}": v for k, v in {**GOOD_QUALITY, "word_count": 1}.items()}) is None

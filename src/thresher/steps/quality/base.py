@@ -2,7 +2,8 @@
 stored under ``metadata["signals"]`` as ``"<rule set>.<signal>"`` keys.
 
 A rule is ``Rule(name, signal, op, threshold)``: the page fails it when
-``signals[signal] <op> <the step's field named threshold>``; a threshold set to ``None``
+``signals[signal] <op> <the step's field named threshold>``; a threshold set to ``false``
+(``None`` from Python, stored as ``False`` so that the resolved TOML config keeps it)
 switches the rule off. The first failing rule, in the order listed, is the drop reason
 ``<rule set>:<rule name>`` (for example ``gopher_repetition:dup_para_frac``); its detail line
 gives the value and the threshold.
@@ -42,7 +43,9 @@ class Rule:
     threshold: str  # name of the step field holding the threshold
 
     def fails(self, value: Any, threshold: Any) -> bool:
-        return threshold is not None and value is not None and _OPS[self.op](value, threshold)
+        if threshold is None or threshold is False or value is None:
+            return False
+        return _OPS[self.op](value, threshold)
 
 
 @dataclasses.dataclass
@@ -53,6 +56,13 @@ class QualityFilter(Filter):
 
     #: Languages the thresholds hold for ("*": any). See the module docstring.
     languages: list[str] = dataclasses.field(default_factory=lambda: ["en"])
+
+    def __post_init__(self) -> None:
+        # TOML has no null: a switched-off threshold is written and read back as false
+        names = {f.name for f in dataclasses.fields(self)}
+        for rule in self.RULES:
+            if rule.threshold in names and getattr(self, rule.threshold) is None:
+                setattr(self, rule.threshold, False)
 
     # -- what subclasses write ---------------------------------------------------------------
     def signals(self, view: TextView) -> dict[str, Any]:

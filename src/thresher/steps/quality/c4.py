@@ -39,8 +39,9 @@ class C4Rules(QualityFilter):
 
     remove_citations: bool = True
     filter_no_terminal_punct: bool = True
-    min_words_per_line: int | None = 3
-    max_word_length: int | None = 1000
+    #: ``false`` switches the rule off
+    min_words_per_line: int | bool | None = 3
+    max_word_length: int | bool | None = 1000
     filter_lorem_ipsum: bool = True
     filter_javascript: bool = True
     filter_curly_bracket: bool = True
@@ -49,11 +50,14 @@ class C4Rules(QualityFilter):
     remove_lines: bool = False
 
     def _options(self) -> C4Options:
+        def off_is_none(x: Any) -> Any:
+            return None if x is False else x
+
         return C4Options(
             remove_citations=self.remove_citations,
             filter_no_terminal_punct=self.filter_no_terminal_punct,
-            min_words_per_line=self.min_words_per_line,
-            max_word_length=self.max_word_length,
+            min_words_per_line=off_is_none(self.min_words_per_line),
+            max_word_length=off_is_none(self.max_word_length),
             filter_lorem_ipsum=self.filter_lorem_ipsum,
             filter_javascript=self.filter_javascript,
             filter_curly_bracket=self.filter_curly_bracket,

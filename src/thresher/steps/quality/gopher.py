@@ -54,6 +54,7 @@ class GopherQuality(QualityFilter):
     stop_words: list[str] = dataclasses.field(default_factory=lambda: list(STOP_WORDS))
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         self._stop_words = frozenset(self.stop_words)
 
     def signals(self, view: TextView) -> dict[str, Any]:
@@ -108,6 +109,7 @@ class GopherRepetition(QualityFilter):
                 setattr(self, attr, frac)
                 rules.append(Rule(f"{prefix}_{n}_gram", f"{prefix}_{n}_gram_char_frac", ">", attr))
         self.RULES = tuple(rules)
+        super().__post_init__()
 
     def signals(self, view: TextView) -> dict[str, Any]:
         return repetition_signals(view, [n for n, _ in self.top_n_grams], [n for n, _ in self.dup_n_grams])
