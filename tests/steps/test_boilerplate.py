@@ -82,6 +82,20 @@ def test_caption_among_bulleted_items_or_below_a_subheading_goes():
     assert kept(doc) == [TITLE, P1, "Read all about it", P2]
 
 
+def test_labelled_caption_below_keeps_the_title_above():
+    doc = clean(["All Black magic: New Zealand rugby", "Image copyright Reuters",
+                 "Image caption Fans celebrate after the final whistle", "Playing colours:", P1])
+    assert kept(doc) == ["All Black magic: New Zealand rugby", "Playing colours:", P1]
+
+
+def test_unbulleted_list_above_a_credit_keeps_its_last_item():
+    fixtures = ["Newcastle v Tottenham or Nottingham Forest", "Southampton or Brentford v Manchester United",
+                "Bolton v Arsenal or Sheffield United"]
+    doc = clean([TITLE, P1, *fixtures, "©", "Bloomberg/ Amina Núñez", P2])
+    assert kept(doc) == [TITLE, P1, *fixtures, P2]
+    assert doc.metadata["image_credit"] == "Bloomberg/ Amina Núñez"
+
+
 def test_site_copyright_footer_is_not_a_credit():
     doc = clean([*BODY, "© 2019 The Daily Ledger. All rights reserved."])
     assert kept(doc) == BODY

@@ -60,6 +60,20 @@ def test_stranded_word_above_a_wrapped_paragraph():
     assert doc.text == PARA + "\n"
 
 
+@pytest.mark.parametrize("first", ["U2", "Anglo-Dutch", "Pensioners'", "Albania,"])
+def test_any_stranded_first_word_above_a_wrapped_paragraph(first):
+    rest = textwrap.wrap(PARA.split(" ", 1)[1], 66)
+    doc = unwrap(f"{first}\n" + "\n".join(rest) + "\n")
+    assert doc.text == f"{first} " + PARA.split(" ", 1)[1] + "\n"
+
+
+def test_two_line_wrap_of_prose_full_of_names():
+    text = ("Hollywood stars including Spike Lee, Burt Reynolds and Oscar nominee\n"
+            "Alan Alda have paid tribute to actor Ossie Davis at a funeral.\n")
+    title = "Stars pay tribute to actor Davis\n"
+    assert unwrap(title + text).text == title + text.replace("nominee\n", "nominee ")
+
+
 def test_blank_lines_between_paragraphs_are_dropped():
     doc = unwrap("First paragraph.\n\nSecond paragraph.\n\n\nThird.\n")
     assert doc.text == "First paragraph.\nSecond paragraph.\nThird.\n"

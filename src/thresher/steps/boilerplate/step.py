@@ -200,14 +200,14 @@ class Boilerplate(Editor):
 
         In a bulleted list, a line without a bullet is not an item. In a list without bullets,
         the short unpunctuated lines above the candidate lead up to the list's intro (a line
-        ending in ":")."""
+        ending in ":"), or there are at least two of them."""
         n = len(strip)
         below = last + 1
         while below < n and (not strip[below] or below in removed) and below - last < _LOOK:
             below += 1
         if _LIST_MARK.match(strip[q]) or (below < n and _LIST_MARK.match(strip[below])):
             return _LIST_MARK.match(strip[p]) is not None
-        k = q
+        k, short = q, 0
         while k >= 0 and q - k < _LOOK:
             s = strip[k]
             if s and k not in removed:
@@ -215,6 +215,9 @@ class Boilerplate(Editor):
                     return True
                 if s.endswith(_TERMINAL) or len(s.split()) > 12:
                     return False
+                short += 1
+                if short >= 2:  # two short unpunctuated lines above: items, not a title/subhead
+                    return True
             k -= 1
         return False
 
@@ -241,6 +244,11 @@ class Boilerplate(Editor):
         # prose right below the credit.
         if rule.name.startswith("caption_"):
             return last
+        j = last + 1
+        while j < n and not strip[j] and j - last < _LOOK:
+            j += 1
+        if j < n and matched[j] is not None and matched[j][0][0] == "image_caption":
+            return last  # the caption is the labelled line below ("Image caption ...")
         p = i - 1
         if p < 0 or not strip[p] or p in removed or matched[p] is not None:
             return last

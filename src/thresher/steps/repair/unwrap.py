@@ -62,14 +62,15 @@ def _looks_like_code(s: str) -> bool:
 
 
 def _title_case(line: str) -> bool:
-    """Most words capitalised, as in a headline ("What Is Meant By A Skin Clinic?")."""
+    """Nearly every word capitalised, as in a headline ("What Is Meant By A Skin Clinic?"); news
+    prose full of names ("... Spike Lee, Burt Reynolds and Oscar nominee") stays below."""
     words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.75 * len(words)
 
 
-# A paragraph's first word: a capitalised word (hyphens and apostrophes allowed), a number or an
-# amount, possibly after an opening quote.
-_FIRST_WORD = re.compile(r"[\"“‘'(]?(?:[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*|[$£€]?\d[\d,.]*(?:m|bn|%)?)['’]?,?")
+# A paragraph's first word: a word, a number or an amount ("U2", "Anglo-Dutch", "$1m", "Pensioners'"),
+# possibly after an opening quote and before a comma.
+_FIRST_WORD = re.compile(r"[\"“‘'(]?[$£€]?[^\W_][\w'’.%-]*,?")
 _NO, _WEAK, _STRONG = 0, 1, 2  # how well a run reads as one paragraph
 
 # Line endings where a paragraph may stop: sentence punctuation always, a closing bracket or
@@ -228,10 +229,10 @@ class Unwrap(Editor):
         for i, j in weak:
             if any(t in joins or t - 1 in joins for t in range(i, j + 1)):
                 continue
-            if any(_title_case(lines[t]) for t in range(i, j + 1)):
+            if any(_title_case(lines[t]) for t in range(i, j)):  # the last line may be all names
                 continue
-            if j == i + 1 and not lines[i].rstrip()[-1:].isalnum():
-                continue  # two items of a list ("..., 2023),"), not a paragraph cut at a word
+            if j == i + 1 and end[i] in ",;":
+                continue  # two items of a list ("..., 2023),"), not a paragraph cut mid-sentence
             lo, hi = self._widths(length, first, i, j)
             if (i != head and end[j] in _ENDS_PARAGRAPH) or any(lo <= b and a <= hi for a, b in widths):
                 for t in range(i, j):
