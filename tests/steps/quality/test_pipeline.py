@@ -85,7 +85,8 @@ BAD = {
     "empty": "",
     "brackets": "{" * 1000,
     "ellipses": "...\n" * 1000,
-    "lone_surrogate_free_astral": "\U0001F600" * 1000,
+    "astral": "\U0001F600" * 1000,
+    "lone_surrogates": "text \ud800 more \udfff. " * 100,
 }
 
 

@@ -51,7 +51,7 @@ class TokenTable:
 
 
 def _token_table(spaced: str, n_tokens: int) -> TokenTable:
-    cps = np.frombuffer(spaced.encode("utf-32-le"), dtype=np.uint32)
+    cps = np.frombuffer(spaced.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     flags = chars.FLAGS[cps]
     space = (flags & chars.SPACE).astype(bool)
     body = ~space
