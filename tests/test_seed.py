@@ -44,3 +44,9 @@ def test_seed_changes_are_named_by_their_rules(shared_data):
     # The comment widget's removal absorbed the final newline the page lacked.
     assert by_rule["boilerplate:comment_widget"] == ["No comments:\nPost a Comment"]
     assert ctx.stats.chars_by_rule["repeats:block"] > 1000
+
+
+def test_cleaning_the_clean_seed_again_changes_nothing(shared_data):
+    out, _, _ = run_seed(shared_data)
+    [again] = list(default_pipeline().run([Document("again", out.text)], ShardContext()))
+    assert again.kept and again.edits == [] and again.text == out.text
