@@ -24,9 +24,11 @@ OPEN_ENDINGS = frozenset(
 )
 
 # Words that stand alone on a line as a heading or a page label, not as a stranded first word.
+# (Not "Home" or "Search": a menu's "Home" is followed by more menu, never by a wrapped
+# paragraph, and "Home favourite Lleyton Hewitt..." is a real opening.)
 NOT_DANGLING = frozenset(
     """
-    advertisement advert ad sponsored share tweet email print menu home search comments comment
+    advertisement advert ad sponsored share tweet email print menu comments comment
     related recommended contents summary introduction background analysis conclusion conclusions
     reaction timeline update updates abstract methods results discussion references notes
     acknowledgements acknowledgments appendix preface foreword epilogue prologue chapter
