@@ -234,6 +234,21 @@ def test_navigation_menus_at_the_top(menu):
     assert rules(doc) == {"boilerplate:nav_menu"}
 
 
+def test_post_pager_and_site_footer():
+    doc = clean([*BODY, "Previous post", "Next post", "Copyright © 2019 - Designed by Gray Digital Media - Powered by Clickability",
+                 "© Future US, Inc. 11 West 42nd Street, 15th Floor, New York, NY 10036."])
+    assert kept(doc) == BODY
+    assert "image_credit" not in doc.metadata
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The app was designed by a team of students at the university.", "Next stories to read were chosen by editors."],
+)
+def test_sentences_about_design_and_posts_stay(line):
+    assert kept(clean([TITLE, P1, line, P2])) == [TITLE, P1, line, P2]
+
+
 def test_footer_link_row_and_menu_at_the_bottom():
     doc = clean([*BODY, "About Us · Contact · Privacy Policy · Terms of Use", "Home", "Money", "Travel"])
     assert kept(doc) == BODY

@@ -140,6 +140,11 @@ NEVER_JOINED = {
         "Layout-infused language models can be worse than text-only ones (ACL 2023),\n"
         "Language models can decontextualize snippets from Wikipedia (EMNLP 2023).\n"
     ),
+    "concert dates": (
+        "July 26 -- Saratoga Performing Arts Center, Saratoga Springs, NY\n"
+        "July 30 -- Ruoff Home Mortgage Music Center, Noblesville, IN\n"
+        "Aug. 2 -- DTE Energy Music Theatre, Clarkston, MI, with guests\n"
+    ),
     "headlines": (
         "Warner Music Group Remembering Melvin Edmonds of After 7 Band\n"
         "Artist Of The Month: Jonas Brothers Return With A New Album.\n"

@@ -54,8 +54,12 @@ _AGENCY_WORDS = r"(?:photo|image|picture|pic|photograph|foto|credit|copyright)"
 GROUPS: MappingProxyType = MappingProxyType({
     # -- photo credits (text moved to metadata["image_credit"]) and captions ---------------------
     "copyright_notice": (
-        Rule("site_copyright", r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\b.*|.*all rights reserved.*)"),
+        Rule("site_copyright", r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\b.*|.*all rights reserved.*)"),
         Rule("all_rights_reserved", r"all rights reserved\.?"),
+        # "© Future US, Inc. 11 West 42nd Street...": a company, not a photographer or agency.
+        Rule("company_copyright", r"(?:©|\(c\)|copyright)\s*[^,]{1,60},? (?:inc|ltd|llc|plc|gmbh|corp|corporation|limited)\b.*"),
+        Rule("powered_by", r"(?:.{0,80} [-|·] )?(?:site |website |theme )?(?:designed|powered|hosted|developed) by .{1,60}",
+             where="edge"),
     ),
     "image_credit": (
         Rule("copyright_sign", r"(?:©|\(c\))\s*(?P<credit>.{0,80}?)\s*"),
@@ -99,6 +103,8 @@ GROUPS: MappingProxyType = MappingProxyType({
         Rule("add_comment", r"add (?:a |your |new )?comment"),
         Rule("join_conversation", r"join the (?:conversation|discussion)"),
         Rule("log_in_to_comment", r"(?:log|sign) in to comment\.?|you must be signed in to comment\.?"),
+        Rule("register_to_comment", r".{0,40}\b(?:add|post|leave|write) a comment,? (?:please )?(?:register|log in|sign in|login)\b.*",
+             match="prefix", max_words=25),
         Rule("comments_heading", r"comments?|discussion|responses", where="edge"),
     ),
     # -- share and social bars ---------------------------------------------------------------
@@ -138,6 +144,7 @@ GROUPS: MappingProxyType = MappingProxyType({
     "nav_menu": (
         Rule("skip_link", r"(?:skip|jump) to (?:main )?(?:content|navigation|main|search)"),
         Rule("toggle", r"toggle (?:navigation|menu)|main menu|open menu|close menu"),
+        Rule("post_pager", r"(?:previous|next|older|newer|more) (?:posts?|articles?|stories|entries|entry)"),
         Rule("menu_word", r"menu|search|sign in|log in|login|register|home|navigation", where="edge"),
         Rule("breadcrumb", rf"(?:you are here:\s*)?{_ITEM}(?:\s+[»>›/]\s+{_ITEM}){{1,6}}"),
         Rule("link_row", rf"{_ITEM}(?:\s+[|·•/-]\s+{_ITEM}){{2,20}}"),

@@ -156,7 +156,7 @@ class Unwrap(Editor):
             if lower[t + 1]:
                 return True
             line = lines[t].rstrip()
-            return line[line.rfind(" ") + 1 :].lower() in OPEN_ENDINGS
+            return line[line.rfind(" ") + 1 :] in OPEN_ENDINGS  # as written: "IN" is Indiana
 
         joins: dict[int, str] = {}  # line index whose break is joined -> rule
         widths: list[tuple[int, int]] = []  # width intervals of the runs joined on their own
