@@ -4,8 +4,9 @@ endings, trailing spaces, blank-line runs and the page's edges.
 Every change is its own small :class:`Edit` (a changed line is trimmed to the characters that
 actually differ), so ``thresher explain`` marks exactly what was repaired:
 
-``unicode:mojibake``        text decoded with the wrong codec (fixed with ftfy, line by line, only
-                            on lines ftfy's own detector flags)
+``unicode:mojibake``        text decoded with the wrong codec ("cafÃ©", "Â£5"), fixed with ftfy word
+                            by word, only on words that hold a UTF-8-read-as-cp1252 byte pair and
+                            that ftfy's own detector flags
 ``unicode:control_char``    C0/C1 control characters and DEL (tab is kept)
 ``unicode:invisible``       zero-width space, byte-order mark, soft hyphen, word joiner
 ``unicode:nbsp``            no-break and fixed-width spaces turned into a plain space
@@ -15,7 +16,8 @@ actually differ), so ``thresher explain`` marks exactly what was repaired:
 ``whitespace:edges``        blank lines (and blank-ish whitespace) at the start and end of the page
 ``whitespace:final_newline`` a page whose last line has no line break gets one
 
-Clean pages (the common case) cost a handful of whole-text regex scans and no per-line work.
+Clean pages (the common case) cost a handful of whole-text scans (regexes of one character class,
+``str.find``) and no per-line work. Pages with CR line endings take a slower line-by-line pass.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ _TRAIL_RE = re.compile(_SPACE_CLS + r"+(?=\n)")
 _CHARS_RE = re.compile(_cls(_CONTROL + _INVISIBLE + _ODD_SPACE) + "+")
 _KIND = {**{c: "control" for c in _CONTROL}, **{c: "invisible" for c in _INVISIBLE}, **{c: "nbsp" for c in _ODD_SPACE}}
 # UTF-8 read as Latin-1 or cp1252 leaves a lead byte (Â..ô) before a continuation byte (U+0080..
-# U+00BF, or the cp1252 letters those bytes become). Only lines with such a pair go to ftfy.
+# U+00BF, or the cp1252 letters those bytes become). Only words with such a pair go to ftfy.
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4]" + _cls("".join(map(chr, range(0x80, 0xC0))) + _CP1252_HIGH))
 
@@ -67,7 +69,7 @@ _MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4]" + _cls("".join(map(chr, range(0x80
 @dataclass
 class UnicodeRepair(Editor):
     name = "unicode"
-    #: Fix mojibake with ftfy (lines that ftfy's detector flags only).
+    #: Fix mojibake with ftfy (only words that look like it).
     fix_mojibake: bool = True
     #: Collapse runs of blank lines to a single blank line.
     collapse_blank_lines: bool = True
