@@ -82,7 +82,10 @@ def judge_lines(view: TextView, opt: C4Options) -> tuple[list[str | None], list[
         if opt.filter_curly_bracket and "{" in line_c:
             verdicts.append("curly_bracket")
             continue
-        if opt.filter_policy and any(p in low for p in POLICY_PHRASES):
+        # every policy phrase holds "cookie", "terms of use" or "privacy policy": test those first
+        if opt.filter_policy and ("cookie" in low or "terms of use" in low or "privacy policy" in low) and any(
+            p in low for p in POLICY_PHRASES
+        ):
             verdicts.append("policy")
             continue
         verdicts.append(None)
