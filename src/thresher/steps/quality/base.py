@@ -31,7 +31,6 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">": operator.gt,
     "<=": operator.le,
     ">=": operator.ge,
-    "is": operator.eq,
 }
 
 
