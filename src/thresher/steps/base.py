@@ -28,6 +28,9 @@ class ShardContext:
 
     shard: str = "shard-00000"
     stats: Stats = dataclasses.field(default_factory=Stats)
+    #: Work that neighbouring steps share within a shard (say, one tokenisation of a page for all
+    #: quality rule sets), keyed by the owner's name. It lives and dies with the shard.
+    scratch: dict = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass

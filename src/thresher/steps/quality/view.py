@@ -20,7 +20,7 @@ import numpy as np
 from thresher.text import chars
 from thresher.text.tokens import spaced_tokens
 
-_CTX_SLOT = "_thresher_quality_view"
+_SCRATCH_KEY = "quality.view"
 
 # flag byte -> the four per-character counters (symbol, letter, punctuation, terminal) packed
 # into 16-bit fields of an int64, so a single reduceat counts all four per token
@@ -153,14 +153,12 @@ class TextView:
 def view_for(doc: Any, ctx: Any = None) -> TextView:
     """The shared view of ``doc``'s current text (a new one if the text changed)."""
     text = doc.text
-    if ctx is not None:
-        cached = getattr(ctx, _CTX_SLOT, None)
+    scratch = getattr(ctx, "scratch", None)
+    if scratch is not None:
+        cached = scratch.get(_SCRATCH_KEY)
         if cached is not None and cached.text is text:
             return cached
     view = TextView(text)
-    if ctx is not None:
-        try:
-            setattr(ctx, _CTX_SLOT, view)
-        except AttributeError:  # a context that takes no attributes: just don't share
-            pass
+    if scratch is not None:
+        scratch[_SCRATCH_KEY] = view
     return view
