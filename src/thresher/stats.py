@@ -24,6 +24,8 @@ class Stats:
     error_samples: list = field(default_factory=list)
     # Input records a reader passed over on purpose (a WARC request record, a 404 page), by reason.
     skipped_records: Counter = field(default_factory=Counter)
+    #: Documents kept but noted by a step (say, a page that lost more to boilerplate than the cap).
+    flagged: Counter = field(default_factory=Counter)
     seconds: float = 0.0
 
     MAX_SAMPLES = 50
@@ -43,6 +45,9 @@ class Stats:
         if len(self.error_samples) < self.MAX_SAMPLES:
             self.error_samples.append(f"{where}: {kind}: {message}")
 
+    def flag(self, reason: str) -> None:
+        self.flagged[reason] += 1
+
     def skipped(self, reason: str) -> None:
         self.skipped_records[reason] += 1
 
@@ -59,6 +64,7 @@ class Stats:
         room = self.MAX_SAMPLES - len(self.error_samples)
         self.error_samples.extend(other.error_samples[: max(room, 0)])
         self.skipped_records.update(other.skipped_records)
+        self.flagged.update(other.flagged)
         self.seconds += other.seconds
         return self
 
@@ -76,6 +82,7 @@ class Stats:
             "input_errors": dict(self.input_errors),
             "error_samples": list(self.error_samples),
             "skipped_records": dict(self.skipped_records.most_common()),
+            "flagged": dict(self.flagged.most_common()),
             "seconds": round(self.seconds, 4),
         }
 
@@ -93,5 +100,6 @@ class Stats:
             input_errors=Counter(d.get("input_errors", {})),
             error_samples=list(d.get("error_samples", [])),
             skipped_records=Counter(d.get("skipped_records", {})),
+            flagged=Counter(d.get("flagged", {})),
             seconds=d.get("seconds", 0.0),
         )

@@ -322,13 +322,15 @@ def test_over_the_cap_the_verdict_says_so():
     assert (doc.verdict.step, doc.verdict.reason) == ("boilerplate", "boilerplate:over_cap")
     assert doc.metadata["boilerplate_over_cap"] > 0.5
     assert kept(doc) == [P1]  # the edits stay on the record, for explain
-    assert ctx.stats.edits_by_rule["boilerplate:over_cap"] == 1
     assert ctx.stats.dropped_by_reason["boilerplate:over_cap"] == 1
+    assert "boilerplate:over_cap" not in ctx.stats.edits_by_rule  # a verdict, not an edit
 
 
 def test_over_the_cap_can_flag_or_skip():
-    doc = clean(CHROME_HEAVY, on_over_cap="flag")
+    ctx = ShardContext()
+    doc = clean(CHROME_HEAVY, ctx, on_over_cap="flag")
     assert doc.kept and kept(doc) == [P1] and doc.metadata["boilerplate_over_cap"] > 0.5
+    assert ctx.stats.flagged == {"boilerplate:over_cap": 1}
     doc = clean(CHROME_HEAVY, on_over_cap="skip")
     assert doc.kept and doc.text == "\n".join(CHROME_HEAVY) + "\n" and doc.edits == []
     with pytest.raises(ValueError, match="on_over_cap"):

@@ -19,6 +19,8 @@ def render_summary(stats: Stats, wall_seconds: float, console: Console, title: s
     docs.add_row("[green]kept[/]", f"{s.docs_kept:,}", f"{s.docs_kept / n:.1%}")
     for reason, count in s.dropped_by_reason.most_common():
         docs.add_row(f"[red]dropped[/] {reason}", f"{count:,}", f"{count / n:.1%}")
+    for reason, count in s.flagged.most_common():
+        docs.add_row(f"[yellow]kept, flagged[/] {reason}", f"{count:,}", f"{count / n:.1%}")
     console.print(docs)
 
     if s.chars_by_rule:

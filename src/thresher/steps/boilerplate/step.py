@@ -15,7 +15,7 @@ patterns:
 
 A page may not lose more than ``max_removed_share`` of its characters to these rules quietly:
 above the cap its metadata says so (``boilerplate_over_cap``, with the share), the stats count
-``boilerplate:over_cap``, and ``on_over_cap`` decides the verdict: ``"drop"`` (default: the edits
+``boilerplate:over_cap`` (as a drop, or as a flag on a kept page), and ``on_over_cap`` decides the verdict: ``"drop"`` (default: the edits
 are applied, so ``thresher explain`` shows what the rules took, and the page is dropped with
 reason ``boilerplate:over_cap``: a page that is mostly chrome is rarely worth keeping, and if the
 rules were wrong the rejected sink says where to look), ``"flag"`` (apply the edits, keep the
@@ -80,7 +80,8 @@ class Boilerplate(Editor):
         over = share > self.max_removed_share
         if over:
             doc.metadata["boilerplate_over_cap"] = round(share, 4)
-            ctx.stats.edited(OVER_CAP, 0)
+            if self.on_over_cap != "drop":  # a drop is counted with the drops
+                ctx.stats.flag(OVER_CAP)
             if self.on_over_cap == "skip":
                 return
         if credit and "image_credit" not in doc.metadata:
