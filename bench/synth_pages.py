@@ -19,7 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-from thresher.synth import SYNTH_VERSION, normalise_paragraphs, render_page
+from typing import Iterator
+
+from thresher.synth import SYNTH_VERSION, Page, normalise_paragraphs, render_page
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / ".." / "shared" / "data" / "bbc-news" / "articles.jsonl.gz"
@@ -40,6 +42,16 @@ def load_articles(path: Path) -> tuple[list[dict], int]:
     return good, len(rows) - len(good)
 
 
+def render_pages(articles: list[dict], n: int, seed: int, vocab=None, prefix: str = "bbc") -> Iterator[Page]:
+    """n pages, page i from article i mod len(articles) with its own seed; ``vocab``: chrome
+    phrasings (thresher.synth.chrome by default)."""
+    extra = {"vocab": vocab} if vocab is not None else {}
+    for i in range(n):
+        art = articles[i % len(articles)]
+        rng = random.Random(f"{prefix}:{seed}:{i}")
+        yield render_page(art["title"], normalise_paragraphs(art["text"]), f"{prefix}-{i:06d}-{art['id']}", rng, **extra)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=6000, help="number of pages (default 6000)")
@@ -58,10 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     with gzip.GzipFile(args.out / "pages.jsonl.gz", "wb", mtime=0) as pages, gzip.GzipFile(
         args.out / "truth.jsonl.gz", "wb", mtime=0
     ) as truth:
-        for i in range(args.n):
-            art = articles[i % len(articles)]
-            rng = random.Random(f"bbc:{args.seed}:{i}")
-            page = render_page(art["title"], normalise_paragraphs(art["text"]), f"bbc-{i:06d}-{art['id']}", rng)
+        for page in render_pages(articles, args.n, args.seed):
             counts.update(page.defects)
             counts.update("legit:" + k for k in page.legit)
             pages.write(json.dumps({"id": page.id, "text": page.raw}, ensure_ascii=False).encode() + b"\n")

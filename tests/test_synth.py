@@ -166,3 +166,24 @@ def test_demo_corpus_has_the_promised_mix(tmp_path):
     assert len(records) == 300
     assert all(set(r) == {"id", "url", "text"} and r["text"] for r in records)
     assert write_demo_corpus(tmp_path / "c", n_pages=300, seed=1)[0].read_bytes() != paths[0].read_bytes()
+
+
+def test_chrome_vocabulary_can_be_swapped_for_held_out_phrasings():
+    """Benchmarks render the same defects with other wording (bench/holdout_chrome.py)."""
+    from thresher.synth import chrome
+
+    class Odd:
+        def __getattr__(self, name):
+            return getattr(chrome, name)
+
+        @staticmethod
+        def comment_widget(rng, site):
+            return ["Zzz comment box zzz"], "odd"
+
+    for seed in range(60):
+        rng = random.Random(seed)
+        _, title, paras = make_article(rng)
+        page = render_page(title, paras, "p", rng, Rates(**{**_ZERO, "comment_widget": 1.0}), vocab=Odd())
+        assert "Zzz comment box zzz" in page.raw and "Zzz" not in page.clean
+        assert ["comment_widget", "Zzz comment box zzz"] in page.junk
+        assert page.detail["comment_widget"] == "odd"

@@ -12,6 +12,7 @@ import random
 import re
 import textwrap
 from dataclasses import dataclass, field
+from typing import Any
 
 from thresher.synth import chrome, legit
 from thresher.synth.page import Block, Page, content, junk
@@ -21,6 +22,9 @@ from thresher.synth.page import Block, Page, content, junk
 class Draft:
     blocks: list[Block]  # the title first, then the body
     site: chrome.Site
+    # Where chrome phrasings come from: thresher.synth.chrome, or any object with the same
+    # functions (a benchmark's held-out phrasings, to see whether rules generalise).
+    vocab: Any = chrome
     defects: list[str] = field(default_factory=list)
     detail: dict[str, str] = field(default_factory=dict)
     legit: list[str] = field(default_factory=list)
@@ -111,7 +115,7 @@ def repeat_body(d: Draft, rng: random.Random) -> None:
 # -- photo credits ----------------------------------------------------------------------------
 
 def add_image_credit(d: Draft, rng: random.Random) -> None:
-    lines, credit, form = chrome.photo_credit(rng)
+    lines, credit, form = d.vocab.photo_credit(rng)
     where = rng.choices(("top", "after_title", "body"), (5, 3, 2))[0]
     at = {"top": 0, "after_title": 1}.get(where)
     if at is None:
@@ -124,7 +128,7 @@ def add_image_credit(d: Draft, rng: random.Random) -> None:
 # -- chrome above and below the article --------------------------------------------------------
 
 def add_nav_menu(d: Draft, rng: random.Random) -> None:
-    lines = chrome.nav_menu(rng, d.site)
+    lines = d.vocab.nav_menu(rng, d.site)
     if rng.random() < 0.7:
         d.blocks.insert(0, junk("nav_menu", lines))
         d.mark("nav_menu", "top")
@@ -134,14 +138,14 @@ def add_nav_menu(d: Draft, rng: random.Random) -> None:
 
 
 def add_cookie_notice(d: Draft, rng: random.Random) -> None:
-    lines = chrome.cookie_notice(rng, d.site)
+    lines = d.vocab.cookie_notice(rng, d.site)
     top = rng.random() < 0.5
     d.blocks.insert(0, junk("cookie_notice", lines)) if top else d.blocks.append(junk("cookie_notice", lines))
     d.mark("cookie_notice", "top" if top else "bottom")
 
 
 def add_share_bar(d: Draft, rng: random.Random) -> None:
-    lines = chrome.share_bar(rng, d.site)
+    lines = d.vocab.share_bar(rng, d.site)
     where = rng.choices(("after_title", "bottom"), (1, 2))[0]
     block = junk("share_bar", lines)
     if where == "after_title":
@@ -152,7 +156,7 @@ def add_share_bar(d: Draft, rng: random.Random) -> None:
 
 
 def add_subscribe_prompt(d: Draft, rng: random.Random) -> None:
-    lines = chrome.subscribe_prompt(rng, d.site)
+    lines = d.vocab.subscribe_prompt(rng, d.site)
     if rng.random() < 0.4:
         d.blocks.insert(d.body_gap(rng), junk("subscribe_prompt", lines))
         d.mark("subscribe_prompt", "body")
@@ -164,12 +168,12 @@ def add_subscribe_prompt(d: Draft, rng: random.Random) -> None:
 def add_read_more(d: Draft, rng: random.Random) -> None:
     # Right after the last content block: the tail of a repost.
     last = max(i for i, b in enumerate(d.blocks) if b.is_content or b.source is not None)
-    d.blocks.insert(last + 1, junk("read_more", chrome.read_more(rng, d.site)))
+    d.blocks.insert(last + 1, junk("read_more", d.vocab.read_more(rng, d.site)))
     d.mark("read_more")
 
 
 def add_comment_widget(d: Draft, rng: random.Random) -> None:
-    lines, platform = chrome.comment_widget(rng, d.site)
+    lines, platform = d.vocab.comment_widget(rng, d.site)
     d.blocks.append(junk("comment_widget", lines))
     d.mark("comment_widget", platform)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from thresher.synth import chrome
 from thresher.synth import defects as D
@@ -64,10 +65,14 @@ def render_page(
     page_id: str,
     rng: random.Random,
     rates: Rates = DEFAULT_RATES,
+    vocab: Any = chrome,
 ) -> Page:
+    """``vocab``: where chrome phrasings come from (default :mod:`thresher.synth.chrome`); any object
+    with its functions (``photo_credit``, ``nav_menu``, ``cookie_notice``, ``share_bar``,
+    ``subscribe_prompt``, ``read_more``, ``comment_widget``) will do."""
     title = " ".join(title.split())
     blocks = [content("title", title)] + [content("para", p) for p in paragraphs]
-    d = D.Draft(blocks, chrome.make_site(rng))
+    d = D.Draft(blocks, chrome.make_site(rng), vocab=vocab)
     pristine = rng.random() < rates.pristine
     if not pristine and rng.random() < rates.legit:
         D.add_legit(d, rng)
