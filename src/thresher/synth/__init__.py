@@ -10,6 +10,6 @@ from thresher.synth.page import Page
 from thresher.synth.render import DEFAULT_RATES, Rates, normalise_paragraphs, render_page
 
 #: Bumped whenever the same seed would render different pages, so benchmarks re-synthesize.
-SYNTH_VERSION = 5
+SYNTH_VERSION = 6
 
 __all__ = ["SYNTH_VERSION", "Page", "Rates", "DEFAULT_RATES", "normalise_paragraphs", "render_page"]

@@ -117,6 +117,10 @@ def repeat_body(d: Draft, rng: random.Random) -> None:
 def add_image_credit(d: Draft, rng: random.Random) -> None:
     lines, credit, form = d.vocab.photo_credit(rng)
     where = rng.choices(("top", "after_title", "body"), (5, 3, 2))[0]
+    if len(lines) > 1 and not lines[0].lower().startswith(("image", "©")):
+        # An unmarked caption line above its credit reads like a title there: only mid-story,
+        # where a short line without a full stop between paragraphs can be told apart.
+        where = "body"
     at = {"top": 0, "after_title": 1}.get(where)
     if at is None:
         at = d.body_gap(rng)
