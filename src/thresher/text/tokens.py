@@ -101,9 +101,6 @@ _SPLIT_WORDS.update(
     | {k.upper(): (a.upper(), b.upper()) for k, (a, b) in list(_SPLIT_WORDS.items())}
 )
 _SPLIT_KEYS = frozenset(_SPLIT_WORDS)
-_SPLIT_WORDS_RE = regex.compile(
-    r"(?<!\S)(" + "|".join(sorted((regex.escape(w) for w in _SPLIT_WORDS), key=len, reverse=True)) + r")(?!\S)"
-)
 
 
 def _space_plain(text: str) -> str:
@@ -131,8 +128,12 @@ def spaced_tokens(text: str) -> tuple[str, list[str]]:
     else:
         out = _space_plain(text)
     tokens = out.split()
-    if not _SPLIT_KEYS.isdisjoint(tokens):
-        out = _SPLIT_WORDS_RE.sub(_split_word, out)
+    present = _SPLIT_KEYS.intersection(tokens)
+    if present:
+        # a pattern of just the words present: the full alternation tried at every position
+        # costs more than compiling (cached by the regex module) this short one
+        words = "|".join(sorted(map(regex.escape, present), key=len, reverse=True))
+        out = regex.sub(rf"(?<!\S)({words})(?!\S)", _split_word, out)
         tokens = out.split()
     return out, tokens
 

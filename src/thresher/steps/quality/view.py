@@ -50,19 +50,33 @@ class TokenTable:
         self.line = line  # index of the token's line in ``text.splitlines()``
 
 
+#: the flag table's first 256 entries, for texts indexed as bytes (ASCII and Latin-1 text)
+_FLAGS_8BIT = np.ascontiguousarray(chars.FLAGS[:256])
+
+
+def _code_points(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(code points, their flags). Text of one-byte characters (most English pages) is indexed
+    as bytes: a quarter of the memory, and a 256-entry table that stays in cache."""
+    if text.isascii():
+        cps = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+        return cps, _FLAGS_8BIT[cps]
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return cps, chars.FLAGS[cps]
+
+
 def _token_table(spaced: str, n_tokens: int) -> TokenTable:
-    cps = np.frombuffer(spaced.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    flags = chars.FLAGS[cps]
-    space = (flags & chars.SPACE).astype(bool)
-    body = ~space
+    cps, flags = _code_points(spaced)
     # token k covers cps[starts[k]:ends[k]]; segments for reduceat run to the next start, and
     # the whitespace in between carries no flag
-    edge = np.diff(body.astype(np.int8), prepend=0, append=0)
+    body = np.empty(cps.size + 2, dtype=np.int8)
+    body[0] = body[-1] = 0
+    np.equal(flags & chars.SPACE, 0, out=body[1:-1], casting="unsafe")
+    edge = body[1:] - body[:-1]
     starts = np.flatnonzero(edge == 1)
     ends = np.flatnonzero(edge == -1)
     if starts.size != n_tokens:  # cannot happen unless str.split and str.isspace disagree
         raise ValueError(f"token table: {starts.size} spans for {n_tokens} tokens")
-    lens = (ends - starts).astype(np.int64)
+    lens = (ends - starts).astype(np.int64, copy=False)
     if n_tokens == 0:
         empty = np.zeros(0, dtype=bool)
         return TokenTable(lens, empty, empty, empty, empty, np.zeros(0, dtype=np.int64))
@@ -81,12 +95,13 @@ def _token_table(spaced: str, n_tokens: int) -> TokenTable:
 
         n_symbol, n_letter = count(chars.SYMBOL), count(chars.LETTER)
         n_punct, n_term = count(chars.PUNCT), count(chars.TERMINAL)
-    breaks = (flags & chars.LINE_BREAK).astype(bool)
-    if breaks.any():
-        crlf = np.flatnonzero((cps[1:] == 10) & (cps[:-1] == 13)) + 1
-        if crlf.size:
-            breaks[crlf] = False  # "\r\n" is one break, as for str.splitlines
-        line = np.cumsum(breaks)[starts].astype(np.int64)
+    # a token's line: the line breaks before its start ("\r\n" is one break, as for str.splitlines)
+    breaks = np.flatnonzero(flags & chars.LINE_BREAK)
+    if breaks.size:
+        if "\r\n" in spaced:
+            lf_after_cr = (cps[breaks] == 10) & (breaks > 0) & (cps[breaks - 1] == 13)
+            breaks = breaks[~lf_after_cr]
+        line = np.searchsorted(breaks, starts).astype(np.int64, copy=False)
     else:
         line = np.zeros(n_tokens, dtype=np.int64)
     return TokenTable(

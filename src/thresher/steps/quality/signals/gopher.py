@@ -17,8 +17,8 @@ from typing import Iterable
 from thresher.steps.quality.signals.ngrams import (
     cumulative_lengths,
     duplicated_ngram_chars,
-    ngram_keys,
-    top_ngram_chars,
+    NgramKeys,
+    top_ngram,
 )
 from thresher.steps.quality.view import TextView
 
@@ -81,7 +81,10 @@ def repetition_signals(
     # str.split where it gives the same pieces as the regular expressions (much faster)
     paragraphs = _PARAGRAPH_BREAK.split(stripped) if "\n\n\n" in stripped else stripped.split("\n\n")
     para_dups, para_dup_chars = _duplicates(paragraphs)
-    lines = _LINE_BREAKS.split(text) if "\n\n" in text else text.split("\n")
+    lines = text.split("\n")
+    if "\n\n" in text and len(lines) > 2:
+        # the pieces between runs of newlines (as _LINE_BREAKS.split): empty pieces inside go
+        lines = [lines[0], *filter(None, lines[1:-1]), lines[-1]]
     line_dups, line_dup_chars = _duplicates(lines)
     out: dict[str, float] = {
         "chars": n_chars,
@@ -92,22 +95,31 @@ def repetition_signals(
     }
     top_ns, dup_ns = tuple(top_ns), tuple(dup_ns)
     hashes = view.token_hashes
-    keys = ngram_keys(hashes, max((*top_ns, *dup_ns), default=1))
+    keys = NgramKeys(hashes)  # computed as far as the loops below need
     cum = cumulative_lengths(view.token_lens)
+    # If no n-gram of size k repeats, no longer one does either: from the smallest such k on
+    # (seen by the top n-gram counts or a zero duplicate count), duplicate fractions are 0.
+    distinct_from = None
     for n in top_ns:
         key = keys.get(n)
-        out[f"top_{n}_gram_char_frac"] = per_char(top_ngram_chars(key, cum, n)) if key is not None else 0.0
-    # If no n-gram of size k repeats, no longer one does either.
+        if key is None:
+            out[f"top_{n}_gram_char_frac"] = 0.0
+            continue
+        chars, top = top_ngram(key, cum, n)
+        out[f"top_{n}_gram_char_frac"] = per_char(chars)
+        if top == 1 and (distinct_from is None or n < distinct_from):
+            distinct_from = n
     cum_list: list[int] | None = None
-    no_repeats = False
     for n in sorted(dup_ns):
-        key = keys.get(n)
-        if key is None or no_repeats:
+        no_repeats = distinct_from is not None and n >= distinct_from
+        key = None if no_repeats else keys.get(n)
+        if key is None:
             out[f"dup_{n}_gram_char_frac"] = 0.0
             continue
         if cum_list is None:
             cum_list = cum.tolist()
         chars = duplicated_ngram_chars(key, cum_list, n)
-        no_repeats = chars == 0
+        if chars == 0:
+            distinct_from = n
         out[f"dup_{n}_gram_char_frac"] = per_char(chars)
     return out

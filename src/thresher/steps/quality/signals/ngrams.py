@@ -15,26 +15,43 @@ _MUL = np.uint64(0x9E3779B97F4A7C15)
 
 def ngram_keys(hashes: np.ndarray, max_n: int) -> dict[int, np.ndarray]:
     """Keys of all n-grams for n = 1..max_n: ``keys[n][i]`` identifies tokens ``i .. i+n-1``."""
-    keys = {1: hashes}
-    key = hashes
-    m = len(hashes)
-    for n in range(2, max_n + 1):
-        if m - n + 1 <= 0:
-            break
-        key = key[: m - n + 1] * _MUL + hashes[n - 1 :]
-        keys[n] = key
-    return keys
+    lazy = NgramKeys(hashes)
+    return {n: key for n in range(1, max_n + 1) if (key := lazy.get(n)) is not None}
 
 
-def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+class NgramKeys:
+    """The keys of :func:`ngram_keys`, each n computed on first request (the repetition rules
+    usually stop at 5-grams: when no 5-gram repeats, longer ones are never needed)."""
+
+    __slots__ = ("_hashes", "_keys")
+
+    def __init__(self, hashes: np.ndarray) -> None:
+        self._hashes = hashes
+        self._keys = [hashes]  # _keys[n - 1]: keys of the n-grams
+
+    def get(self, n: int) -> np.ndarray | None:
+        """Keys of the n-grams, or None when the text has fewer than n tokens (or n < 1)."""
+        keys, hashes = self._keys, self._hashes
+        m = len(hashes)
+        if n < 1 or (n > m and n > 1):  # unigrams always have keys, as in ngram_keys
+            return None
+        while len(keys) < n:
+            k = len(keys) + 1
+            keys.append(keys[-1][: m - k + 1] * _MUL + hashes[k - 1 :])
+        return keys[n - 1]
+
+
+def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """Group equal keys: (order, run_starts, counts, first) where ``key[order]`` is sorted, run
     ``r`` covers ``order[run_starts[r]:run_starts[r] + counts[r]]`` and ``first[r]`` is the
-    run's earliest position in ``key``."""
+    run's earliest position in ``key``. None when all keys differ."""
     m = key.size
     order = key.argsort()
     s = key[order]
     cut = (s[1:] != s[:-1]).nonzero()[0]
     r = cut.size
+    if r == m - 1:
+        return None
     bounds = np.empty(r + 2, dtype=np.intp)
     bounds[0] = 0
     bounds[1 : r + 1] = cut + 1
@@ -48,9 +65,15 @@ def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
 def top_ngram_chars(key: np.ndarray, cum_lens: np.ndarray, n: int) -> int:
     """Characters covered by the most frequent n-gram: its length (tokens joined by single spaces)
     times its count. Ties go to the n-gram that occurs first in the text."""
+    return top_ngram(key, cum_lens, n)[0]
+
+
+def top_ngram(key: np.ndarray, cum_lens: np.ndarray, n: int) -> tuple[int, int]:
+    """(:func:`top_ngram_chars`, how often the most frequent n-gram occurs). A count of 1 says
+    no n-gram repeats, hence no longer one does either."""
     m = key.size
     if m == 0:
-        return 0
+        return 0, 0
     s = np.sort(key)
     cut = (s[1:] != s[:-1]).nonzero()[0]
     if cut.size == m - 1:
@@ -63,11 +86,13 @@ def top_ngram_chars(key: np.ndarray, cum_lens: np.ndarray, n: int) -> int:
         counts = bounds[1:] - bounds[:-1]
         top = int(counts.max())
         winners = s[bounds[:-1][counts == top]]
-        if winners.size <= 4:
+        if winners.size <= 2:
             i = min(int((key == w).argmax()) for w in winners)
-        else:
-            i = int(np.isin(key, winners).argmax())
-    return (int(cum_lens[i + n] - cum_lens[i]) + (n - 1)) * top
+        else:  # the first position holding any winner (winners are sorted: binary search)
+            at = np.searchsorted(winners, key)
+            np.minimum(at, winners.size - 1, out=at)
+            i = int((winners[at] == key).argmax())
+    return (int(cum_lens[i + n] - cum_lens[i]) + (n - 1)) * top, top
 
 
 def duplicated_ngram_chars(key: np.ndarray, cum: list[int], n: int) -> int:
@@ -86,9 +111,10 @@ def duplicated_ngram_chars(key: np.ndarray, cum: list[int], n: int) -> int:
     m = key.size
     if m < 2:
         return 0
-    order, run_starts, counts, first = _runs(key)
-    if counts.size == m:
+    runs = _runs(key)
+    if runs is None:  # no n-gram repeats
         return 0
+    order, run_starts, counts, first = runs
     run_of_sorted = np.repeat(np.arange(counts.size), counts)
     inv = np.empty(m, dtype=np.intp)
     inv[order] = run_of_sorted
