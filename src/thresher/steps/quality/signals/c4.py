@@ -112,30 +112,33 @@ def sentences_in_lines(view: TextView, kept_lines: np.ndarray) -> int:
     is one sentence plus one per non-punctuation token that follows a terminal mark since the
     line's previous non-punctuation token."""
     table = view.table
-    n_lines = int(kept_lines.sum())
+    n_lines = int(np.count_nonzero(kept_lines))
     if n_lines == 0 or table.lens.size == 0:
         return 0
     line = table.line
-    inside = line < kept_lines.size
-    tok_kept = np.zeros(line.size, dtype=bool)
-    tok_kept[inside] = kept_lines[line[inside]]
-    idx = np.flatnonzero(tok_kept)
-    if idx.size == 0:
-        return 0
-    lines_of = line[idx]
-    tc = np.zeros(idx.size + 1, dtype=np.int64)
-    np.cumsum(table.is_terminal[idx], out=tc[1:])
-    pos = np.flatnonzero(~table.is_punct[idx])
+    if n_lines == kept_lines.size and line[-1] < n_lines:
+        # every line kept (the usual page after repair): all tokens count, no selection
+        lines_of, terminal, punct = line, table.is_terminal, table.is_punct
+    else:
+        inside = line < kept_lines.size
+        tok_kept = np.zeros(line.size, dtype=bool)
+        tok_kept[inside] = kept_lines[line[inside]]
+        idx = np.flatnonzero(tok_kept)
+        if idx.size == 0:
+            return 0
+        lines_of, terminal, punct = line[idx], table.is_terminal[idx], table.is_punct[idx]
+    tc = np.zeros(lines_of.size + 1, dtype=np.int64)
+    np.cumsum(terminal, out=tc[1:])
+    pos = np.flatnonzero(~punct)
     if pos.size == 0:
         return n_lines
-    line_first = np.searchsorted(lines_of, lines_of[pos], side="left")
-    prev = np.empty_like(pos)
-    prev[0] = -1
-    prev[1:] = pos[:-1]
-    same_line = np.zeros(pos.size, dtype=bool)
-    same_line[1:] = lines_of[pos[1:]] == lines_of[pos[:-1]]
-    start = np.where(same_line, prev, line_first - 1)
-    boundaries = int(((tc[pos + 1] - tc[start + 1]) > 0).sum())
+    # each non-punctuation token looks back to just after the previous one on its line, or to
+    # the line's first token; a terminal mark in that range ends a sentence before it
+    lp = lines_of[pos]
+    look_from = np.searchsorted(lines_of, lp, side="left")
+    same_line = np.flatnonzero(lp[1:] == lp[:-1]) + 1
+    look_from[same_line] = pos[same_line - 1] + 1
+    boundaries = int(np.count_nonzero(tc[pos + 1] > tc[look_from]))
     return n_lines + boundaries
 
 
