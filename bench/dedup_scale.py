@@ -162,7 +162,7 @@ def main() -> None:
         shutil.rmtree(out)
     specs = plan_shards([str(inputs)], [])
     config = {"step": [], "corpus": [{"name": "exact_dedup"}, {"name": "near_dedup"}]}
-    job = Job(out=out, shard_specs=specs, config=config, workers=args.workers, inputs=[p for s in specs for p, _ in s.files])
+    job = Job(out=out, shard_specs=specs, config=config, workers=args.workers)
     prepare_out(job, overwrite=False)
 
     sampler = RssSampler()

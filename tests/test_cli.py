@@ -34,8 +34,10 @@ def test_explain_marks_every_removed_span_on_the_original(seed_page, tmp_path, c
     assert main(["explain", str(out), seed_page.name, "--color", "never"]) == 0
     shown = capsys.readouterr().out
     assert shown.startswith(f"{seed_page.name}: kept")
-    assert "[-Post a Comment-]" in shown or "Post a Comment-]" in shown
-    assert "<<" in shown and ">>" in shown
+    # The comment widget at the end: removed, and named by its rule.
+    assert "[-No comments:⏎\nPost a Comment-]<<boilerplate:comment_widget>>" in shown
+    # The wrapped lead: each line break replaced by a space, named.
+    assert "On[-⏎\n-]{+ +}<<unwrap:dangling_word>>Monday" in shown
     # Piped output carries no terminal colour codes.
     assert "\x1b[" not in shown
 
@@ -47,6 +49,37 @@ def test_explain_in_colour_uses_styles_not_brackets(seed_page, tmp_path, capsys)
     assert main(["explain", str(out), seed_page.name, "--color", "always"]) == 0
     shown = capsys.readouterr().out
     assert "\x1b[" in shown and "[-" not in shown
+
+
+def test_demo_refuses_a_folder_it_did_not_make(tmp_path, capsys):
+    (tmp_path / "input").mkdir()
+    (tmp_path / "input" / "mine.txt").write_text("keep me")
+    assert main(["demo", "--dir", str(tmp_path), "--pages", "10", "--workers", "1"]) == 2
+    assert (tmp_path / "input" / "mine.txt").read_text() == "keep me"
+    assert "not a thresher demo folder" in capsys.readouterr().err
+
+
+def test_a_wrong_option_type_is_refused_before_anything_runs(tmp_path, seed_page, capsys):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[[step]]\nname = "guard"\nmax_chars = "lots"\n')
+    assert main(["clean", str(seed_page), "--config", str(cfg), "-o", str(tmp_path / "out")]) == 2
+    assert "option max_chars must be int, not str" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_ignored_files_in_a_folder_are_named(tmp_path, capsys):
+    (tmp_path / "a.json").write_text("{}")
+    (tmp_path / "b.gz").write_bytes(b"")
+    assert main(["clean", str(tmp_path), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "ignored 2 file(s) of a kind no reader knows (.json 1, .gz 1)" in err and "nothing to read" in err
+
+
+def test_an_output_path_that_is_a_file_is_refused(tmp_path, seed_page, capsys):
+    target = tmp_path / "out.txt"
+    target.write_text("not a folder")
+    assert main(["clean", str(seed_page), "-o", str(target)]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
 
 
 def test_demo_runs_from_the_entry_point_and_prints_the_summary(tmp_path):

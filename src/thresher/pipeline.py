@@ -16,6 +16,8 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import tomllib
+import types
+import typing
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -48,23 +50,53 @@ CORPUS_STAGES: dict[str, str] = {
 DEFAULT_CONFIG = Path(__file__).with_name("default_pipeline.toml")
 
 
-def step_class(name: str) -> type[Step]:
+def _load(table: dict[str, str], kind: str, name: str) -> type:
     try:
-        target = STEPS[name]
+        target = table[name]
     except KeyError:
-        raise ValueError(f"unknown step {name!r}; known steps: {', '.join(sorted(STEPS))}") from None
+        raise ValueError(f"unknown {kind} {name!r}; known: {', '.join(sorted(table))}") from None
     module, _, cls = target.partition(":")
     return getattr(importlib.import_module(module), cls)
 
 
-def build_step(name: str, options: dict[str, Any] | None = None) -> Step:
-    cls = step_class(name)
+def step_class(name: str) -> type[Step]:
+    return _load(STEPS, "step", name)
+
+
+def _check_type(kind: str, name: str, option: str, value: Any, hint: Any) -> None:
+    """Refuse a value of the wrong type at config time: inside a step it would drop every document."""
+    allowed = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    plain = {typing.get_origin(a) or a for a in allowed}
+    if (value is None or value is False) and type(None) in plain:
+        return  # TOML has no null: `false` switches an optional threshold off
+    if float in plain:
+        plain.add(int)
+    if isinstance(value, bool) and bool not in plain:
+        ok = False  # True is an int to Python, never to a config
+    else:
+        ok = any(isinstance(value, t) for t in plain if isinstance(t, type)) or not all(isinstance(t, type) for t in plain)
+    if not ok:
+        want = " or ".join(sorted(getattr(t, "__name__", str(t)) for t in plain))
+        raise ValueError(f"{kind} {name!r}: option {option} must be {want}, not {type(value).__name__} {value!r}")
+
+
+def build(table: dict[str, str], kind: str, entry_name: str, options: dict[str, Any] | None = None) -> Any:
+    """Instantiate a step or corpus stage from its short name and options, checking both."""
+    cls = _load(table, kind, entry_name)
     options = dict(options or {})
-    known = {f.name for f in dataclasses.fields(cls)}
-    unknown = set(options) - known
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = set(options) - set(fields)
     if unknown:
-        raise ValueError(f"step {name!r} has no option(s) {', '.join(sorted(unknown))}; it has: {', '.join(sorted(known)) or 'none'}")
+        raise ValueError(f"{kind} {entry_name!r} has no option(s) {', '.join(sorted(unknown))}; it has: {', '.join(sorted(fields)) or 'none'}")
+    hints = typing.get_type_hints(cls)
+    for option, value in options.items():
+        if option in hints:
+            _check_type(kind, entry_name, option, value, hints[option])
     return cls(**options)
+
+
+def build_step(name: str, options: dict[str, Any] | None = None) -> Step:
+    return build(STEPS, "step", name, options)
 
 
 @dataclasses.dataclass

@@ -130,14 +130,18 @@ def _write_corpus(folder: Path, files: int, per_file: int) -> set[str]:
     return ids
 
 
-def test_a_killed_run_resumes_without_duplicates_or_losses(tmp_path, guard_config):
+def test_a_killed_run_resumes_without_duplicates_or_losses(tmp_path):
     ids = _write_corpus(tmp_path / "in", files=30, per_file=3000)
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "thresher.cli", "clean", str(tmp_path / "in"), "-o", str(out), "--config", str(guard_config), "--workers", "1"]
+    # The cleaning steps make each shard take long enough (tens of ms) that a kill after the
+    # third completed shard reliably lands mid-run, on a fast machine or a loaded one.
+    cfg = tmp_path / "clean.toml"
+    cfg.write_text(GUARD_ONLY + "".join(f'[[step]]\nname = "{n}"\n' for n in ("unicode", "unwrap", "repeats", "boilerplate")))
+    cmd = [sys.executable, "-m", "thresher.cli", "clean", str(tmp_path / "in"), "-o", str(out), "--config", str(cfg), "--workers", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
+    deadline = time.time() + 120
     while time.time() < deadline and len(list((out / "done").glob("shard-*"))) < 3:
-        time.sleep(0.02)
+        time.sleep(0.005)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     done_before = len(list((out / "done").glob("shard-*")))
@@ -227,10 +231,12 @@ def test_corpus_stages_see_every_shard_and_their_decisions_reach_output_and_stat
 
 def test_truncated_and_corrupt_files_keep_what_was_read(tmp_path, guard_config):
     whole = b"".join(orjson.dumps({"id": f"z{i}", "text": f"text number {i} " * 50}) + b"\n" for i in range(400))
-    (tmp_path / "cut.jsonl.gz").write_bytes(gzip.compress(whole)[:-200])  # stream ends early
-    (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really parquet")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "cut.jsonl.gz").write_bytes(gzip.compress(whole)[:-200])  # stream ends early
+    (src / "bad.parquet").write_bytes(b"PAR1 not really parquet")
     out = tmp_path / "out"
-    assert main(["clean", str(tmp_path), "-o", str(out), "--config", str(guard_config)]) == 0
+    assert main(["clean", str(src), "-o", str(out), "--config", str(guard_config)]) == 0
     kept = [r["id"] for r in read_out(out / "kept")]
     assert 300 < len(kept) < 400 and kept[:3] == ["z0", "z1", "z2"]
     stats = orjson.loads((out / "stats.json").read_bytes())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 import orjson
 from rich.console import Console
@@ -23,7 +22,7 @@ from thresher.commands.summary import render_summary
 from thresher.io.readers import READERS
 from thresher.io.writers import kept_record
 from thresher.pipeline import Pipeline
-from thresher.run.job import Job, JobConflict, prepare_out, run_job
+from thresher.run.job import Job, prepare_out, run_job
 from thresher.run.shards import plan_shards, read_shard
 from thresher.stats import Stats
 from thresher.steps.base import ShardContext
@@ -58,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = config_from_args(args, html_inputs=any(s.reader in HTML_READERS for s in specs))
         if args.out is None:
-            return _to_stdout(args, specs, config, err)
+            return _to_stdout(args, specs, config, err) or (1 if problems else 0)
         job = Job(
             out=args.out,
             shard_specs=specs,
@@ -66,17 +65,30 @@ def run(args: argparse.Namespace) -> int:
             read_opts=read_options(args),
             out_opts=output_options(args),
             workers=max(1, args.workers),
-            inputs=[path for spec in specs for path, _ in spec.files],
         )
         resuming = prepare_out(job, args.overwrite)
-    except (ValueError, JobConflict) as exc:
+    except ValueError as exc:  # bad config or options, or another job's folder (JobConflict)
         err.print(f"[red]thresher:[/] {exc}", highlight=False)
         return 2
     if resuming:
         err.print(f"resuming the job in {job.out}: completed shards are kept", highlight=False)
     stats, wall = run_with_progress(job, err)
     render_summary(stats, wall, Console(), title=f"thresher clean -> {job.out}")
+    warn_about_errors(stats, job.out, err)
     return 1 if problems else 0
+
+
+def warn_about_errors(stats: Stats, out, err: Console) -> None:
+    """Documents a step raised on are dropped and the run goes on; say so loudly, since a bug or a
+    bad option can make that every document."""
+    errors = {r: n for r, n in stats.dropped_by_reason.items() if r.startswith("error:")}
+    if errors:
+        total = sum(errors.values())
+        err.print(
+            f"[yellow]thresher: {total:,} document(s) ({total / max(stats.docs_in, 1):.1%}) were dropped because a step "
+            f"raised ({', '.join(errors)}); see the rejected sink in {out}[/]",
+            highlight=False,
+        )
 
 
 def run_with_progress(job: Job, err: Console) -> tuple[Stats, float]:

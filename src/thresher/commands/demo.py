@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 from pathlib import Path
 
 from rich.console import Console
 
-from thresher.commands.clean import run_with_progress
-from thresher.commands.options import config_from_args
+from thresher.commands.clean import run_with_progress, warn_about_errors
+from thresher.commands.options import config_from_args, usable_cores
 from thresher.commands.summary import render_summary
 from thresher.io.readers.base import ReadOptions
 from thresher.io.writers import OutputOptions
@@ -18,11 +17,14 @@ from thresher.run.job import Job, prepare_out
 from thresher.run.shards import plan_shards
 
 
+DEMO_MARKER = ".thresher-demo"
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="clean a built-in sample corpus and show what was done")
     p.add_argument("--dir", type=Path, default=Path("thresher-demo"), help="where to write the corpus and results (default: ./thresher-demo)")
     p.add_argument("--pages", type=int, default=300, help="how many pages to make (default: 300)")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--workers", type=int, default=usable_cores(), help="worker processes (default: the cores this process may use)")
     p.set_defaults(func=run, config=None, no_repair=False, no_dedup=False, html_field=None)
 
 
@@ -33,18 +35,28 @@ def run(args: argparse.Namespace) -> int:
     out = Console()
     base: Path = args.dir
     inp, res = base / "input", base / "out"
+    marker = base / DEMO_MARKER
+    if base.exists() and any(base.iterdir()) and not marker.exists():
+        err.print(f"[red]thresher:[/] {base} exists and is not a thresher demo folder; choose another with --dir", highlight=False)
+        return 2
     if inp.exists():
-        shutil.rmtree(inp)
+        shutil.rmtree(inp)  # only ever inside a folder the demo made (it carries the marker)
     inp.mkdir(parents=True)
+    marker.write_text("made by `thresher demo`; safe to delete\n")
     write_demo_corpus(inp, n_pages=args.pages, seed=0)
     problems: list[str] = []
     specs = plan_shards([str(inp)], problems)
     job = Job(out=res, shard_specs=specs, config=config_from_args(args), read_opts=ReadOptions(),
-              out_opts=OutputOptions(), workers=max(1, args.workers), inputs=[path for spec in specs for path, _ in spec.files])
-    prepare_out(job, overwrite=True)
+              out_opts=OutputOptions(), workers=max(1, args.workers))
+    try:
+        prepare_out(job, overwrite=True)
+    except ValueError as exc:
+        err.print(f"[red]thresher:[/] {exc}", highlight=False)
+        return 2
     err.print(f"demo corpus: {args.pages} pages in {inp}; cleaning into {res}", highlight=False)
     stats, wall = run_with_progress(job, err)
     render_summary(stats, wall, out, title="thresher demo")
+    warn_about_errors(stats, res, err)
     example = _an_edited_doc(res)
     out.print(f"\nkept documents: {res / 'kept'}   rejected: {res / 'rejected'}   stats: {res / 'stats.json'}", highlight=False)
     if example:

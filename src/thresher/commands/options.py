@@ -17,7 +17,11 @@ DEDUP_STAGES = {"exact_dedup", "near_dedup"}
 
 
 def add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", metavar="TOML", help="pipeline config (default: the packaged default_pipeline.toml)")
+    p.add_argument(
+        "--config", metavar="TOML",
+        help="pipeline config: its [[step]] and [[corpus]] tables (default: the packaged default_pipeline.toml); "
+        "reading and output options come from the flags, so an OUT/config.toml passed back reuses its steps only",
+    )
     p.add_argument("--text-field", default="text", help="JSONL/Parquet field holding the text (default: text)")
     p.add_argument("--id-field", default="id", help="JSONL/Parquet field holding the id (default: id)")
     p.add_argument("--html-field", default=None, help="JSONL/Parquet field holding HTML to extract text from")
@@ -25,8 +29,16 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-dedup", action="store_true", help="skip exact and near-duplicate removal across the corpus")
 
 
+def usable_cores() -> int:
+    """Cores this process may run on (a container's CPU set, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def add_run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    p.add_argument("--workers", type=int, default=usable_cores(), help="worker processes (default: the cores this process may use)")
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl, zstd-compressed)")
     p.add_argument("--overwrite", action="store_true", help="replace a different job's results in the output folder")
 

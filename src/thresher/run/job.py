@@ -31,7 +31,7 @@ from thresher.document import Document
 from thresher.io.atomic import atomic_path, write_bytes_atomic
 from thresher.io.readers.base import ReadOptions
 from thresher.io.writers import OutputOptions, ShardWriter
-from thresher.pipeline import CORPUS_STAGES, Pipeline
+from thresher.pipeline import CORPUS_STAGES, Pipeline, build
 from thresher.run.corpus import CorpusStage
 from thresher.run.shards import ShardSpec, read_shard
 from thresher.stats import Stats
@@ -45,20 +45,9 @@ class JobConflict(ValueError):
 
 
 def build_corpus_stage(entry: dict[str, Any]) -> CorpusStage:
-    import importlib
-
     entry = dict(entry)
-    name = entry.pop("name", None)
-    if name not in CORPUS_STAGES:
-        raise ValueError(f"unknown corpus stage {name!r}; known: {', '.join(sorted(CORPUS_STAGES))}")
-    module, _, cls = CORPUS_STAGES[name].partition(":")
-    klass = getattr(importlib.import_module(module), cls)
-    known = {f.name for f in dataclasses.fields(klass)}
-    unknown = set(entry) - known - {"enabled"}
-    if unknown:
-        raise ValueError(f"corpus stage {name!r} has no option(s) {', '.join(sorted(unknown))}")
     entry.pop("enabled", None)
-    return klass(**entry)
+    return build(CORPUS_STAGES, "corpus stage", entry.pop("name", None), entry)
 
 
 @dataclasses.dataclass
@@ -71,9 +60,13 @@ class Job:
     read_opts: ReadOptions = dataclasses.field(default_factory=ReadOptions)
     out_opts: OutputOptions = dataclasses.field(default_factory=OutputOptions)
     workers: int = 1
-    inputs: list[str] = dataclasses.field(default_factory=list)
 
     # -- what the job is -------------------------------------------------------------------
+    @property
+    def inputs(self) -> list[str]:
+        """Every file the job reads (what makes two runs the same job)."""
+        return sorted(path for spec in self.shard_specs for path, _ in spec.files)
+
     @property
     def shards(self) -> list[str]:
         return [s.name for s in self.shard_specs]
@@ -192,13 +185,14 @@ def finalize_shard(job: Job, shard: str) -> dict:
                 stats.dropped(d.verdict.reason or "unknown")
             yield d
 
-    _write_final(job, shard, account(docs), stats, t0, counted=True)
-    stats.seconds += base.seconds
-    write_bytes_atomic(job.out / "stats" / f"{shard}.json", orjson.dumps(stats.to_dict()))
+    _write_final(job, shard, account(docs), stats, t0, counted=True, earlier_seconds=base.seconds)
     return stats.to_dict()
 
 
-def _write_final(job: Job, shard: str, docs: Iterable[Document], stats: Stats, t0: float, counted: bool = False) -> None:
+def _write_final(
+    job: Job, shard: str, docs: Iterable[Document], stats: Stats, t0: float, counted: bool = False, earlier_seconds: float = 0.0
+) -> None:
+    """Write a shard's outputs, then its stats, then its completion marker: in that order."""
     writer = ShardWriter(job.out, shard, job.out_opts)
     try:
         for doc in docs:
@@ -212,7 +206,7 @@ def _write_final(job: Job, shard: str, docs: Iterable[Document], stats: Stats, t
         writer.abort()
         raise
     stats.bytes_out = writer.bytes_out
-    stats.seconds = time.process_time() - t0
+    stats.seconds = time.process_time() - t0 + earlier_seconds
     write_bytes_atomic(job.out / "stats" / f"{shard}.json", orjson.dumps(stats.to_dict()))
     write_bytes_atomic(job.out / "done" / shard, b"")
 
@@ -235,6 +229,8 @@ def _count_out(doc: Document, stats: Stats) -> None:
 def prepare_out(job: Job, overwrite: bool) -> bool:
     """Claim the output folder. Returns True when resuming the same job. Refuses another job's folder."""
     out = job.out
+    if out.exists() and not out.is_dir():
+        raise JobConflict(f"{out} is a file, not a folder; choose a folder for the output")
     meta = out / "job.json"
     fp = job.fingerprint()
     if out.exists() and any(out.iterdir()):

@@ -24,7 +24,8 @@ def run_map(fn: Callable, items: list[tuple], workers: int, on_done: Callable[[A
     # fork: workers start in milliseconds and inherit imported modules; the job is passed explicitly.
     ctx = mp.get_context("fork")
     results: list[Any] = [None] * len(items)
-    with ProcessPoolExecutor(max_workers=min(workers, len(items)), mp_context=ctx) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(items)), mp_context=ctx)
+    try:
         pending = {pool.submit(fn, *item): i for i, item in enumerate(items)}
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -33,4 +34,10 @@ def run_map(fn: Callable, items: list[tuple], workers: int, on_done: Callable[[A
                 results[i] = fut.result()
                 if on_done:
                     on_done(results[i])
+    except BaseException:
+        # Report the failure now, not after every queued shard has run: queued shards are
+        # cancelled (running ones finish; their outputs are complete or absent, never half).
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     return results

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -11,10 +12,6 @@ from thresher.document import Document
 from thresher.io.readers import ONE_DOC_PER_FILE, load_reader, reader_key
 from thresher.io.readers.base import ReadOptions
 from thresher.stats import Stats
-
-
-class InputError(ValueError):
-    """An input the user named cannot be used at all (missing, or nothing readable in it)."""
 
 
 @dataclass(frozen=True)
@@ -40,14 +37,21 @@ def find_inputs(inputs: list[str], problems: list[str]) -> list[tuple[str, str, 
                 continue
             found[str(p.resolve())] = (str(p.resolve()), p.name, key)
             continue
+        ignored: Counter = Counter()
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
+                if name.startswith("."):
+                    continue
                 fp = Path(root) / name
                 key = reader_key(fp)
-                if key is None or name.startswith("."):
+                if key is None:
+                    ignored["".join(fp.suffixes[-2:]) or name] += 1
                     continue
                 found[str(fp.resolve())] = (str(fp.resolve()), str(fp.relative_to(p)), key)
+        if ignored:
+            kinds = ", ".join(f"{suffix} {n}" for suffix, n in ignored.most_common(5))
+            problems.append(f"{given}: ignored {sum(ignored.values())} file(s) of a kind no reader knows ({kinds})")
     return [found[k] for k in sorted(found)]
 
 
