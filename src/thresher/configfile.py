@@ -30,16 +30,15 @@ def _key(k: str) -> str:
     return k if k.replace("_", "").replace("-", "").isalnum() else orjson.dumps(k).decode()
 
 
-def dumps_toml(config: dict[str, Any]) -> str:
+def dumps_toml(config: dict[str, list[dict] | dict]) -> str:
+    """Sections only: arrays of tables (``[[step]]``) and tables (``[read]``)."""
     lines: list[str] = ["# Resolved by thresher: every option, defaults included."]
     for name, section in config.items():
         if isinstance(section, list):
             for entry in section:
                 lines.append(f"\n[[{_key(name)}]]")
                 lines.extend(f"{_key(k)} = {_value(v)}" for k, v in entry.items() if v is not None)
-        elif isinstance(section, dict):
+        else:
             lines.append(f"\n[{_key(name)}]")
             lines.extend(f"{_key(k)} = {_value(v)}" for k, v in section.items() if v is not None)
-        else:
-            lines.insert(1, f"{_key(name)} = {_value(section)}")
     return "\n".join(lines) + "\n"
