@@ -35,6 +35,8 @@ has them); ``str.split`` (C speed) does the rest.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # Short forms that keep their final period (titles, months, US states, a few common ones).
@@ -84,9 +86,10 @@ _UNIT_RE = regex.compile(
     r"|mb|MB|kb|KB|gb|GB|tb|TB|am|pm|m|g|t|T|G|M|K)(?![\w²³]))"
 )
 _URL_RE = regex.compile(r"""((?<!\w)(?:https?://|www\.)[^\s]*[^\s.,;:!?)\]}"'’”»])""")
-_NO_SPACE_SCRIPTS_RE = regex.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_RE = regex.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_THAI_CUT_RE = regex.compile(r"[\u0e01-\u0e3a\u0e45-\u0e5b](?=[\u0e40-\u0e44])")
+# Plain code-point ranges: the standard library's engine scans for these several times faster.
+_NO_SPACE_SCRIPTS_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_THAI_CUT_RE = re.compile(r"[\u0e01-\u0e3a\u0e45-\u0e5b](?=[\u0e40-\u0e44])")
 _SPLIT_WORDS = {
     "cannot": ("can", "not"), "gonna": ("gon", "na"), "gotta": ("got", "ta"),
     **{w + "nt": (w, "nt") for w in

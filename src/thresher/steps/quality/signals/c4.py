@@ -155,7 +155,10 @@ def c4_signals(view: TextView, opt: C4Options) -> dict[str, float | int | str | 
     out: dict[str, float | int | str | None] = {"lines": n, "kept_lines": len(kept)}
     for rule in LINE_RULES:
         out[f"{rule}_lines"] = counts[rule]
-    kept_mask = np.fromiter((v is None for v in verdicts), dtype=bool, count=n)
+    if len(kept) == n:
+        kept_mask = np.ones(n, dtype=bool)
+    else:
+        kept_mask = np.fromiter((v is None for v in verdicts), dtype=bool, count=n)
     sentences = 0
     if cited:  # lines that lost citation marks: count them from their own (edited) tokens
         kept_index = [i for i, v in enumerate(verdicts) if v is None]
