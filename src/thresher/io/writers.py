@@ -1,23 +1,31 @@
 """Sinks for a shard: kept documents, rejected ones (with step and reason), and the trace of edits
 that ``thresher explain`` reads. Each file is written under a temporary name; :meth:`ShardWriter.commit`
-renames them all, so a killed run leaves no half-written output behind."""
+renames them all, so a killed run leaves no half-written output behind.
+
+Output records carry the input record's own fields next to what thresher adds. The keys thresher
+adds (``metadata``, ``verdict``, ``cleaned_text``: :data:`RESERVED_KEYS`) are reserved: an input
+field with one of those names is written as ``input_<name>`` (``input_metadata`` for a dolma
+file's own metadata), so neither side overwrites the other."""
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 import zstandard
 
 from thresher.document import Document
 from thresher.io.atomic import temp_name
+from thresher.io.jsonio import dumps_record
 
 FORMATS = ("jsonl", "parquet")
+# Keys thresher itself writes into kept/rejected records; input fields with these names are renamed.
+RESERVED_KEYS = ("metadata", "verdict", "cleaned_text")
 
 
 @dataclass(frozen=True)
@@ -35,14 +43,22 @@ class OutputOptions:
         return ".jsonl.zst" if self.format == "jsonl" else ".parquet"
 
 
+def _input_fields(doc: Document) -> dict[str, Any]:
+    """The record's own fields, with reserved names moved to ``input_<name>``."""
+    fields = doc.fields
+    if not any(k in fields for k in RESERVED_KEYS):
+        return dict(fields)
+    return {(f"input_{k}" if k in RESERVED_KEYS else k): v for k, v in fields.items()}
+
+
 def kept_record(doc: Document, opts: OutputOptions) -> dict[str, Any]:
-    return {**doc.fields, opts.id_field: doc.id, opts.text_field: doc.text, "metadata": doc.metadata}
+    return {**_input_fields(doc), opts.id_field: doc.id, opts.text_field: doc.text, "metadata": doc.metadata}
 
 
 def rejected_record(doc: Document, opts: OutputOptions) -> dict[str, Any]:
     # The text as it was read: a rejected document loses nothing. The cleaned text, when it
     # differs, rides along so a user can see what the pipeline had made of it when it said no.
-    rec = {**doc.fields, opts.id_field: doc.id, opts.text_field: doc.original, "metadata": doc.metadata}
+    rec = {**_input_fields(doc), opts.id_field: doc.id, opts.text_field: doc.original, "metadata": doc.metadata}
     rec["verdict"] = doc.verdict.to_dict()
     if doc.text != doc.original:
         rec["cleaned_text"] = doc.text
@@ -63,7 +79,7 @@ class _JsonlZstSink:
         self.count = 0
 
     def write(self, rec: dict) -> None:
-        self._z.write(orjson.dumps(rec, option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS, default=str) + b"\n")
+        self._z.write(dumps_record(rec) + b"\n")
         self.count += 1
 
     def close(self) -> None:
@@ -71,8 +87,12 @@ class _JsonlZstSink:
 
 
 class _ParquetSink:
-    """Buffers a shard's records and writes one Parquet file. Nested values (metadata, verdict)
-    are stored as JSON strings so that records with different keys share one schema."""
+    """Buffers a shard's records and writes one Parquet file (a shard is one input file, so the
+    buffer is bounded by that file). Nested values (metadata, verdict, lists) are stored as JSON
+    strings so that records with different keys share one schema. Columns are the union of all
+    records' keys (a key missing from a record is null there). A column whose values have different
+    Python types (an id that is sometimes an int, sometimes a string) is stored as text: its string
+    values as they are, its other values as JSON; every other column keeps its own type."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -82,17 +102,33 @@ class _ParquetSink:
         self.count = 0
 
     def write(self, rec: dict) -> None:
-        self.rows.append({k: (orjson.dumps(v, default=str).decode() if isinstance(v, (dict, list)) else v) for k, v in rec.items()})
+        self.rows.append({k: (dumps_record(v).decode() if isinstance(v, (dict, list, tuple)) else v) for k, v in rec.items()})
         self.count += 1
 
     def close(self) -> None:
-        try:
-            table = pa.Table.from_pylist(self.rows)
-        except (pa.ArrowInvalid, pa.ArrowTypeError):
-            # Fields whose type differs between records: fall back to JSON text for every value.
-            table = pa.Table.from_pylist([{k: orjson.dumps(v, default=str).decode() for k, v in r.items()} for r in self.rows])
+        names: dict[str, None] = {}
+        for r in self.rows:
+            names.update(dict.fromkeys(r))
+        table = pa.table({n: _column([r.get(n) for r in self.rows]) for n in names})
         pq.write_table(table, self.tmp, compression="zstd")
         self.rows = []
+
+
+def _column(values: list) -> pa.Array:
+    try:
+        return pa.array(values)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError):
+        pass
+    # Mixed types (or one pyarrow cannot store, such as an int beyond 64 bits): text, with the
+    # strings kept verbatim so "hello" stays hello and only the odd values are JSON-encoded.
+    return pa.array([v if v is None or isinstance(v, str) else _json_text(v) for v in values], type=pa.string())
+
+
+def _json_text(v: Any) -> str:
+    try:
+        return dumps_record(v).decode()
+    except TypeError:  # orjson stops at 64-bit integers; the stdlib does not
+        return json.dumps(v, default=str)
 
 
 @dataclass

@@ -33,7 +33,10 @@ def record_to_document(rec: Any, where: str, fallback_id: str, opts: ReadOptions
         return doc
     if not isinstance(text, str):
         stats.input_error("bad_field_type", where, f"{field!r} is a {type(text).__name__}, not a string")
-        doc = Document(doc_id, "", metadata=meta, fields={**fields, field: text})
+        # The raw value goes in metadata, not back into the text field, which the rejected
+        # record fills with the (empty) text: this way the value survives into the output.
+        meta["input_value"] = text
+        doc = Document(doc_id, "", metadata=meta, fields=fields)
         doc.drop("read", "input:bad_field_type", f"{where}: {field!r} is a {type(text).__name__}")
         return doc
     return Document(doc_id, text, metadata=meta, fields=fields)
