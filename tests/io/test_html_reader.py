@@ -88,3 +88,11 @@ def test_unlabelled_utf8_is_not_mistaken_for_windows_1252():
     data = "<html><body><p>The airline \u2014 the largest carrier in the region \u2014 signed the deal.</p></body></html>".encode("utf-8")
     text, charset, source, replaced = decode_html(data)
     assert "airline \u2014 the largest" in text and (charset, source, replaced) == ("utf-8", "valid_utf8", False)
+
+
+def test_utf16_page_without_bom_uses_the_declared_charset():
+    page = "<html><body><p>Cafe menu</p></body></html>"  # ASCII: its UTF-16 bytes are valid UTF-8
+    for label, codec in (("utf-16le", "utf-16-le"), ("UTF-16BE", "utf-16-be")):
+        text, charset, source, replaced = decode_html(page.encode(codec), label)
+        assert text == page, label
+        assert source == "http" and not replaced

@@ -72,7 +72,9 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str, str
         name = _codec(label)
         if name and all(name != c for c, _ in candidates):
             candidates.append((name, source))
-    if not any(n.startswith(("utf_16", "utf_32")) for n, _ in candidates):
+    # codecs names are hyphenated ("utf-16-le"): normalise before comparing. A UTF-16 page of
+    # ASCII text is valid UTF-8 too (NUL bytes), so the UTF-8 shortcut must not run for it.
+    if not any(n.replace("-", "_").startswith(("utf_16", "utf_32")) for n, _ in candidates):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
