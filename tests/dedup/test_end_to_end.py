@@ -76,3 +76,23 @@ def test_dedup_params_prints_bands_and_curve():
     assert code == 0
     assert "bands" in text and "false-positive mass" in text and "*" in text
     assert run_cli("dedup-params", "--threshold", "1.5")[0] == 2
+
+
+def test_paths_with_an_apostrophe_run_and_report(tmp_path):
+    # Paths go into DuckDB SQL as string literals: a quote in a folder name must not break them.
+    root = tmp_path / "q'dir"
+    (root / "in").mkdir(parents=True)
+    s1 = story(1)
+    write_jsonl(root / "in" / "it's.jsonl", [{"id": "a1", "text": s1}, {"id": "a2", "text": s1}, {"id": "a3", "text": edit(s1, 2, 0.01)},
+                                           {"id": "a4", "text": story(4)}])
+    cfg = root / "dedup.toml"
+    cfg.write_text(CONFIG)
+    out = root / "o'ut"
+    code, _ = run_cli("clean", str(root / "in"), "-o", str(out), "--config", str(cfg), "--workers", "2")
+    assert code == 0
+    kept = {r["id"] for p in (out / "kept").glob("*") for r in read_out(p)}
+    assert kept == {"a1", "a4"}
+    code, text = run_cli("dedup-report", str(out))
+    assert code == 0
+    assert "Exact duplicates: 1 groups, 1 documents removed" in text
+    assert "clusters 1, documents removed 1" in text

@@ -1,6 +1,7 @@
 """The corpus stages over a small corpus: what is removed, what survives, and that it is repeatable."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -164,3 +165,14 @@ def test_text_without_spaces_is_compared_by_characters(make_job):
     a, _, _ = word_shingles([base], 5)
     b, _, _ = word_shingles([edited], 5)
     assert len(set(a.tolist()) & set(b.tolist())) / len(set(a.tolist()) | set(b.tolist())) < 0.7
+
+
+def test_sql_str_quotes_round_trip_through_duckdb():
+    import duckdb
+
+    from thresher.steps.dedup.store import sql_str
+
+    con = duckdb.connect()
+    for value in ("it's", "''", "/tmp/q'dir/o''ut/x.parquet", ""):
+        assert con.execute(f"SELECT {sql_str(value)}").fetchone()[0] == value
+    assert sql_str(Path("a'b") / "c") == "'a''b/c'"

@@ -55,6 +55,8 @@ def wilson_upper(k: int, n: int, z: float = 1.96) -> float:
 def run(args: argparse.Namespace) -> int:
     import duckdb
 
+    from thresher.steps.dedup.store import sql_str
+
     near = find_stage(args.out, "near_dedup")
     exact = find_stage(args.out, "exact_dedup")
     if near is None and exact is None:
@@ -63,14 +65,14 @@ def run(args: argparse.Namespace) -> int:
     con = duckdb.connect()
     if exact is not None and (exact / "decisions.parquet").exists():
         groups, removed = con.execute(
-            f"SELECT count(DISTINCT cluster_id), count(*) FILTER (WHERE removed) FROM read_parquet('{(exact / 'decisions.parquet').as_posix()}')"
+            f"SELECT count(DISTINCT cluster_id), count(*) FILTER (WHERE removed) FROM read_parquet({sql_str(exact / 'decisions.parquet')})"
         ).fetchone()
         print(f"Exact duplicates: {groups} groups, {removed} documents removed")
         print()
     if near is None or not (near / "decisions.parquet").exists():
         return 0
     summary = orjson.loads((near / "summary.json").read_bytes()) if (near / "summary.json").exists() else {}
-    decisions = (near / "decisions.parquet").as_posix()
+    decisions = near / "decisions.parquet"
     print("Near duplicates")
     if summary:
         edges = summary.get("edges", {})
@@ -78,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  candidate pairs {summary['candidates']}, accepted: {edges.get('jaccard', 0)} by Jaccard, {edges.get('containment', 0)} by containment")
         print(f"  clusters {summary['clusters']}, documents removed {summary['removed']}")
     sizes = con.execute(
-        f"SELECT cluster_size, count(DISTINCT cluster_id) FROM read_parquet('{decisions}') GROUP BY 1 ORDER BY 1"
+        f"SELECT cluster_size, count(DISTINCT cluster_id) FROM read_parquet({sql_str(decisions)}) GROUP BY 1 ORDER BY 1"
     ).fetchall()
     print()
     print("Cluster sizes (documents per cluster: clusters)")
@@ -90,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if not pairs_path.exists():
         return 0
     rows = con.execute(
-        f"SELECT a_id, b_id, kind, est_jaccard, est_containment, jaccard, containment FROM read_parquet('{pairs_path.as_posix()}')"
+        f"SELECT a_id, b_id, kind, est_jaccard, est_containment, jaccard, containment FROM read_parquet({sql_str(pairs_path)})"
     ).fetchall()
     threshold = float(summary.get("threshold", 0.0))
     cthreshold = summary.get("containment_threshold") or 1.0

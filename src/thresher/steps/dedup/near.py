@@ -43,7 +43,7 @@ from thresher.steps.dedup import survivor as surv
 from thresher.steps.dedup.clusters import apply_decisions, components, read_decisions
 from thresher.steps.dedup.lsh import optimal_params
 from thresher.steps.dedup.minhash import MinHasher, band_hashes
-from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, stage_options
+from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, sql_str, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from thresher.document import Document
@@ -133,10 +133,10 @@ class NearDedup(CorpusStage):
                 "bands": self.lsh()[0], "rows": self.lsh()[1], "threshold": self.threshold,
                 "containment_threshold": self.containment_threshold if self.containment else None,
                 "signed": con.execute("SELECT count(*) FROM meta").fetchone()[0],
-                "candidates": con.execute(f"SELECT count(*) FROM read_parquet('{(d / 'candidates.parquet').as_posix()}')").fetchone()[0],
-                "edges": dict(con.execute(f"SELECT kind, count(*) FROM read_parquet('{(d / 'edges.parquet').as_posix()}') GROUP BY kind ORDER BY kind").fetchall()),
-                "clusters": con.execute(f"SELECT count(DISTINCT cluster_id) FROM read_parquet('{(d / 'decisions.parquet').as_posix()}')").fetchone()[0],
-                "removed": con.execute(f"SELECT count(*) FROM read_parquet('{(d / 'decisions.parquet').as_posix()}') WHERE removed").fetchone()[0],
+                "candidates": con.execute(f"SELECT count(*) FROM read_parquet({sql_str(d / 'candidates.parquet')})").fetchone()[0],
+                "edges": dict(con.execute(f"SELECT kind, count(*) FROM read_parquet({sql_str(d / 'edges.parquet')}) GROUP BY kind ORDER BY kind").fetchall()),
+                "clusters": con.execute(f"SELECT count(DISTINCT cluster_id) FROM read_parquet({sql_str(d / 'decisions.parquet')})").fetchone()[0],
+                "removed": con.execute(f"SELECT count(*) FROM read_parquet({sql_str(d / 'decisions.parquet')}) WHERE removed").fetchone()[0],
                 "seconds": {k: round(v, 2) for k, v in seconds.items()},  # of the last run (steps it skipped are absent)
             }
             write_bytes_atomic(d / "summary.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
@@ -199,7 +199,7 @@ class NearDedup(CorpusStage):
             pq.write_table(pa.table({"key": nodes, "root": roots}), tmp)
         order = surv.order_by(self.survivor)
         query = f"""
-            WITH m AS (SELECT meta.*, c.root FROM meta JOIN read_parquet('{comp.as_posix()}') c USING (key)),
+            WITH m AS (SELECT meta.*, c.root FROM meta JOIN read_parquet({sql_str(comp)}) c USING (key)),
             r AS (SELECT shard, row, id, key, count(*) OVER w AS cluster_size,
                     first_value(id) OVER (w ORDER BY {order}) AS survivor,
                     first_value(key) OVER (w ORDER BY {order}) AS survivor_key
@@ -211,14 +211,14 @@ class NearDedup(CorpusStage):
 
     def _report(self, con, d: Path, job: "Job") -> None:
         """Sample edges and measure their true similarity from the documents' shingle sets."""
-        edges = (d / "edges.parquet").as_posix()
+        edges = d / "edges.parquet"
         # A pseudo-random sample (by hash of the ids, so the same whatever the numbering), taken
         # from at most `report_shards` shards: measuring it re-reads those shards only.
         cursor = con.execute(
             f"""SELECT e.a, e.b, string_agg(e.kind, '+' ORDER BY e.kind DESC),
                        max(e.score) FILTER (WHERE e.kind = 'jaccard'), max(e.score) FILTER (WHERE e.kind = 'containment'),
                        ma.id, mb.id, ma.shard, mb.shard
-                FROM read_parquet('{edges}') e JOIN meta ma ON ma.key = e.a JOIN meta mb ON mb.key = e.b
+                FROM read_parquet({sql_str(edges)}) e JOIN meta ma ON ma.key = e.a JOIN meta mb ON mb.key = e.b
                 GROUP BY e.a, e.b, ma.id, mb.id, ma.shard, mb.shard
                 ORDER BY md5(ma.id || chr(0) || mb.id)"""
         )

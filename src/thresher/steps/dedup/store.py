@@ -93,8 +93,8 @@ def duck(workdir: Path, memory_limit: str, threads: int):
     con = duckdb.connect()
     tmp = workdir / "duckdb_tmp"
     tmp.mkdir(parents=True, exist_ok=True)
-    con.execute(f"SET memory_limit='{memory_limit}'")
-    con.execute(f"SET temp_directory='{tmp.as_posix()}'")
+    con.execute(f"SET memory_limit={sql_str(memory_limit)}")
+    con.execute(f"SET temp_directory={sql_str(tmp)}")
     con.execute(f"SET threads={max(1, int(threads))}")
     con.execute("SET preserve_insertion_order=false")
     return con
@@ -103,8 +103,15 @@ def duck(workdir: Path, memory_limit: str, threads: int):
 def copy_to_parquet(con, query: str, path: Path, params: list | None = None) -> None:
     """``COPY (query) TO path`` atomically."""
     with atomic_path(path) as tmp:
-        con.execute(f"COPY ({query}) TO '{tmp.as_posix()}' (FORMAT parquet, COMPRESSION zstd)", params or [])
+        con.execute(f"COPY ({query}) TO {sql_str(tmp)} (FORMAT parquet, COMPRESSION zstd)", params or [])
+
+
+def sql_str(value: str | Path) -> str:
+    """A SQL string literal (a path as posix): quotes doubled, so a folder named ``it's`` is safe.
+    Used where DuckDB takes no bound parameter (SET, COPY ... TO) and, for one rule, everywhere."""
+    text = value.as_posix() if isinstance(value, Path) else str(value)
+    return "'" + text.replace("'", "''") + "'"
 
 
 def sql_list(paths: list[Path]) -> str:
-    return "[" + ", ".join("'" + p.as_posix().replace("'", "''") + "'" for p in paths) + "]"
+    return "[" + ", ".join(map(sql_str, paths)) + "]"
