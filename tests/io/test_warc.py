@@ -223,6 +223,40 @@ def test_chunked_and_gzip_encoded_payloads_are_undone(tmp_path):
     assert not stats.input_errors
 
 
+def test_gzip_bomb_payload_is_dropped_as_too_large_not_inflated(tmp_path):
+    # 5 MB of zeros gzip to a few KB: the record is small, what it inflates to is not.
+    bomb = gzip.compress(b"<html>" + b"\0" * 5_000_000 + b"</html>")
+    bomb_id, rec = warc_record("response", http(bomb, headers={"Content-Encoding": "gzip"}))
+    small_id, small = warc_record("response", http(PAGE.encode()))
+    path = tmp_path / "bomb.warc"
+    write_warc(path, [rec, small])
+    docs, stats = read(path, max_bytes=100_000)
+    assert [d.id for d in docs] == [bomb_id, small_id]
+    assert not docs[0].kept and docs[0].verdict.reason == "input:too_large"
+    assert docs[1].original == PAGE
+    assert stats.input_errors["record_too_large"] == 1
+
+
+def test_error_building_one_document_costs_that_record_only(tmp_path, monkeypatch):
+    import thresher.io.readers.warc as warc
+
+    ids, records = zip(*(warc_record("response", http(f"<html><p>page {i}</p></html>".encode())) for i in range(3)))
+    path = tmp_path / "odd.warc.gz"
+    write_warc(path, list(records))
+    real = warc.record_to_document
+
+    def flaky(raw, rel, opts, stats):
+        if raw.headers.get("WARC-Record-ID") == ids[1]:
+            raise ValueError("odd record")
+        return real(raw, rel, opts, stats)
+
+    monkeypatch.setattr(warc, "record_to_document", flaky)
+    docs, stats = read(path)
+    assert [d.id for d in docs] == [ids[0], ids[2]]
+    assert dict(stats.input_errors) == {"reader_error": 1}
+    assert "odd record" in stats.error_samples[0]
+
+
 def test_wet_conversion_records_are_plain_text(tmp_path):
     text = "Harbour bridge reopens\nThe bridge reopened on Monday after three years."
     rid, conv = warc_record("conversion", text.encode(), uri="https://example.org/bridge",

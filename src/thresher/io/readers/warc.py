@@ -70,15 +70,23 @@ def read_warc(path: Path, rel: str, opts: ReadOptions, stats: Stats,
         return
     with f:
         last = None
-        try:
-            for raw in records(f, opts.max_bytes):
-                last = raw.offset
+        it = iter(records(f, opts.max_bytes))
+        while True:
+            try:
+                raw = next(it)
+            except StopIteration:
+                break
+            except Exception as exc:  # a corrupt stream ends the file, not the run: keep what was read
+                stats.input_error("truncated_file", f"{rel}@{last or 0}", f"{type(exc).__name__}: {exc}")
+                return
+            last = raw.offset
+            try:
                 doc = record_to_document(raw, rel, opts, stats)
-                if doc is not None:
-                    yield doc
-        except Exception as exc:  # a corrupt stream ends the file, not the run: keep what was read
-            stats.input_error("truncated_file", f"{rel}@{last or 0}", f"{type(exc).__name__}: {exc}")
-            return
+            except Exception as exc:  # one odd record costs that record, not the rest of the file
+                stats.input_error("reader_error", f"{rel}@{raw.offset}", f"{type(exc).__name__}: {exc}")
+                continue
+            if doc is not None:
+                yield doc
     # FastWARC ends quietly at a record it cannot parse (a gzip member cut short, a header cut
     # off): look at what follows the last record it returned, so the loss is counted, not silent.
     where = unread_tail(path, last)
@@ -174,10 +182,7 @@ def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats
         "record_id": rid,
     }
     if raw.block is None:  # over the size cap: a dropped document, so it is seen, not lost
-        stats.input_error("record_too_large", where, f"{raw.content_length:,} bytes > {opts.max_bytes:,}")
-        doc = Document(rid, "", metadata=meta)
-        doc.drop("read", "input:too_large", f"{where}: {raw.content_length:,} bytes, not read")
-        return doc
+        return _too_large(rid, meta, stats, where, f"{raw.content_length:,} bytes", opts.max_bytes)
     block = raw.block
     truncated = len(block) < raw.content_length
     if truncated:
@@ -213,7 +218,10 @@ def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats
     if mime not in HTML_TYPES and not (not mime and _looks_like_html(payload)):
         stats.skipped("warc:not_html")
         return None
-    payload, problem = _undo_http_encodings(payload, http_headers, truncated)
+    try:
+        payload, problem = _undo_http_encodings(payload, http_headers, truncated, opts.max_bytes)
+    except _TooLarge:
+        return _too_large(rid, meta, stats, where, "decoded content-encoding over the cap", opts.max_bytes)
     if problem:
         stats.input_error("bad_http_encoding", where, problem)
         if payload is None:
@@ -221,6 +229,25 @@ def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats
             return None
     declared = charset_from_content_type(content_type)
     return html_document(rid, payload, declared, meta, stats, where)
+
+
+def _too_large(rid: str, meta: dict, stats: Stats, where: str, size: str, max_bytes: int) -> Document:
+    stats.input_error("record_too_large", where, f"{size} > {max_bytes:,}")
+    doc = Document(rid, "", metadata=meta)
+    doc.drop("read", "input:too_large", f"{where}: {size}, not read")
+    return doc
+
+
+class _TooLarge(Exception):
+    """A compressed payload inflates past ReadOptions.max_bytes (a gzip bomb, or just huge)."""
+
+
+def _inflate(data: bytes, wbits: int, max_bytes: int) -> bytes:
+    # Bounded: at most max_bytes + 1 bytes come out, whatever the input claims.
+    out = zlib.decompressobj(wbits).decompress(data, max_bytes + 1)
+    if len(out) > max_bytes:
+        raise _TooLarge
+    return out
 
 
 def parse_http(block: bytes) -> tuple[int | None, dict[str, str], bytes]:
@@ -250,9 +277,11 @@ def parse_http(block: bytes) -> tuple[int | None, dict[str, str], bytes]:
     return status, headers, payload
 
 
-def _undo_http_encodings(payload: bytes, headers: dict[str, str], truncated: bool) -> tuple[bytes | None, str | None]:
+def _undo_http_encodings(payload: bytes, headers: dict[str, str], truncated: bool,
+                         max_bytes: int) -> tuple[bytes | None, str | None]:
     """Remove chunked transfer encoding and gzip/deflate content encoding, as a browser would.
-    Common Crawl stores payloads already decoded; wget and other crawlers may not."""
+    Common Crawl stores payloads already decoded; wget and other crawlers may not. Raises
+    _TooLarge when the decoded payload would pass ``max_bytes``."""
     problem = None
     if "chunked" in headers.get("transfer-encoding", "").lower():
         payload, ok = _dechunk(payload)
@@ -261,11 +290,10 @@ def _undo_http_encodings(payload: bytes, headers: dict[str, str], truncated: boo
     enc = headers.get("content-encoding", "").strip().lower()
     if enc in ("gzip", "x-gzip", "deflate"):
         try:
-            d = zlib.decompressobj(47 if enc != "deflate" else zlib.MAX_WBITS)
-            payload = d.decompress(payload)
+            payload = _inflate(payload, 47 if enc != "deflate" else zlib.MAX_WBITS, max_bytes)
         except zlib.error:
             try:  # raw deflate, as some servers send
-                payload = zlib.decompressobj(-zlib.MAX_WBITS).decompress(payload)
+                payload = _inflate(payload, -zlib.MAX_WBITS, max_bytes)
             except zlib.error as exc:
                 return None, f"content-encoding {enc}: {exc}"
     elif enc not in ("", "identity"):
