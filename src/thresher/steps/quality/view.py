@@ -71,9 +71,10 @@ def _token_table(spaced: str, n_tokens: int) -> TokenTable:
     body = np.empty(cps.size + 2, dtype=np.int8)
     body[0] = body[-1] = 0
     np.equal(flags & chars.SPACE, 0, out=body[1:-1], casting="unsafe")
-    edge = body[1:] - body[:-1]
-    starts = np.flatnonzero(edge == 1)
-    ends = np.flatnonzero(edge == -1)
+    # changes of body alternate: a token's start (+1), its end (-1), the next start ...
+    flips = np.flatnonzero(body[1:] != body[:-1])
+    starts = flips[0::2]
+    ends = flips[1::2]
     if starts.size != n_tokens:  # cannot happen unless str.split and str.isspace disagree
         raise ValueError(f"token table: {starts.size} spans for {n_tokens} tokens")
     lens = (ends - starts).astype(np.int64, copy=False)
