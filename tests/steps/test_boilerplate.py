@@ -382,3 +382,18 @@ def test_pathological_pages_do_not_crash():
         doc = Document("t", text)
         list(Boilerplate().run([doc], ShardContext()))
         assert doc.verdict.reason is None or not doc.verdict.reason.startswith("error")
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\t "])
+def test_long_blank_runs_next_to_a_removal_are_linear(blank):
+    # 20,000 blank lines above the article and below it, and chrome on both sides of each run.
+    # Each stranded blank line once rescanned its whole run (quadratic: ~20 s per page); the
+    # suite's running time is what guards that, the asserts pin down what the step does.
+    run = [blank] * 20_000
+    doc = clean(["Share on Facebook", *run, *BODY, "Share on Facebook", *run], max_removed_share=1.0)
+    # The removed share bars take their stranded blank lines with them.
+    assert doc.kept and kept(doc) == BODY
+    assert rules(doc) == {"boilerplate:share_bar"}
+    doc = clean([*run, *BODY, "Share on Facebook"])
+    # Blank lines that touch no removal are not this step's business: they stay.
+    assert kept(doc) == [*run, *BODY]
