@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 import orjson
 
@@ -13,26 +15,36 @@ from thresher.io.readers.open import decode, open_binary
 from thresher.io.readers.records import record_to_document
 from thresher.stats import Stats
 
+_BOM = b"\xef\xbb\xbf"
+_CHUNK = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def read_jsonl(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
     with open_binary(path) as f:
         lineno = 0
         while True:
             try:
-                line = f.readline()
+                # Bounded: a line longer than max_bytes is never held in memory whole.
+                line = f.readline(opts.max_bytes + 1)
+                size = len(line)
+                if size > opts.max_bytes and not line.endswith(b"\n"):
+                    size += _skip_rest_of_line(f)
             except (OSError, EOFError) as exc:  # truncated gzip/zstd stream: keep what was read
                 stats.input_error("truncated_file", f"{rel}:{lineno + 1}", str(exc))
                 return
             if not line:
                 return
             lineno += 1
+            if lineno == 1 and line.startswith(_BOM):  # orjson refuses a byte-order mark
+                line = line[len(_BOM):]
             where = f"{rel}:{lineno}"
             if not line.strip():
                 continue
-            if len(line) > opts.max_bytes:
-                stats.input_error("record_too_large", where, f"{len(line):,} bytes > {opts.max_bytes:,}")
+            if size > opts.max_bytes:
+                stats.input_error("record_too_large", where, f"{size:,} bytes > {opts.max_bytes:,}")
                 doc = Document(where, "", metadata={"source": rel, "line": lineno})
-                doc.drop("read", "input:too_large", f"{where}: {len(line):,} bytes, not parsed")
+                doc.drop("read", "input:too_large", f"{where}: {size:,} bytes, not parsed")
                 yield doc
                 continue
             rec, error, replaced = _parse(line)
@@ -47,20 +59,72 @@ def read_jsonl(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterato
             doc.metadata["line"] = lineno
             if replaced:
                 doc.metadata["decode_errors"] = True
-                stats.input_error("invalid_utf8", where, "invalid UTF-8 replaced with U+FFFD")
+                what = "invalid UTF-8" if replaced == "invalid_utf8" else "lone surrogate escapes"
+                stats.input_error(replaced, where, f"{what} replaced with U+FFFD")
             yield doc
 
 
-def _parse(line: bytes) -> tuple[object, str | None, bool]:
-    """(record, error, bytes_replaced). orjson refuses invalid UTF-8 outright; such a line is
-    decoded with replacement and parsed again, so one bad byte does not cost the whole record."""
+def _skip_rest_of_line(f: BinaryIO) -> int:
+    """Read past the rest of an over-long line in chunks, keeping none of it; its byte count."""
+    skipped = 0
+    while True:
+        chunk = f.readline(_CHUNK)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+
+
+def _parse(line: bytes) -> tuple[object, str | None, str | None]:
+    """(record, error, what was replaced: None, "invalid_utf8" or "lone_surrogate").
+
+    orjson refuses invalid UTF-8 and lone surrogate escapes ("\\ud800") outright. Invalid bytes
+    are decoded with replacement and the line parsed again; a line orjson still refuses is parsed
+    by the stdlib json, and kept only if lone surrogates were its problem (they become U+FFFD).
+    Either way one bad character does not cost the whole record, and the document is flagged."""
     try:
-        return orjson.loads(line), None, False
+        return orjson.loads(line), None, None
     except orjson.JSONDecodeError as exc:
-        text, replaced = decode(line)
-        if not replaced:
-            return None, str(exc), False
+        error = str(exc)
+    text, bad_bytes = decode(line)
+    replaced = "invalid_utf8" if bad_bytes else None
+    if bad_bytes:
         try:
-            return orjson.loads(text), None, True
+            return orjson.loads(text), None, replaced
         except orjson.JSONDecodeError as exc2:
-            return None, str(exc2), True
+            error = str(exc2)
+    if "\\u" not in text:
+        return None, error, replaced
+    try:
+        rec = json.loads(text)
+    except (ValueError, RecursionError):
+        return None, error, replaced
+    rec, surrogates = _replace_surrogates(rec)
+    if not surrogates:
+        return None, error, replaced  # the stdlib accepts what orjson rightly refuses (NaN): keep refusing
+    return rec, None, replaced or "lone_surrogate"
+
+
+def _replace_surrogates(value: object) -> tuple[object, bool]:
+    """``value`` with lone surrogates in its strings (keys too) replaced by U+FFFD; whether any were."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            return _SURROGATE.sub("\ufffd", value), True
+        return value, False
+    if isinstance(value, list):
+        found = False
+        out = []
+        for v in value:
+            v, f = _replace_surrogates(v)
+            out.append(v)
+            found |= f
+        return out, found
+    if isinstance(value, dict):
+        found = False
+        d = {}
+        for k, v in value.items():
+            k, fk = _replace_surrogates(k)
+            v, fv = _replace_surrogates(v)
+            d[k] = v
+            found |= fk or fv
+        return d, found
+    return value, False
