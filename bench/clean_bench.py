@@ -264,6 +264,18 @@ def main(argv: list[str] | None = None) -> int:
     th_mbps = n_bytes / 1e6 / statistics.median(cpu)
     exact_bytes = sum(outputs.get(p) == t["clean_text"] for p, t in truth.items()) / len(truth)
 
+    # Salvage fidelity: a page is right when the pipeline does to the crawled page what it does to
+    # the page's clean truth (same text, or dropped by the same rule). Pages whose truth the quality
+    # rule sets reject (a rule's own judgement of a real article) then count as right when dropped.
+    truth_docs = list(default_pipeline().run([Document(pid, t["clean_text"]) for pid, t in truth.items()], ShardContext()))
+    on_truth = {d.id: (d.text if d.kept else None, None if d.kept else d.verdict.reason) for d in truth_docs}
+    fidelity = sum(
+        (outputs.get(pid) is None and on_truth[pid][0] is None and info["dropped"].get(pid) == on_truth[pid][1])
+        or (outputs.get(pid) is not None and on_truth[pid][0] is not None and same(outputs[pid], on_truth[pid][0]))
+        for pid in truth
+    ) / len(truth)
+    truth_drops = collections.Counter(r for _, r in on_truth.values() if r is not None)
+
     pipe = default_pipeline()
     cleaning = Pipeline([st for st in pipe.steps if st.name in CLEANING_STEPS])
     cpu_nl, out_nl, cred_nl, info_nl = run_thresher(pages, args.repeats, cleaning)
@@ -296,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
         why = collections.Counter(dt["dropped"].values())
         print("datatrove drops: " + ", ".join(f"{k} {v}" for k, v in why.most_common(8)))
     print(f"thresher exactly right byte for byte (final newline included): {exact_bytes:.2%}")
+    print(f"thresher default pipeline, same outcome as on the page's clean truth (same text, or dropped by the same rule): {fidelity:.2%}")
+    print(f"  the default pipeline drops {sum(truth_drops.values())} of the clean truths themselves: "
+          + ", ".join(f"{k} {v}" for k, v in truth_drops.most_common(6)))
     if info["dropped"]:
         print("thresher default pipeline drops (every page here is a real article): " + ", ".join(f"{k} {v}" for k, v in collections.Counter(info["dropped"].values()).most_common(8)))
     secs = info["stats"]["seconds_by_step"]
