@@ -15,7 +15,7 @@ from resiliparse.parse.encoding import detect_encoding
 
 from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
-from thresher.io.readers.open import open_binary
+from thresher.io.readers.open import read_capped
 from thresher.stats import Stats
 
 # <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">, read
@@ -117,22 +117,11 @@ def html_document(doc_id: str, data: bytes, declared: str | None, metadata: dict
 
 
 def read_html_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
-    chunks: list[bytes] = []
-    size = 0
-    cut: str | None = None
-    try:
-        with open_binary(path) as f:
-            while size <= opts.max_bytes:
-                chunk = f.read(1 << 16)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-    except (OSError, EOFError) as exc:
-        if not chunks:
-            stats.input_error("unreadable_file", rel, str(exc))
-            return
-        cut = str(exc)  # a truncated .html.gz: keep what was read
+    data, cut = read_capped(path, opts.max_bytes)
+    if cut is not None and not data:
+        stats.input_error("unreadable_file", rel, cut)
+        return
+    size = len(data)
     if size > opts.max_bytes:
         stats.input_error("record_too_large", rel, f"more than {opts.max_bytes:,} bytes")
         doc = Document(rel, "", metadata={"source": rel, "format": "html"})
@@ -143,4 +132,4 @@ def read_html_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Ite
     if cut is not None:
         stats.input_error("truncated_file", f"{rel}@{size}", cut)
         meta["truncated"] = True
-    yield html_document(rel, b"".join(chunks), None, meta, stats, rel)
+    yield html_document(rel, data, None, meta, stats, rel)

@@ -26,3 +26,22 @@ def decode(data: bytes) -> tuple[str, bool]:
         return data.decode("utf-8"), False
     except UnicodeDecodeError:
         return data.decode("utf-8", errors="replace"), True
+
+
+def read_capped(path: Path | str, max_bytes: int) -> tuple[bytes, str | None]:
+    """A one-document file's bytes (stops once past ``max_bytes``: the caller drops it as too
+    large) and the error that cut it short, if any. A truncated .gz raises EOFError part way, a
+    missing or corrupt file OSError: either way what was read before the error is returned."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with open_binary(path) as f:
+            while size <= max_bytes:
+                chunk = f.read(1 << 16)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+    except (OSError, EOFError) as exc:
+        return b"".join(chunks), f"{type(exc).__name__}: {exc}"
+    return b"".join(chunks), None

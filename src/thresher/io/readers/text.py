@@ -7,16 +7,14 @@ from typing import Iterator
 
 from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
-from thresher.io.readers.open import decode, open_binary
+from thresher.io.readers.open import decode, read_capped
 from thresher.stats import Stats
 
 
 def read_text_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
-    try:
-        with open_binary(path) as f:
-            data = f.read(opts.max_bytes + 1)
-    except OSError as exc:
-        stats.input_error("unreadable_file", rel, str(exc))
+    data, cut = read_capped(path, opts.max_bytes)
+    if cut is not None and not data:
+        stats.input_error("unreadable_file", rel, cut)
         return
     if len(data) > opts.max_bytes:
         stats.input_error("record_too_large", rel, f"more than {opts.max_bytes:,} bytes")
@@ -24,8 +22,12 @@ def read_text_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Ite
         doc.drop("read", "input:too_large", f"{rel}: more than {opts.max_bytes:,} bytes, not read")
         yield doc
         return
+    meta: dict = {"source": rel}
+    if cut is not None:  # a truncated .txt.gz: keep what was read, flagged
+        stats.input_error("truncated_file", f"{rel}@{len(data)}", cut)
+        meta["truncated"] = True
     text, replaced = decode(data)
-    doc = Document(rel, text, metadata={"source": rel})
+    doc = Document(rel, text, metadata=meta)
     if replaced:
         doc.metadata["decode_errors"] = True
         stats.input_error("invalid_utf8", rel, "invalid UTF-8 replaced with U+FFFD")
