@@ -21,3 +21,22 @@ def test_report_shows_counts_reasons_and_marked_samples(tmp_path, capsys):
     assert html.escape("<b>") * 3 in page
     assert "more characters]" in page  # huge documents are cut short in the report
     assert main(["report", str(tmp_path)]) == 2
+
+
+def test_report_and_explain_mark_the_same_segments():
+    from thresher.commands.explain import render_marked
+    from thresher.commands.marking import segments
+    from thresher.commands.report import marked_html
+    from thresher.document import Edit
+
+    original = "keep <this> drop me\nend"
+    edits = [Edit(5, 11, "html:tag", "[b]"), Edit(12, 20, "junk")]
+    assert list(segments(original, edits)) == [
+        ("kept", "keep "), ("removed", "<this>"), ("inserted", "[b]"), ("rule", "html:tag"),
+        ("kept", " "), ("removed", "drop me\n"), ("rule", "junk"), ("kept", "end"),
+    ]
+    assert marked_html(original, edits) == (
+        'keep <del>&lt;this&gt;</del><ins>[b]</ins><span class="rule">html:tag</span> '
+        '<del>drop me\n</del><span class="rule">junk</span>end'
+    )
+    assert render_marked(original, edits, plain=True).plain == "keep [-<this>-]{+[b]+}<<html:tag>> [-drop me⏎\n-]<<junk>>end"

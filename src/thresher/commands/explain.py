@@ -13,6 +13,7 @@ import zstandard
 from rich.console import Console
 from rich.text import Text
 
+from thresher.commands.marking import segments
 from thresher.document import Edit
 
 
@@ -53,27 +54,20 @@ def find_kept(out: Path, doc_id: str) -> dict | None:
 
 
 def render_marked(original: str, edits: list[Edit], plain: bool) -> Text:
-    """Original text; removed spans struck through in red, inserted text in green, rule after each."""
+    """Original text; removed spans struck through in red, inserted text in green, rule after each.
+    Plain (no terminal): ``[-removed-]``, ``{+inserted+}``, ``<<rule>>``."""
     t = Text()
-    pos = 0
-    for e in edits:
-        t.append(original[pos : e.start])
-        removed = original[e.start : e.end]
-        shown = removed.replace("\n", "⏎\n")
-        if plain:
-            if removed:
-                t.append(f"[-{shown}-]")
-            if e.replacement:
-                t.append("{+" + e.replacement.replace("\n", "⏎\n") + "+}")
-            t.append(f"<<{e.rule}>>")
+    for kind, text in segments(original, edits):
+        if kind == "kept":
+            t.append(text)
+        elif kind == "rule":
+            t.append(f"<<{text}>>" if plain else f"⟨{text}⟩", style=None if plain else "dim cyan")
         else:
-            if removed:
-                t.append(shown, style="red strike")
-            if e.replacement:
-                t.append(e.replacement.replace("\n", "⏎\n"), style="bold green")
-            t.append(f"⟨{e.rule}⟩", style="dim cyan")
-        pos = e.end
-    t.append(original[pos:])
+            shown = text.replace("\n", "⏎\n")
+            if plain:
+                t.append(f"[-{shown}-]" if kind == "removed" else "{+" + shown + "+}")
+            else:
+                t.append(shown, style="red strike" if kind == "removed" else "bold green")
     return t
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import orjson
 
 from thresher.commands.explain import _lines
+from thresher.commands.marking import segments
 from thresher.document import Edit
 from thresher.io.atomic import write_bytes_atomic
 from thresher.stats import Stats
@@ -39,18 +40,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+_HTML = {
+    "kept": "{}",
+    "removed": "<del>{}</del>",
+    "inserted": "<ins>{}</ins>",
+    "rule": '<span class="rule">{}</span>',
+}
+
+
 def marked_html(original: str, edits: list[Edit]) -> str:
-    parts, pos = [], 0
-    for e in edits:
-        parts.append(html.escape(original[pos : e.start]))
-        if e.end > e.start:
-            parts.append(f"<del>{html.escape(original[e.start:e.end])}</del>")
-        if e.replacement:
-            parts.append(f"<ins>{html.escape(e.replacement)}</ins>")
-        parts.append(f'<span class="rule">{html.escape(e.rule)}</span>')
-        pos = e.end
-    parts.append(html.escape(original[pos:]))
-    return "".join(parts)
+    return "".join(_HTML[kind].format(html.escape(text)) for kind, text in segments(original, edits))
 
 
 def collect_samples(out: Path, per_key: int) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
