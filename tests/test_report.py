@@ -40,3 +40,33 @@ def test_report_and_explain_mark_the_same_segments():
         '<del>drop me\n</del><span class="rule">junk</span>end'
     )
     assert render_marked(original, edits, plain=True).plain == "keep [-<this>-]{+[b]+}<<html:tag>> [-drop me⏎\n-]<<junk>>end"
+
+
+def _guard_only_clean(tmp_path, fmt: str) -> "Path":
+    cfg = tmp_path / "guard.toml"
+    cfg.write_text('[[step]]\nname = "guard"\n')
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "The harbour bridge reopened on Monday after three years of repairs.", "see_also": "b"}\n'
+        '{"id": "c", "text": "A second page about the market square and its Saturday stalls."}\n'
+    )
+    out = tmp_path / f"out_{fmt}"
+    assert main(["clean", str(src), "-o", str(out), "--format", fmt, "--config", str(cfg), "--workers", "1"]) == 0
+    return out
+
+
+def test_explain_finds_an_unchanged_kept_document_in_parquet_output(tmp_path, capsys):
+    out = _guard_only_clean(tmp_path, "parquet")
+    assert list((out / "kept").glob("*.parquet"))
+    capsys.readouterr()
+    assert main(["explain", str(out), "c", "--color", "never"]) == 0
+    assert "c: kept, unchanged" in capsys.readouterr().out
+
+
+def test_explain_matches_the_id_field_not_any_field(tmp_path, capsys):
+    for fmt in ("jsonl", "parquet"):
+        out = _guard_only_clean(tmp_path, fmt)
+        capsys.readouterr()
+        # "b" is only the value of another field of document "a": no document has that id.
+        assert main(["explain", str(out), "b", "--color", "never"]) == 1, fmt
+        assert "no document with id 'b'" in capsys.readouterr().err

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import io
+import tomllib
 from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
 import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
 import zstandard
 from rich.console import Console
 from rich.text import Text
@@ -41,14 +44,33 @@ def find_trace(out: Path, doc_id: str) -> dict | None:
     return None
 
 
+def output_options(out: Path) -> tuple[str, str]:
+    """(format, id field) the job wrote its outputs with, from OUT/config.toml's [output]."""
+    try:
+        conf = tomllib.loads((out / "config.toml").read_text(encoding="utf-8")).get("output", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        conf = {}
+    return str(conf.get("format", "jsonl")), str(conf.get("id_field", "id"))
+
+
 def find_kept(out: Path, doc_id: str) -> dict | None:
-    """A kept document nothing changed has no trace; find its record to say so."""
+    """A kept document nothing changed has no trace; find its record (by its id field only) to say so."""
+    fmt, id_field = output_options(out)
+    if fmt == "parquet":
+        for path in sorted((out / "kept").glob("*.parquet")):
+            try:
+                rows = pq.read_table(path, filters=[(id_field, "==", doc_id)]).to_pylist()
+            except (pa.ArrowException, KeyError, TypeError):  # no such column, or not a text one
+                continue
+            if rows:
+                return rows[0]
+        return None
     needle = orjson.dumps(doc_id)
     for path in sorted((out / "kept").glob("*.jsonl.zst")):
         for line in _lines(path):
-            if needle in line:
+            if needle in line:  # cheap test before parsing
                 rec = orjson.loads(line)
-                if doc_id in (str(v) for v in rec.values() if isinstance(v, (str, int))):
+                if rec.get(id_field) == doc_id:
                     return rec
     return None
 
