@@ -6,7 +6,6 @@ import argparse
 import sys
 import time
 
-import orjson
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -19,6 +18,7 @@ from thresher.commands.options import (
     read_options,
 )
 from thresher.commands.summary import render_summary
+from thresher.io.jsonio import dumps_record
 from thresher.io.readers import READERS
 from thresher.io.writers import kept_record
 from thresher.pipeline import Pipeline
@@ -121,7 +121,7 @@ def _to_stdout(args: argparse.Namespace, specs, config, err: Console) -> int:
                 rec = kept_record(doc, output_options(args))
                 rec["verdict"] = doc.verdict.to_dict()
                 rec["edits"] = [e.to_list() for e in doc.edits]
-                out.write(orjson.dumps(rec, default=str).decode() + "\n")
+                out.write(dumps_record(rec).decode() + "\n")
                 continue
             if not doc.kept:
                 err.print(f"{doc.id}: dropped by {doc.verdict.step}: {doc.verdict.reason} {doc.verdict.detail or ''}", highlight=False)

@@ -29,6 +29,7 @@ import zstandard
 
 from thresher.document import Document
 from thresher.io.atomic import atomic_path, write_bytes_atomic
+from thresher.io.jsonio import dumps_record
 from thresher.io.readers.base import ReadOptions
 from thresher.io.writers import OutputOptions, ShardWriter
 from thresher.pipeline import CORPUS_STAGES, Pipeline, build
@@ -146,7 +147,7 @@ def run_shard(job: Job, spec: ShardSpec) -> dict:
             with zstandard.ZstdCompressor(level=1).stream_writer(raw) as z:
                 for doc in docs:
                     _count_out(doc, stats)
-                    z.write(orjson.dumps(doc.to_state(), default=str) + b"\n")
+                    z.write(dumps_record(doc.to_state()) + b"\n")
         stats.seconds = time.process_time() - t0
         write_bytes_atomic(job.work_dir / "docs" / f"{spec.name}.stats.json", orjson.dumps(stats.to_dict()))
         write_bytes_atomic(job.work_dir / "docs" / f"{spec.name}.done", b"")
