@@ -108,3 +108,35 @@ def test_mojibake_next_to_a_no_break_space():
     doc = repair("to rise by\u00a0Â£1,400 as part\n")
     assert doc.text == "to rise by £1,400 as part\n"
     assert rules(doc) == {"unicode:mojibake", "unicode:nbsp"}
+
+
+# -- idempotence: a second run changes nothing ----------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, once",
+    [
+        ("aba\u2003\x01\r\n", "aba\n"),  # CR path: the odd space before the control char goes too
+        ("aba \u200b\n", "aba\n"),  # fast path: the space before the invisible char goes too
+        ("a\u200b\t\u200ba\r\t\x01", "a\ta\n"),  # a line of tab + junk is blank
+        ("\x01\r\t a bb", "\t a bb\n"),  # a junk-only first line is an edge
+        (" \x01\x01\x01", ""),  # only junk: nothing left
+        ("\x01\x85\x01bÃ\xa0\ufeffÃ\x1c\xa0\x85\n", "bà Ã\n"),  # junk beside a repaired word
+        ("Ã\u200b©t\u00e9 ok\n", "été ok\n"),  # mojibake hidden by an invisible char
+        ("Ã©Ã\x85© x\n", "éé x\n"),  # NEL is removed, not a word break
+    ],
+)
+def test_second_run_changes_nothing(text, once):
+    first = repair(text).text
+    assert first == once
+    assert repair(first).text == first
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a b\t\u00a0\u2003\u200b\x01\x85\ufeff\r\nÃ©", max_size=16))
+def test_repair_is_idempotent(text):
+    first = repair(text).text
+    assert repair(first).text == first

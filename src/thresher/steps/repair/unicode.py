@@ -47,10 +47,12 @@ def _cls(chars: str) -> str:
 _CHAR_RE = re.compile(f"(?P<control>{_cls(_CONTROL)}+)|(?P<invisible>{_cls(_INVISIBLE)}+)|(?P<nbsp>{_cls(_ODD_SPACE)}+)")
 _CHAR_RULE = {"control": ("unicode:control_char", ""), "invisible": ("unicode:invisible", ""), "nbsp": ("unicode:nbsp", None)}
 
-# Whitespace a line may end with that is not content. Odd spaces count: "text\u00a0" ends in space.
-_TRAIL = f" \t{_ODD_SPACE}{_INVISIBLE}"
-_WS = " \t\n" + _ODD_SPACE
-_SPACE_CLS = _cls(" \t" + _ODD_SPACE)
+# What a line may end with that is not content. Odd spaces count: "text\u00a0" ends in space; so
+# do invisible and control characters, which this step removes anyway: "text \u200b" must lose
+# its space too, or a second run would find a trailing space (the step must be idempotent).
+_TRAIL = f" \t{_ODD_SPACE}{_INVISIBLE}{_CONTROL}"
+_WS = "\n" + _TRAIL
+_SPACE_CLS = _cls(_TRAIL)
 _SPACES_RE = re.compile(_SPACE_CLS + "+")
 # What the body scan repairs, in priority order: runs of blank lines, spaces at the end of a
 # line, then single characters (each a separate scan: one alternation is several times slower).
@@ -63,7 +65,9 @@ _KIND = {**{c: "control" for c in _CONTROL}, **{c: "invisible" for c in _INVISIB
 # UTF-8 read as Latin-1 or cp1252 leaves a lead byte (Â..ô) before a continuation byte (U+0080..
 # U+00BF, or the cp1252 letters those bytes become). Only words with such a pair go to ftfy.
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4]" + _cls("".join(map(chr, range(0x80, 0xC0))) + _CP1252_HIGH))
+# Control or invisible characters between the two ("Ã\u200b©") hide the pair until they are gone,
+# so they are looked through (else a second run would find mojibake the first one missed).
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4]" + _cls(_CONTROL + _INVISIBLE) + "*" + _cls("".join(map(chr, range(0x80, 0xC0))) + _CP1252_HIGH))
 
 
 @dataclass
@@ -92,22 +96,24 @@ class UnicodeRepair(Editor):
                 if own and m.start() < own[-1][1]:
                     continue
                 ws = m.start()  # the word around the hint, bounded by any whitespace (NBSP too)
-                while ws > lo and not text[ws - 1].isspace():
+                while ws > lo and not _breaks(text[ws - 1]):
                     ws -= 1
                 we = m.end()
-                while we < hi and not text[we].isspace():
+                while we < hi and not _breaks(text[we]):
                     we += 1
                 word = text[ws:we].rstrip(_TRAIL)
-                if not is_bad(word):
+                probe = _fix_chars(word)  # judged and fixed as it reads once its junk is gone
+                if not is_bad(probe):
                     continue
-                fixed = ftfy.fix_encoding(word)
-                if fixed != word:
+                fixed = ftfy.fix_encoding(probe)
+                if fixed != probe:
                     edits.extend(_diff_edits(word, _fix_chars(fixed), ws))
                     own.append((ws, ws + len(word)))
         claimed = [(a, b) for a, b in own]  # spans already handled, by priority
-        # Runs of blank lines (a blank line holding spaces, or two blank lines and more).
+        chars = _CHARS_RE.search(text, lo, hi) is not None
+        # Runs of blank lines (a blank line holding spaces or junk, or two blank lines and more).
         blanks = []
-        if "\n\n" in text or _BLANKISH in text or "\n\t" in text:
+        if chars or "\n\n" in text or _BLANKISH in text or "\n\t" in text:
             for m in _BLANK_RE.finditer(text, lo, hi):
                 s, e = m.start(1), m.end(1)
                 if e - s == 1:
@@ -115,16 +121,16 @@ class UnicodeRepair(Editor):
                 if self.collapse_blank_lines:
                     blanks.append(Edit(s, e - 1, "whitespace:blank_lines"))  # keep one empty line
                 else:
-                    blanks.extend(Edit(x.start(), x.end(), "whitespace:trailing") for x in _SPACES_RE.finditer(text, s, e))
+                    for x in _SPACES_RE.finditer(text, s, e):
+                        blanks.extend(_trail_edits(text, x.start(), x.end()))
         edits.extend(_outside(blanks, claimed))
         claimed = sorted(claimed + [(e.start, e.end) for e in blanks])
         # Spaces at the end of a line (whitespace-only lines were handled just above).
         trails = []
-        chars = _CHARS_RE.search(text, lo, hi) is not None
-        if chars:  # odd spaces may end a line too: the regex scan
+        if chars:  # odd spaces, invisible and control characters may end a line too: the regex scan
             for m in _TRAIL_RE.finditer(text, lo, hi):
                 if text[m.start() - 1] != "\n":
-                    trails.append(Edit(m.start(), m.end(), "whitespace:trailing"))
+                    trails.extend(_trail_edits(text, m.start(), m.end()))
         else:  # only spaces and tabs can: find their line breaks (many times faster)
             ends = _line_ends_after(text, " \n", lo, hi) + _line_ends_after(text, "\t\n", lo, hi)
             for nl in sorted(ends):
@@ -138,7 +144,10 @@ class UnicodeRepair(Editor):
         if chars:
             found = []
             for m in _CHARS_RE.finditer(text, lo, hi):
-                found.extend(_char_edits(m.group(), m.start()))
+                # A run may straddle a repaired word's edge ("\x01\x85" + "\x01bÃ©"): keep its
+                # part outside, else that part would survive to a second run.
+                for a, b in _unclaimed(m.start(), m.end(), claimed):
+                    found.extend(_char_edits(text[a:b], a))
             edits.extend(_outside(found, claimed))
         return edits
 
@@ -159,12 +168,10 @@ class UnicodeRepair(Editor):
             edits.append(Edit(0, lo, "whitespace:edges"))
         nl = text.find("\n", hi)
         if nl < 0:
-            if hi < n:
-                edits.append(Edit(hi, n, "whitespace:trailing"))
+            edits.extend(_trail_edits(text, hi, n))
             edits.append(Edit(n, n, "whitespace:final_newline", "\n"))
         else:
-            if hi < nl:
-                edits.append(Edit(hi, nl, "whitespace:trailing"))
+            edits.extend(_trail_edits(text, hi, nl))
             if nl + 1 < n:
                 edits.append(Edit(nl + 1, n, "whitespace:edges"))
         return lo, hi
@@ -197,7 +204,7 @@ class UnicodeRepair(Editor):
                 if seen_content and blank_run_lines > 1 and self.collapse_blank_lines:
                     edits.append(Edit(start, m.end(), "whitespace:blank_lines"))
                 elif seen_content and content:
-                    edits.append(Edit(start, content_end, "whitespace:trailing"))
+                    edits.extend(_trail_edits(text, start, content_end))
                     self._line_ending(edits, content_end, term)
                 elif seen_content:
                     self._line_ending(edits, content_end, term)
@@ -209,8 +216,7 @@ class UnicodeRepair(Editor):
             blank_run_lines = 0
             core_end = start + len(stripped)
             self._fix_core(edits, stripped, start, mojibake)
-            if core_end < content_end:
-                edits.append(Edit(core_end, content_end, "whitespace:trailing"))
+            edits.extend(_trail_edits(text, core_end, content_end))
             self._line_ending(edits, content_end, term)
             last_content_end = m.end()
         if not seen_content:
@@ -233,9 +239,10 @@ class UnicodeRepair(Editor):
 
     @staticmethod
     def _fix_core(edits: list[Edit], core: str, start: int, mojibake: bool) -> None:
-        if mojibake and not core.isascii() and is_bad(core):
-            fixed = ftfy.fix_encoding(core)
-            if fixed != core:
+        probe = _fix_chars(core) if mojibake and not core.isascii() else ""
+        if probe and is_bad(probe):
+            fixed = ftfy.fix_encoding(probe)
+            if fixed != probe:
                 edits.extend(_diff_edits(core, _fix_chars(fixed), start))
                 return
         for cm in _CHAR_RE.finditer(core):
@@ -256,6 +263,35 @@ def _line_ends_after(text: str, pair: str, lo: int, hi: int) -> list[int]:
     while k >= 0:
         out.append(k + 1)
         k = text.find(pair, k + 2, hi + 1)
+    return out
+
+
+def _trail_edits(text: str, s: int, e: int) -> list[Edit]:
+    """Edits removing text[s:e], the end of a line: control and invisible characters under their
+    own rule (so ``explain`` names them), spaces of any width as ``whitespace:trailing``."""
+    if s >= e:
+        return []
+    out: list[Edit] = []
+    for i, j, kind in _kind_runs(text, s, e):
+        rule = _CHAR_RULE[kind][0] if kind in ("control", "invisible") else "whitespace:trailing"
+        if out and out[-1].rule == rule:  # plain and odd spaces side by side: one edit
+            out[-1] = Edit(out[-1].start, j, rule)
+        else:
+            out.append(Edit(i, j, rule))
+    return out
+
+
+def _kind_runs(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """text[s:e] cut into runs of one kind ("control", "invisible", "nbsp" or "space")."""
+    out = []
+    i = s
+    while i < e:
+        kind = _KIND.get(text[i], "space")
+        j = i + 1
+        while j < e and _KIND.get(text[j], "space") == kind:
+            j += 1
+        out.append((i, j, kind))
+        i = j
     return out
 
 
@@ -313,6 +349,26 @@ def _diff_bounds(a: str, b: str) -> tuple[int, int]:
     while s < m - p and a[-1 - s] == b[-1 - s]:
         s += 1
     return p, s
+
+
+def _breaks(c: str) -> bool:
+    """Does c end a word? Whitespace does, but not the control characters Python counts as
+    whitespace (NEL, the separators \x1c-\x1f): this step removes them, joining their sides."""
+    return c.isspace() and c not in _CONTROL
+
+
+def _unclaimed(s: int, e: int, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [s, e) outside the claimed spans (sorted)."""
+    out = []
+    for a, b in claimed:
+        if b <= s or a >= e:
+            continue
+        if a > s:
+            out.append((s, a))
+        s = max(s, b)
+    if s < e:
+        out.append((s, e))
+    return out
 
 
 def _outside(edits: list[Edit], claimed: list[tuple[int, int]]) -> list[Edit]:
