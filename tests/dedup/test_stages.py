@@ -176,3 +176,61 @@ def test_sql_str_quotes_round_trip_through_duckdb():
     for value in ("it's", "''", "/tmp/q'dir/o''ut/x.parquet", ""):
         assert con.execute(f"SELECT {sql_str(value)}").fetchone()[0] == value
     assert sql_str(Path("a'b") / "c") == "'a''b/c'"
+
+
+def test_no_duckdb_connection_is_open_when_workers_fork(make_job, monkeypatch):
+    # Forking while DuckDB threads and a cursor are live can deadlock the children.
+    import duckdb
+
+    from thresher.steps.dedup import near
+
+    opened = []
+    real_duck = near.duck
+
+    def tracking_duck(*args, **kwargs):
+        con = real_duck(*args, **kwargs)
+        opened.append(con)
+        return con
+
+    def open_connections():
+        n = 0
+        for con in opened:
+            try:
+                con.execute("SELECT 1")
+                n += 1
+            except duckdb.ConnectionException:
+                pass
+        return n
+
+    monkeypatch.setattr(near, "duck", tracking_duck)
+    job = make_job(corpus(), [NearDedup(min_anchors=4)], workers=2)
+    real_map = type(job).map
+    open_at_map = []
+
+    def checking_map(self, fn, items, on_done=None):
+        open_at_map.append((fn.__name__, open_connections()))
+        return real_map(self, fn, items, on_done)
+
+    monkeypatch.setattr(type(job), "map", checking_map)  # on the class: the job still pickles
+    docs = job.run()
+    assert not docs["b1"].kept  # the run did its work
+    assert [name for name, _ in open_at_map] == ["_sign_shard", "_shingle_sets"]
+    assert [n for _, n in open_at_map] == [0, 0]
+    assert (job.root / "_work" / "near_dedup" / "report" / "pairs.parquet").exists()
+
+
+def test_lsh_grid_search_runs_once_per_stage_and_pickles(monkeypatch):
+    import pickle
+
+    from thresher.steps.dedup import near
+
+    calls = []
+    real = near.optimal_params
+    monkeypatch.setattr(near, "optimal_params", lambda *a: calls.append(a) or real(*a))
+    stage = NearDedup(threshold=0.8, num_perm=64)
+    first = stage.lsh()
+    assert stage.lsh() == first and len(calls) == 1
+    copy = pickle.loads(pickle.dumps(stage))
+    assert copy.lsh() == first and len(calls) == 1  # the workers' copies do not search again
+    assert copy == stage  # the cache is not part of the options
+    assert NearDedup(bands=4, rows=8, num_perm=64).lsh() == (4, 8) and len(calls) == 1

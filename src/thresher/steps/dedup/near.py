@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
@@ -42,7 +43,7 @@ from thresher.run.corpus import CorpusStage
 from thresher.steps.dedup import survivor as surv
 from thresher.steps.dedup.clusters import apply_decisions, components, read_decisions
 from thresher.steps.dedup.lsh import optimal_params
-from thresher.steps.dedup.minhash import MinHasher, band_hashes
+from thresher.steps.dedup.minhash import MinHasher, band_hashes, estimate_jaccard
 from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, sql_str, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -98,8 +99,13 @@ class NearDedup(CorpusStage):
             raise ValueError("anchor_rate and min_anchors must be positive")
 
     def lsh(self) -> tuple[int, int]:
-        if self.bands:
-            return self.bands, self.rows
+        """(bands, rows): as set, else from the grid search, run once per stage object."""
+        return (self.bands, self.rows) if self.bands else self._lsh_searched
+
+    @cached_property
+    def _lsh_searched(self) -> tuple[int, int]:
+        # Cached in the instance __dict__ (not a dataclass field: stage options and stage.json stay
+        # as they were); it pickles with the stage, so workers do not search again.
         p = optimal_params(self.threshold, self.num_perm, self.fp_weight, self.fn_weight)
         return p.bands, p.rows
 
@@ -112,36 +118,48 @@ class NearDedup(CorpusStage):
         open_stage_dir(d, self.name, stage_options(self), job.shards)
         if (d / "decisions.parquet").exists() and (d / "summary.json").exists():
             return
+        bands, rows = self.lsh()  # before the workers fork: they inherit the result
         names = [safe_name(s) for s in job.shards]
         todo = [(job, self, i, s) for i, s in enumerate(job.shards) if not _signed(d, names[i])]
         seconds: dict[str, float] = {}
         t = time.perf_counter()
         job.map(_sign_shard, todo)
         seconds["sign"] = time.perf_counter() - t
+        report_path = d / "report" / "pairs.parquet"
+        sample: list | None = None
         con = duck(d, self.duckdb_memory, job.workers)
         try:
             _views(con, d, names)
             for step, out, fn in (("candidates", d / "candidates.parquet", lambda: self._candidates(con, d)),
-                                  ("edges", d / "edges.parquet", lambda: self._edges(con, d, job)),
-                                  ("clusters", d / "decisions.parquet", lambda: self._decisions(con, d)),
-                                  ("report", d / "report" / "pairs.parquet", lambda: self._report(con, d, job))):
+                                  ("edges", d / "edges.parquet", lambda: self._edges(con, d)),
+                                  ("clusters", d / "decisions.parquet", lambda: self._decisions(con, d))):
                 if not out.exists():
                     t = time.perf_counter()
                     fn()
                     seconds[step] = time.perf_counter() - t
+            if not report_path.exists():
+                t = time.perf_counter()
+                sample = self._report_sample(con, d)
+                seconds["report"] = time.perf_counter() - t
             summary = {
-                "bands": self.lsh()[0], "rows": self.lsh()[1], "threshold": self.threshold,
+                "bands": bands, "rows": rows, "threshold": self.threshold,
                 "containment_threshold": self.containment_threshold if self.containment else None,
                 "signed": con.execute("SELECT count(*) FROM meta").fetchone()[0],
                 "candidates": con.execute(f"SELECT count(*) FROM read_parquet({sql_str(d / 'candidates.parquet')})").fetchone()[0],
                 "edges": dict(con.execute(f"SELECT kind, count(*) FROM read_parquet({sql_str(d / 'edges.parquet')}) GROUP BY kind ORDER BY kind").fetchall()),
                 "clusters": con.execute(f"SELECT count(DISTINCT cluster_id) FROM read_parquet({sql_str(d / 'decisions.parquet')})").fetchone()[0],
                 "removed": con.execute(f"SELECT count(*) FROM read_parquet({sql_str(d / 'decisions.parquet')}) WHERE removed").fetchone()[0],
-                "seconds": {k: round(v, 2) for k, v in seconds.items()},  # of the last run (steps it skipped are absent)
             }
-            write_bytes_atomic(d / "summary.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
         finally:
             con.close()
+        # Measuring the sample forks workers: only now, with DuckDB closed (forking a process
+        # with live DuckDB threads and an open cursor can deadlock the children).
+        if sample is not None:
+            t = time.perf_counter()
+            self._report_measure(sample, report_path, job)
+            seconds["report"] += time.perf_counter() - t
+        summary["seconds"] = {k: round(v, 2) for k, v in seconds.items()}  # of the last run (steps it skipped are absent)
+        write_bytes_atomic(d / "summary.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
 
     def _candidates(self, con, d: Path) -> None:
         # Small buckets: every pair. Large ones: a star around the member with the smallest id, so
@@ -159,14 +177,14 @@ class NearDedup(CorpusStage):
               SELECT root AS a, key AS b FROM m WHERE n > {int(self.max_bucket_pairs)} AND key <> root)"""
         copy_to_parquet(con, query, d / "candidates.parquet")
 
-    def _edges(self, con, d: Path, job: "Job") -> None:
+    def _edges(self, con, d: Path) -> None:
         sigs = _Signatures(d, con)
         with ParquetSink(d / "edges.parquet", EDGE_SCHEMA) as sink:
             pf = pq.ParquetFile(d / "candidates.parquet")
             for batch in pf.iter_batches(batch_size=200_000):
                 a = batch.column("a").to_numpy().astype(np.int64)
                 b = batch.column("b").to_numpy().astype(np.int64)
-                est = (sigs.get(a) == sigs.get(b)).mean(axis=1) if len(a) else np.zeros(0)
+                est = estimate_jaccard(sigs.get(a), sigs.get(b)) if len(a) else np.zeros(0)
                 keep = est >= self.threshold if self.verify else np.ones(len(a), bool)
                 sink.write({"a": a[keep], "b": b[keep], "kind": ["jaccard"] * int(keep.sum()), "score": est[keep]})
             if self.containment:
@@ -209,8 +227,8 @@ class NearDedup(CorpusStage):
             FROM r ORDER BY shard, row"""
         copy_to_parquet(con, query, d / "decisions.parquet")
 
-    def _report(self, con, d: Path, job: "Job") -> None:
-        """Sample edges and measure their true similarity from the documents' shingle sets."""
+    def _report_sample(self, con, d: Path) -> list[tuple]:
+        """The edges the report measures, fetched here (the caller closes the connection before measuring)."""
         edges = d / "edges.parquet"
         # A pseudo-random sample (by hash of the ids, so the same whatever the numbering), taken
         # from at most `report_shards` shards: measuring it re-reads those shards only.
@@ -235,6 +253,10 @@ class NearDedup(CorpusStage):
                     rows.append(r)
                     if len(rows) >= self.report_pairs:
                         break
+        return rows
+
+    def _report_measure(self, rows: list[tuple], path: Path, job: "Job") -> None:
+        """The sampled edges' true similarity, from the documents' shingle sets (re-read in workers)."""
         wanted: dict[str, set[int]] = {}
         for a, b, _, _, _, _, _, sa, sb in rows:
             wanted.setdefault(sa, set()).add(int(a))
@@ -259,7 +281,6 @@ class NearDedup(CorpusStage):
             out["est_containment"].append(est_c)
             out["jaccard"].append(inter / union if union else 1.0)
             out["containment"].append(c_inter / max(1, min(len(sa[1]), len(sb[1]))))
-        path = d / "report" / "pairs.parquet"
         with atomic_path(path) as tmp:
             schema = pa.schema([("a_id", pa.string()), ("b_id", pa.string()), ("kind", pa.string()), ("est_jaccard", pa.float64()),
                                 ("est_containment", pa.float64()), ("jaccard", pa.float64()), ("containment", pa.float64())])
