@@ -1,7 +1,7 @@
 """Deduplication through `thresher clean` (the real job, its files and its resume), and the reports."""
 
 import io
-from contextlib import redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout
 
 import orjson
 import zstandard
@@ -31,11 +31,11 @@ def write_jsonl(path, rows):
     path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
 
 
-def run_cli(*argv):
-    buf = io.StringIO()
-    with redirect_stdout(buf):
+def run_cli(*argv, stderr=False):
+    buf, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(buf), redirect_stderr(err):
         code = main(list(argv))
-    return code, buf.getvalue()
+    return (code, buf.getvalue(), err.getvalue()) if stderr else (code, buf.getvalue())
 
 
 def test_clean_removes_duplicates_across_files_and_reports(tmp_path):
@@ -96,3 +96,12 @@ def test_paths_with_an_apostrophe_run_and_report(tmp_path):
     assert code == 0
     assert "Exact duplicates: 1 groups, 1 documents removed" in text
     assert "clusters 1, documents removed 1" in text
+
+
+def test_dedup_commands_report_usage_errors_on_stderr(tmp_path):
+    code, out, err = run_cli("dedup-params", "--threshold", "1.5", stderr=True)
+    assert code == 2 and out == "" and "threshold must be strictly between 0 and 1" in err
+    code, out, err = run_cli("dedup-report", str(tmp_path), stderr=True)
+    assert code == 2 and out == "" and "no deduplication results" in err
+    code, out, err = run_cli("dedup-report", str(tmp_path), "--pairs", "-1", stderr=True)
+    assert code == 2 and out == "" and "--pairs" in err

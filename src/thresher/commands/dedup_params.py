@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from thresher.steps.dedup.lsh import collision_probability, optimal_params, s_curve
 
@@ -19,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         p = optimal_params(args.threshold, args.num_perm, args.fp_weight, 1.0 - args.fp_weight)
     except ValueError as exc:
-        print(f"thresher: {exc}")
+        print(f"thresher: dedup-params: {exc}", file=sys.stderr)
         return 2
     print(f"threshold {p.threshold}  num_perm {p.num_perm}  ->  bands {p.bands} x rows {p.rows} ({p.bands * p.rows} slots used)")
     print(f"false-positive mass {p.false_positive:.4f} (area under the curve below the threshold)")

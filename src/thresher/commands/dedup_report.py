@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from pathlib import Path
 
 import orjson
@@ -57,10 +58,13 @@ def run(args: argparse.Namespace) -> int:
 
     from thresher.steps.dedup.store import sql_str
 
+    if args.pairs < 0:
+        print(f"thresher: --pairs must not be negative (got {args.pairs})", file=sys.stderr)
+        return 2
     near = find_stage(args.out, "near_dedup")
     exact = find_stage(args.out, "exact_dedup")
     if near is None and exact is None:
-        print(f"thresher: no deduplication results under {args.out} (was it cleaned with dedup on?)")
+        print(f"thresher: no deduplication results under {args.out} (was it cleaned with dedup on?)", file=sys.stderr)
         return 2
     con = duckdb.connect()
     if exact is not None and (exact / "decisions.parquet").exists():

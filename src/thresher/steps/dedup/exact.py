@@ -15,7 +15,7 @@ import xxhash
 
 from thresher.run.corpus import CorpusStage
 from thresher.steps.dedup import survivor as surv
-from thresher.steps.dedup.clusters import DECISIONS_SCHEMA, apply_decisions, read_decisions
+from thresher.steps.dedup.clusters import apply_decisions, read_decisions
 from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -116,19 +116,12 @@ def _codepoints(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _spaceless_share(cls: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Per text: share of its word characters that belong to scripts written without spaces."""
     if len(cls) == 0:
         return np.zeros(len(starts))
     nw = np.add.reduceat((cls > 0).astype(np.int64), starts)
     ns = np.add.reduceat((cls == 2).astype(np.int64), starts)
     return ns / np.maximum(nw, 1)
-
-
-def spaceless_share(texts: Sequence[str]) -> np.ndarray:
-    """Per text: share of its word characters that belong to scripts written without spaces."""
-    if not texts:
-        return np.zeros(0)
-    cps, starts = _codepoints(texts)
-    return _spaceless_share(_classify(cps)[1], starts)
 
 
 def _char_mode(cls: np.ndarray, starts: np.ndarray, languages: Sequence[str | None] | None, share: float) -> np.ndarray:
