@@ -16,7 +16,7 @@ import xxhash
 from thresher.run.corpus import CorpusStage
 from thresher.steps.dedup import survivor as surv
 from thresher.steps.dedup.clusters import apply_decisions, read_decisions
-from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, stage_options
+from thresher.steps.dedup.store import ParquetSink, duck_copy, open_stage_dir, safe_name, sql_list, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from thresher.document import Document
@@ -59,28 +59,24 @@ class ExactDedup(CorpusStage):
         todo = [(job, self, i, s) for i, s in enumerate(job.shards) if not (d / "hashes" / f"{safe_name(s)}.parquet").exists()]
         job.map(_hash_shard, todo)
         files = [d / "hashes" / f"{safe_name(s)}.parquet" for s in job.shards]
-        con = duck(d, self.duckdb_memory, job.workers)
-        try:
-            if not files:
-                con.execute("CREATE TABLE h AS SELECT * FROM (SELECT NULL::BIGINT key, NULL::VARCHAR shard, NULL::BIGINT row, NULL::VARCHAR id, NULL::BIGINT length, NULL::DOUBLE quality, NULL::UBIGINT h1, NULL::UBIGINT h2) WHERE false")
-            else:
-                con.execute(f"CREATE VIEW h AS SELECT * FROM read_parquet({sql_list(files)})")
-            order = surv.order_by(self.survivor)
-            query = f"""
-                WITH dup AS (SELECT h1, h2 FROM h GROUP BY h1, h2 HAVING count(*) > 1),
-                m AS (SELECT h.* FROM h JOIN dup USING (h1, h2)),
-                r AS (
-                  SELECT shard, row, id, key, h1, h2,
-                    count(*) OVER w AS cluster_size,
-                    first_value(id) OVER (w ORDER BY {order}) AS survivor,
-                    first_value(key) OVER (w ORDER BY {order}) AS survivor_key
-                  FROM m WINDOW w AS (PARTITION BY h1, h2))
-                SELECT shard, row, id, printf('%016x%016x', h1, h2) AS cluster_id, cluster_size, survivor,
-                       key <> survivor_key AS removed
-                FROM r ORDER BY shard, row"""
-            copy_to_parquet(con, query, out)
-        finally:
-            con.close()
+        if files:
+            setup = [f"CREATE VIEW h AS SELECT * FROM read_parquet({sql_list(files)})"]
+        else:  # an empty corpus: an empty table of the right shape
+            setup = ["CREATE TABLE h AS SELECT * FROM (SELECT NULL::BIGINT key, NULL::VARCHAR shard, NULL::BIGINT row, NULL::VARCHAR id, NULL::BIGINT length, NULL::DOUBLE quality, NULL::UBIGINT h1, NULL::UBIGINT h2) WHERE false"]
+        order = surv.order_by(self.survivor)
+        query = f"""
+            WITH dup AS (SELECT h1, h2 FROM h GROUP BY h1, h2 HAVING count(*) > 1),
+            m AS (SELECT h.* FROM h JOIN dup USING (h1, h2)),
+            r AS (
+              SELECT shard, row, id, key, h1, h2,
+                count(*) OVER w AS cluster_size,
+                first_value(id) OVER (w ORDER BY {order}) AS survivor,
+                first_value(key) OVER (w ORDER BY {order}) AS survivor_key
+              FROM m WINDOW w AS (PARTITION BY h1, h2))
+            SELECT shard, row, id, printf('%016x%016x', h1, h2) AS cluster_id, cluster_size, survivor,
+                   key <> survivor_key AS removed
+            FROM r ORDER BY shard, row"""
+        duck_copy(d, self.duckdb_memory, job.workers, query, out, setup)
 
     def apply(self, docs: Iterable["Document"], shard: str, job: "Job") -> Iterator["Document"]:
         decisions = read_decisions(job.stage_dir(self) / "decisions.parquet", shard)

@@ -27,7 +27,7 @@ import xxhash
 from thresher.document import Edit
 from thresher.io.atomic import write_bytes_atomic
 from thresher.run.corpus import CorpusStage
-from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, stage_options
+from thresher.steps.dedup.store import ParquetSink, duck_copy, open_stage_dir, safe_name, sql_list, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from thresher.document import Document
@@ -79,15 +79,11 @@ class RepeatedLines(CorpusStage):
         n_docs = sum(orjson.loads((d / "lines" / f"{n}.json").read_bytes())["docs"] for n in names)
         need = max(self.min_docs, math.ceil(self.min_share * n_docs))
         files = [d / "lines" / f"{n}.parquet" for n in names]
-        con = duck(d, self.duckdb_memory, job.workers)
-        try:
-            if files:
-                query = f"SELECT h, count(*) AS docs FROM read_parquet({sql_list(files)}) GROUP BY h HAVING count(*) >= {int(need)}"
-            else:
-                query = "SELECT NULL::UBIGINT AS h, NULL::BIGINT AS docs WHERE false"
-            copy_to_parquet(con, query, out)
-        finally:
-            con.close()
+        if files:
+            query = f"SELECT h, count(*) AS docs FROM read_parquet({sql_list(files)}) GROUP BY h HAVING count(*) >= {int(need)}"
+        else:
+            query = "SELECT NULL::UBIGINT AS h, NULL::BIGINT AS docs WHERE false"
+        duck_copy(d, self.duckdb_memory, job.workers, query, out)
         write_bytes_atomic(d / "summary.json", orjson.dumps({"docs": n_docs, "min_docs_used": need, "frequent_lines": pq.read_metadata(out).num_rows}))
 
     def apply(self, docs: Iterable["Document"], shard: str, job: "Job") -> Iterator["Document"]:

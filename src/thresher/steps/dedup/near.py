@@ -127,8 +127,7 @@ class NearDedup(CorpusStage):
         seconds["sign"] = time.perf_counter() - t
         report_path = d / "report" / "pairs.parquet"
         sample: list | None = None
-        con = duck(d, self.duckdb_memory, job.workers)
-        try:
+        with duck(d, self.duckdb_memory, job.workers) as con:  # closed before the report forks
             _views(con, d, names)
             for step, out, fn in (("candidates", d / "candidates.parquet", lambda: self._candidates(con, d)),
                                   ("edges", d / "edges.parquet", lambda: self._edges(con, d)),
@@ -150,8 +149,6 @@ class NearDedup(CorpusStage):
                 "clusters": con.execute(f"SELECT count(DISTINCT cluster_id) FROM read_parquet({sql_str(d / 'decisions.parquet')})").fetchone()[0],
                 "removed": con.execute(f"SELECT count(*) FROM read_parquet({sql_str(d / 'decisions.parquet')}) WHERE removed").fetchone()[0],
             }
-        finally:
-            con.close()
         # Measuring the sample forks workers: only now, with DuckDB closed (forking a process
         # with live DuckDB threads and an open cursor can deadlock the children).
         if sample is not None:

@@ -87,7 +87,8 @@ class ParquetSink:
 
 
 def duck(workdir: Path, memory_limit: str, threads: int):
-    """A DuckDB connection that spills to ``workdir`` instead of growing past ``memory_limit``."""
+    """A DuckDB connection that spills to ``workdir`` instead of growing past ``memory_limit``
+    (a context manager: ``with duck(...) as con`` closes it)."""
     import duckdb
 
     con = duckdb.connect()
@@ -104,6 +105,15 @@ def copy_to_parquet(con, query: str, path: Path, params: list | None = None) -> 
     """``COPY (query) TO path`` atomically."""
     with atomic_path(path) as tmp:
         con.execute(f"COPY ({query}) TO {sql_str(tmp)} (FORMAT parquet, COMPRESSION zstd)", params or [])
+
+
+def duck_copy(workdir: Path, memory_limit: str, threads: int, query: str, path: Path, setup: Iterable[str] = ()) -> None:
+    """The corpus stages' last step: a spilling connection, ``setup`` statements (views), then
+    ``query`` copied to ``path`` atomically; the connection is closed however it ends."""
+    with duck(workdir, memory_limit, threads) as con:
+        for statement in setup:
+            con.execute(statement)
+        copy_to_parquet(con, query, path)
 
 
 def sql_str(value: str | Path) -> str:
