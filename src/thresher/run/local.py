@@ -36,8 +36,9 @@ def run_map(fn: Callable, items: list[tuple], workers: int, on_done: Callable[[A
                     on_done(results[i])
     except BaseException:
         # Report the failure now, not after every queued shard has run: queued shards are
-        # cancelled (running ones finish; their outputs are complete or absent, never half).
-        pool.shutdown(wait=True, cancel_futures=True)
+        # cancelled, and running ones are not waited for (a pool broken by, say, arguments that
+        # cannot be pickled never finishes them). Shard outputs are complete or absent, never half.
+        pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
     return results
