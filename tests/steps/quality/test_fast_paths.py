@@ -1,0 +1,43 @@
+"""The shortcuts taken for speed give what the plain definitions give: token line numbers under
+every kind of line break (byte-indexed ASCII text and code-point-indexed text alike), duplicate
+n-gram fractions when the top n-gram counts already show that nothing repeats, and sentence
+counts when every line is kept and when some are not."""
+
+import numpy as np
+
+from thresher.steps.quality.signals.c4 import sentences_in_lines
+from thresher.steps.quality.signals.gopher import repetition_signals
+from thresher.steps.quality.signals.ngrams import duplicated_ngram_chars, ngram_keys
+from thresher.steps.quality.view import TextView
+
+
+def _line_of_each_token(text: str) -> list[int]:
+    return [i for i, line in enumerate(text.splitlines()) for _ in TextView(line).tokens]
+
+
+def test_token_lines_follow_splitlines_for_every_break():
+    ascii_text = "One line.\r\nTwo, here\rthree\n\nfour\x0bfive\x0csix\x1cseven"
+    wide_text = ascii_text + "\u2028eight é\x85nine\u2029ten ’quoted’"
+    for text in (ascii_text, wide_text):
+        assert TextView(text).table.line.tolist() == _line_of_each_token(text)
+
+
+def test_duplicate_ngrams_are_zero_when_no_short_ngram_repeats():
+    words = " ".join(f"w{i}" for i in range(60))  # 60 distinct tokens: no n-gram repeats
+    out = repetition_signals(TextView(words))
+    assert all(out[f"dup_{n}_gram_char_frac"] == 0.0 for n in range(5, 11))
+    # and a repeated 5-gram is still found after the top 2- to 4-grams
+    text = words + " a b c d e x a b c d e"
+    out = repetition_signals(TextView(text))
+    view = TextView(text)
+    keys = ngram_keys(view.token_hashes, 5)
+    cum = np.concatenate([[0], np.cumsum(view.token_lens)]).tolist()
+    assert out["dup_5_gram_char_frac"] == duplicated_ngram_chars(keys[5], cum, 5) / len(text) > 0
+
+
+def test_sentences_with_every_line_kept_and_with_a_selection():
+    view = TextView("It rained. We left! Then?\nA line. Another one.\n\"Quoted.\" End")
+    n = len(view.lines)
+    assert sentences_in_lines(view, np.ones(n, dtype=bool)) == 3 + 2 + 2
+    # leaving out the middle line takes the general (selecting) path
+    assert sentences_in_lines(view, np.array([True, False, True])) == 3 + 2
