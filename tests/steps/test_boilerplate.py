@@ -397,3 +397,18 @@ def test_long_blank_runs_next_to_a_removal_are_linear(blank):
     doc = clean([*run, *BODY, "Share on Facebook"])
     # Blank lines that touch no removal are not this step's business: they stay.
     assert kept(doc) == [*run, *BODY]
+
+
+def test_edits_are_counted_like_any_editor_s_even_over_the_cap():
+    # Boilerplate overrides process (metadata, the cap) but applies and counts its edits through
+    # Editor.apply_edits, like every other editor: one place decides what a rule's count means.
+    lines = ["Share on Facebook", "Share on Twitter", "Read more"]
+    for on_over_cap in ("flag", "drop"):
+        ctx = ShardContext()
+        doc = clean(lines + ["Short text."], ctx, on_over_cap=on_over_cap)
+        assert doc.metadata["boilerplate_over_cap"] > 0.5
+        assert ctx.stats.chars_by_rule["boilerplate:share_bar"] == len("Share on Facebook\nShare on Twitter\n")
+        assert doc.kept == (on_over_cap == "flag")
+    ctx = ShardContext()
+    doc = clean(lines + ["Short text."], ctx, on_over_cap="skip")
+    assert doc.text == "\n".join(lines + ["Short text."]) + "\n" and not ctx.stats.chars_by_rule

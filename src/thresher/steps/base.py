@@ -62,7 +62,12 @@ class Editor(Step):
     """A step that changes text. Each edit carries its rule name; stats count characters per rule."""
 
     def process(self, doc: Document, ctx: ShardContext) -> None:
-        edits = self.edit(doc)
+        self.apply_edits(doc, self.edit(doc), ctx)
+
+    @staticmethod
+    def apply_edits(doc: Document, edits: list[Edit], ctx: ShardContext) -> None:
+        """Apply ``edits`` to ``doc`` and count each one's characters under its rule. An editor
+        that overrides :meth:`process` (to also set metadata, say) calls this to stay counted."""
         if edits:
             doc.apply(edits)
             for e in edits:

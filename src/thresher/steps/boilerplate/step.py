@@ -86,10 +86,7 @@ class Boilerplate(Editor):
                 return
         if credit and "image_credit" not in doc.metadata:
             doc.metadata["image_credit"] = credit
-        if edits:
-            doc.apply(edits)
-            for e in edits:
-                ctx.stats.edited(e.rule, (e.end - e.start) - len(e.replacement))
+        self.apply_edits(doc, edits, ctx)
         if over and self.on_over_cap == "drop":
             doc.drop(self.name, OVER_CAP, f"rules would remove {share:.0%} of the page > max_removed_share {self.max_removed_share:.0%}")
 
@@ -116,7 +113,7 @@ class Boilerplate(Editor):
         words = [len(s.split()) if len(s) <= limit else 999 for s in strip]
         # matched[i]: the rules whose pattern line i matches (at most one per kind of place).
         matched: list[list[Candidate] | None] = [None] * n
-        match, limit = self._matcher.match, self.max_line_chars
+        match = self._matcher.match
         any_match = False
         for i, s in enumerate(strip):
             if not s or len(s) > limit:
