@@ -177,3 +177,15 @@ def test_many_one_line_paragraphs_of_one_length_stay_apart_and_fast():
     # linear and join nothing.
     text = "".join(f"This is sentence number {k:06d} of a long list of them.\n" for k in range(20_000))
     assert unwrap(text).edits == []
+
+
+def test_chrome_is_never_joined_unless_its_rule_is_listed_in_boilerplate_disabled():
+    # A line the boilerplate rules recognise stays apart even if the boilerplate step keeps it
+    # (its own `disabled`): kept chrome is still not prose. Unwrap's own option lets a rule that
+    # mistakes prose for chrome go.
+    text = "On\nSubscribe to our newsletter for the latest news from Moscow.\n"
+    assert unwrap(text).text == text
+    assert unwrap(text, boilerplate_disabled=["comment_widget"]).text == text
+    assert unwrap(text, boilerplate_disabled=["subscribe"]).text == text.replace("\n", " ", 1)
+    with pytest.raises(ValueError, match="unknown rule groups"):
+        Unwrap(boilerplate_disabled=["no_such_group"])

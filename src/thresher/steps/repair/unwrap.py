@@ -18,7 +18,8 @@ line (a title above a short paragraph looks the same), or when the page has anot
 paragraph of a compatible width. A neighbouring one-line paragraph that slipped into a run at its
 edge (it stops there and is the run's longest line) is trimmed off. Lines that are indented,
 look like code or a table, or that the boilerplate rules recognise (a share bar, a cookie
-notice) are never part of a run; a list item may start one (a wrapped item) but never continue it.
+notice; all rules, whatever the boilerplate step disables: see ``boilerplate_disabled``) are
+never part of a run; a list item may start one (a wrapped item) but never continue it.
 
 The ``On`` / ``Monday, President Putin...`` case is a different defect: a paragraph's first word
 left alone on a line. A single word directly above a wrapped run is joined to it unless it is a
@@ -32,7 +33,7 @@ Edits: each join replaces the line break with a space (``unwrap:hard_wrap``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from thresher.document import Document, Edit
 from thresher.steps.base import Editor
@@ -97,9 +98,17 @@ class Unwrap(Editor):
     drop_blank_lines: bool = True
     #: A run longer than this many lines is looked at in pieces (keeps the pass linear).
     max_run_lines: int = 400
+    #: Boilerplate groups or rules ("share_bar", "comment_widget.comments_heading") that do NOT
+    #: keep a line out of a wrapped paragraph. Deliberately separate from the boilerplate step's
+    #: own ``disabled``: turning a rule's *removal* off keeps those lines in the text, and they
+    #: are still chrome, not prose, so by default unwrap still never joins them. List a rule here
+    #: only when it mistakes real prose lines for chrome.
+    boilerplate_disabled: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._matcher = RuleMatcher()
+        # Its own matcher (compiling the rules takes ~10 ms, once per step): see
+        # boilerplate_disabled for why it does not follow the boilerplate step's configuration.
+        self._matcher = RuleMatcher(self.boilerplate_disabled)
 
     def edit(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -253,9 +262,9 @@ class Unwrap(Editor):
 
         edits = []
         for i, rule in sorted(joins.items()):
-            end = starts[i] + len(lines[i])
+            line_end = starts[i] + len(lines[i])  # not `end`: the closures above read that list
             cut = starts[i] + len(lines[i].rstrip())
-            edits.append(Edit(cut, end + 1, rule, " "))
+            edits.append(Edit(cut, line_end + 1, rule, " "))
         if self.drop_blank_lines:
             for i, line in enumerate(lines):
                 if not line.strip() and i not in joins:
