@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import time
 
 import pytest
@@ -138,8 +139,12 @@ def test_failing_page_is_dropped_and_the_run_goes_on(monkeypatch):
     assert docs[1].text.split("\n") == EXPECTED
 
 
-@pytest.mark.skipif(not can_limit_time(), reason="SIGALRM time limit needs the main thread of a POSIX process")
 def test_slow_page_times_out_and_the_run_goes_on(monkeypatch):
+    if not can_limit_time():
+        why = "SIGALRM time limit needs the main thread of a POSIX process"
+        if os.environ.get("CI") == "true":  # CI must run it: a skip there would hide a lost guard
+            pytest.fail(why)
+        pytest.skip(why)
     real = extract_step.extract_main_text
 
     def slow(html, **kw):
@@ -149,9 +154,8 @@ def test_slow_page_times_out_and_the_run_goes_on(monkeypatch):
         return real(html, **kw)
 
     monkeypatch.setattr(extract_step, "extract_main_text", slow)
-    t0 = time.perf_counter()
+    # No timing assert: the page loops forever, so reaching the asserts at all is the proof.
     docs, ctx = run(ExtractHtml(timeout_s=0.2), html_doc("<p>slow</p>", "slow.html"), html_doc(ARTICLE, "ok.html"))
-    assert time.perf_counter() - t0 < 5
     assert [d.verdict.reason for d in docs] == ["extract:timeout", None]
     assert ctx.stats.dropped_by_reason == {"extract:timeout": 1}
 
