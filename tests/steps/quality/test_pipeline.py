@@ -58,6 +58,30 @@ def test_other_languages_are_not_judged_but_get_signals():
     assert not run(Pipeline([build_step("gopher_quality", {"languages": ["*"]})]), Document("zh", text, metadata={"language": "zh"})).kept
 
 
+LOREM = (
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.\n"
+    "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip.\n"
+    "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat.\n"
+)
+
+
+def test_lorem_ipsum_is_dropped_whatever_the_language_tag():
+    # lid.176 tags placeholder Latin "la"; the English-only gate must not let it through c4.
+    step = build_step("c4")
+    doc = run(Pipeline([step]), Document("lorem", LOREM, metadata={"language": "la"}))
+    assert not doc.kept and doc.verdict.reason == "c4:lorem_ipsum"
+    # a Latin page without the placeholder phrase is still not judged
+    latin = LOREM.replace("Lorem ipsum", "Gallia est")
+    doc = run(Pipeline([step]), Document("latin", latin, metadata={"language": "la"}))
+    assert doc.kept and doc.metadata["signals"]["c4.not_judged"] == "language:la"
+
+
+def test_default_pipeline_drops_lorem_ipsum():
+    doc = run(default_pipeline(), Document("lorem", LOREM * 3))
+    assert doc.metadata["language"] == "la"
+    assert not doc.kept and doc.verdict.reason == "c4:lorem_ipsum"
+
+
 def test_cjk_word_counts_make_sense():
     step = build_step("gopher_quality")
     s = step.score(Document("zh", "今天天气很好，我们去公园散步。"))

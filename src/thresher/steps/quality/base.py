@@ -13,7 +13,9 @@ Languages: each rule set's ``languages`` lists the languages its thresholds were
 any). A document whose language is known and not listed is not judged: its signals are still
 computed and stored, with ``"<rule set>.not_judged": "language:<code>"``, and it is kept.
 A document without a language (the ``lang`` step did not run), or whose language is
-undetermined (``und``: no letters to go by), is judged.
+undetermined (``und``: no letters to go by), is judged. Rules named in a rule set's
+``LANGUAGE_FREE`` hold whatever the language and are applied to every page (C4's lorem ipsum:
+placeholder text is tagged as Latin, and must not escape the rule that exists to catch it).
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ class QualityFilter(Filter):
     """Base of the quality rule sets. Subclasses set ``name``, ``RULES`` and ``signals(view)``."""
 
     RULES: ClassVar[tuple[Rule, ...]] = ()
+    #: Names of rules (drop reasons without the prefix) that hold for any language.
+    LANGUAGE_FREE: ClassVar[frozenset[str]] = frozenset()
 
     #: Languages the thresholds hold for ("*": any). See the module docstring.
     languages: list[str] = dataclasses.field(default_factory=lambda: ["en"])
@@ -81,10 +85,11 @@ class QualityFilter(Filter):
         store = doc.metadata.setdefault("signals", {})
         store.update(signals)
         lang = doc.metadata.get("language")
-        if isinstance(lang, str) and lang and lang != "und" and not self.judges(lang):
-            store[f"{self.name}.not_judged"] = f"language:{lang}"
-            return
         failure = self.first_failure(signals)
+        if isinstance(lang, str) and lang and lang != "und" and not self.judges(lang):
+            if failure is None or failure[0].partition(":")[2] not in self.LANGUAGE_FREE:
+                store[f"{self.name}.not_judged"] = f"language:{lang}"
+                return
         if failure is not None:
             doc.drop(self.name, failure[0], failure[1])
 

@@ -14,7 +14,8 @@ would also delete titles, headings and list items of pages that are kept. With
 named ``c4:<rule>`` (whole lines; C4's stripping of kept lines and removal of citation marks
 are not applied to the text).
 
-The thresholds assume English (``languages = ["en"]``).
+The thresholds assume English (``languages = ["en"]``); the lorem ipsum rule holds for pages in
+any language (language ID tags placeholder Latin as ``la``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class C4Rules(QualityFilter):
 
     name = "c4"
     RULES = (Rule("too_few_sentences", "sentences", "<", "min_sentences"),)
+    # Placeholder text is language-free: lid.176 tags lorem ipsum as Latin ("la").
+    LANGUAGE_FREE = frozenset({"lorem_ipsum"})
 
     remove_citations: bool = True
     filter_no_terminal_punct: bool = True
