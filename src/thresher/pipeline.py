@@ -28,6 +28,7 @@ from thresher.steps.base import ShardContext, Step
 STEPS: dict[str, str] = {
     "guard": "thresher.steps.guard:Guard",
     "extract": "thresher.steps.extract.step:ExtractHtml",
+    "entities": "thresher.steps.repair.entities:HtmlEntities",
     "unicode": "thresher.steps.repair.unicode:UnicodeRepair",
     "unwrap": "thresher.steps.repair.unwrap:Unwrap",
     "repeats": "thresher.steps.repair.repeats:RepeatedBlocks",

@@ -10,9 +10,8 @@ from typing import Any
 from thresher.io.readers.base import ReadOptions
 from thresher.io.writers import FORMATS, OutputOptions
 from thresher.pipeline import load_config
+from thresher.steps.quality import REPAIR_STEPS
 
-#: Steps that repair or strip text; --no-repair leaves them out so rule sets judge the raw page.
-REPAIR_STEPS = {"unicode", "unwrap", "repeats", "boilerplate"}
 DEDUP_STAGES = {"exact_dedup", "near_dedup"}
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 #: Steps that change text before judging; ``--no-repair`` leaves them out.
-REPAIR_STEPS = frozenset({"unicode", "unwrap", "repeats", "boilerplate"})
+REPAIR_STEPS = frozenset({"entities", "unicode", "unwrap", "repeats", "boilerplate"})
 
 
 def no_repair_config(steps: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
