@@ -7,6 +7,9 @@ thresher and for datatrove 0.10.1's GopherRepetition + GopherQuality + C4Quality
 chain (run in bench/.venv by bench/peers/datatrove_chain.py). Then, for the failures of thresher's
 cleaning steps, what went wrong (junk leaked, content lost, wraps left unjoined...) and which
 defects the failing pages had. Every failing page's diff goes to bench/out/clean_failures.txt.
+With --holdout N (default 1000), two more rows: the cleaning steps on N pages whose chrome is
+worded as in bench/holdout_chrome.py (no rule was tuned on it), and the same output after the
+corpus stage repeated_lines (run in process over those N pages as one corpus).
 
     python bench/clean_bench.py [--data bench/data/clean] [--repeats 3] [--limit N] [--no-peer]
 """
@@ -17,6 +20,7 @@ import argparse
 import collections
 import gzip
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -29,6 +33,7 @@ import ftfy
 from thresher.document import Document
 from thresher.pipeline import Pipeline, default_pipeline
 from thresher.steps.base import ShardContext
+from thresher.steps.dedup.lines import RepeatedLines, doc_line_hashes
 from thresher.synth import SYNTH_VERSION
 
 REPO = Path(__file__).resolve().parents[1]
@@ -206,9 +211,27 @@ def breakdown(outputs: dict, truth: dict[str, dict], credits: dict, report: Path
     return rows
 
 
-def holdout_row(cleaning: Pipeline, n: int, report: Path) -> tuple[str, str]:
+def with_repeated_lines(docs: list[Document]) -> None:
+    """Run the corpus stage repeated_lines (default options) over the kept docs in process: count
+    in how many documents each normalised line occurs, as its prepare() does on disk, then apply
+    its edits. The held-out pages are one corpus, as a crawl of many pages would be."""
+    stage = RepeatedLines()
+    counts: collections.Counter = collections.Counter()
+    kept = [d for d in docs if d.kept]
+    for d in kept:
+        counts.update(doc_line_hashes(d.text))
+    need = max(stage.min_docs, math.ceil(stage.min_share * len(kept)))
+    frequent = {h: c for h, c in counts.items() if c >= need}
+    for d in kept:
+        edits = stage.edits(d.text, frequent)
+        if edits:
+            d.apply(edits)
+
+
+def holdout_row(cleaning: Pipeline, n: int, report: Path) -> tuple[str, str, str]:
     """The cleaning steps on pages whose chrome is worded as in bench/holdout_chrome.py, which no
-    rule was tuned on: does the 'exactly right' figure hold for phrasings the rules never saw?"""
+    rule was tuned on: does the 'exactly right' figure hold for phrasings the rules never saw?
+    Also the same output after the corpus stage repeated_lines (chrome repeats across pages)."""
     import holdout_chrome
     import synth_pages
 
@@ -227,7 +250,17 @@ def holdout_row(cleaning: Pipeline, n: int, report: Path) -> tuple[str, str]:
     row = fmt_row(f"thresher cleaning steps, held-out chrome phrasings ({n} other pages)", s, float("nan"), [])
     note = ("held-out phrasings, failing pages by cause: "
             + (", ".join(f"{k} {v}" for k, v in leaked.most_common()) or "none") + f" (diffs: {report.name})")
-    return row, note
+    with_repeated_lines(docs)
+    outputs = {d.id: (d.text if d.kept else None) for d in docs}
+    s2 = score(outputs, truth, credits)
+    left: collections.Counter = collections.Counter()
+    for pid, t in truth.items():
+        if not same(outputs[pid], t["clean_text"]):
+            left.update(causes_of(outputs[pid], t)[0].keys())
+    row2 = fmt_row("same held-out pages, cleaning steps + corpus stage repeated_lines", s2, float("nan"), [])
+    note += ("\nheld-out phrasings + repeated_lines, failing pages by cause: "
+             + (", ".join(f"{k} {v}" for k, v in left.most_common()) or "none"))
+    return row, row2, note
 
 
 def fmt_row(name: str, s: dict, mbps: float, runs: list[float]) -> str:
@@ -299,10 +332,10 @@ def main(argv: list[str] | None = None) -> int:
         dt_mbps = dt["bytes_in"] / 1e6 / statistics.median(dt["cpu_seconds"])
         rows.append(fmt_row("datatrove 0.10.1 Gopher rep + Gopher quality + C4 + FineWeb", ds, dt_mbps, dt["cpu_seconds"]))
     if ho_row:
-        rows.append(ho_row[0])
+        rows += [ho_row[0], ho_row[1]]
     print("\n".join(rows))
     if ho_row:
-        print(ho_row[1])
+        print(ho_row[2])
     if dt is not None:
         print(f"\nspeed ratio thresher / datatrove: {th_mbps / dt_mbps:.1f}x (cleaning steps only: {nl_mbps / dt_mbps:.1f}x)")
         why = collections.Counter(dt["dropped"].values())

@@ -34,12 +34,18 @@ class Rule:
     match: str = "line"  # "line" | "prefix" | "suffix"
     where: str = "anywhere"  # "anywhere" | "edge" | "after"
     max_words: int = 40
+    #: Words one of which the (lowercased) line must hold for the rule to be tried at all: for
+    #: patterns that look through the whole line ("... cookies ..."), which would otherwise cost
+    #: every line of prose. Such a rule is tried after the others, and (whatever its ``match``)
+    #: only on lines of at most ``max_words`` words.
+    needs: tuple[str, ...] = ()
 
 
 # Pieces shared by several patterns.
 _NET = (
     r"(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|tumblr|telegram|pocket|messenger|"
-    r"flipboard|mastodon|threads|bluesky|instagram|youtube|email|e-mail|print|sms|copy link)"
+    r"flipboard|mastodon|threads|bluesky|instagram|youtube|email|e-mail|print|sms|copy link|"
+    r"google\+|vk|xing|weibo|wechat|viber|snapchat|tiktok|digg|evernote|hacker news|rss)"
 )
 _SHARE_TOKEN = (
     rf"(?:share(?: (?:this|on|to|via))?(?: (?:article|story|post|page))?:?(?: \d+)?|"
@@ -47,9 +53,61 @@ _SHARE_TOKEN = (
     rf"click to (?:share|email|print)(?: on| to| this)?(?: {_NET})?(?: \(opens in new window\))?)"
 )
 _SEP = r"(?:\s*[|•·,/]\s*|\s+)"
+# A share bar as words: every word a share verb, its object, a network or a count, and at least
+# one of them a share verb or a network ("Send to a friend" is not enough: no network, no share).
+_SHARE_WORD = (
+    rf"(?:{_NET}|share[sd]?|sharing|tweets?|retweet|pin(?:it)?|post|send|mail|copy|save|bookmark|follow|like|"
+    r"recommend|forward|gift|this|it|the|our|us|me|article|story|page|link|url|video|photo|entry|selection|"
+    r"on|via|with|to|by|in|using|a|an|friends?|colleagues?|options|all|more|social|media|networks?|spread|"
+    r"word|and|or|&|\+|full|friendly|pdf|\d[\d,.]*k?|\(opens in (?:a )?new (?:window|tab)\))(?::|!|\.\.\.|…)?"
+)
+# ("Shares" alone is not one: it is also a paragraph's first word left alone by a wrap.)
+_SHARE_ANCHOR = rf"(?:{_NET}|share|sharing|tweet|pin(?:it)?|bookmark|\d[\d,.]*k?\s*shares)(?::|!|\.\.\.|…)?"
+_WSEP = r"(?:\s*[|•·,/–—-]\s*|\s+)"
 # A menu item: one to four words in title case ("Entertainment & Arts", "Terms of Use").
 _ITEM = r"(?-i:[A-Z][\w'’.]*(?: (?:&|and|of|the|to|for|in|on|[A-Z][\w'’.]*)){0,3})"
+# A menu item in any case ("world news", "UK POLITICS"): letters, & + ' . - only, one to four words.
+_ANY_ITEM = r"[^\W\d_][\w'’.&+-]*(?: [\w'’.&+-]+){0,3}"
+# Breadcrumb arrows: never a sentence's punctuation.
+_ARROW = r"(?:»|›|>>|>|::|→|->|⟩|⇒|~|\\)"
 _AGENCY_WORDS = r"(?:photo|image|picture|pic|photograph|foto|credit|copyright)"
+# Photo agencies and wire services: a line that is only one of them is a credit.
+_AGENCY = (
+    r"(?:reuters|ap|afp|getty images|getty|epa(?:-efe)?|pa(?: wire| media| images| archive)?|shutterstock|"
+    r"alamy(?: stock photo| live news)?|bloomberg|xinhua|anp|tass|rex(?: features)?|rex/shutterstock|"
+    r"associated press|agence france-presse|dpa|ansa|efe|kyodo(?: news)?|yonhap|zuma(?: press| wire)?|"
+    r"sipa(?: press| usa)?|sopa images|nurphoto|corbis|istock(?:photo)?|unsplash|pexels|wikimedia commons|"
+    r"imago|action images|sportsfile|press association|anadolu(?: agency)?|ria novosti|sputnik|ap images|"
+    r"mirrorpix|camera press|magnum photos|eyevine|abaca(?:press)?|belga|jiji press|aap|imaginechina|"
+    r"wireimage|filmmagic)"
+)
+# Sources a credit names only beside someone ("Jane Doe/Pool"): alone, "Nasa" starts a sentence.
+_SOURCE = r"(?:nasa|pool|handout|supplied|file)"
+_PHOTO_LABEL = (
+    r"(?:photos?|images?|pictures?|pics?|photographs?|photographer|photography|fotos?|illustrations?|"
+    r"graphics?|artwork|photo illustration|(?:top|main|header|featured|lead|cover) (?:photo|image|picture))"
+)
+# A person's or agency's name, as credits write them (no sentence punctuation).
+_NAME = r"[^\W\d_][\w'’.&-]*+(?: [\w'’.&-]++){0,4}+"  # possessive: a sentence fails at once
+_URL = r"(?:https?://|www\.)\S+"
+# A consent banner's buttons: they start with a consent word (never "It" or "All": a paragraph's
+# first word left alone by a wrap must not look like a button) and hold nothing but such words.
+_CONSENT_FIRST = (
+    r"(?:ok|okay|accept|accepted|allow|agree|consent|reject|decline|deny|refuse|dismiss|close|continue|got it|"
+    r"understood|understand|fine|sure|thanks|thank you|manage|customi[sz]e|change|settings|preferences|options|"
+    r"save|confirm|necessary|essential|non-essential|strictly|learn|read|find out|more|info|privacy|cookies?|"
+    r"show|hide|view|x|×|✕|always active|reject all|allow all)"
+)
+_CONSENT_WORD = (
+    rf"(?:{_CONSENT_FIRST}|i|it|my|all|only|and|&|out|information|details|policy|notice|statement|purposes|"
+    r"vendors|partners|required|choices|this|message|additional|active|options|settings)"
+)
+# A line that starts with a capital: for phrasings whose first words also run on inside a
+# sentence ("... who sign up for e-mail alerts", "... first appeared in the UK"), which a
+# paragraph's hard wrap can leave at the start of a line.
+_CAP = r"(?-i:(?=[A-Z]))"
+# A reporting verb: article prose quotes people, page chrome never does.
+_NOT_REPORTED = r"(?!.*\b(?:said|says|told|according to)\b)"
 
 GROUPS: MappingProxyType = MappingProxyType({
     # -- photo credits (text moved to metadata["image_credit"]) and captions ---------------------
@@ -58,18 +116,38 @@ GROUPS: MappingProxyType = MappingProxyType({
         Rule("all_rights_reserved", r"all rights reserved\.?"),
         # "© Future US, Inc. 11 West 42nd Street...": a company, not a photographer or agency.
         Rule("company_copyright", r"(?:©|\(c\)|copyright)\s*[^,]{1,60},? (?:inc|ltd|llc|plc|gmbh|corp|corporation|limited)\b.*"),
-        Rule("powered_by", r"(?:.{0,80} [-|·] )?(?:site |website |theme )?(?:designed|powered|hosted|developed) by .{1,60}",
-             where="edge"),
+        # "Powered by WordPress", "Theme | Designed by First Media Ltd": a few words after "by"
+        # (a sentence that goes on is prose: "developed by a UK firm and two partners").
+        Rule("powered_by", rf"(?:.{{0,80}} [-|·] |{_CAP})(?:site |website |theme )?(?:designed|powered|hosted|developed) by \S+(?: \S+){{0,3}}",
+             where="edge", needs=("ed by",), max_words=25),
     ),
     "image_credit": (
         Rule("copyright_sign", r"(?:©|\(c\))\s*(?P<credit>.{0,80}?)\s*"),
         Rule("image_copyright", r"image copyright\s*,?\s*(?P<credit>.{1,80}?)"),
-        Rule("image_source", r"image source\s*,?\s*(?P<credit>.{1,80}?)"),
+        Rule("image_source", r"image source\s*[,:]?\s*(?P<credit>.{1,80}?)"),
         Rule("photo_label", rf"(?:{_AGENCY_WORDS})(?:s)?(?: credit)?s?\s*[:|]\s*(?P<credit>.{{1,80}}?)"),
         Rule("photo_by", r"\(?(?:photo|image|picture)s? by:?\s*(?P<credit>[^)]{1,80}?)\)?"),
+        # Any label a site puts before a credit ("Photographer: ...", "Illustration - ...",
+        # "Photo © ...", "Image credit — ..."), the credit a name, not a sentence.
+        Rule("labelled", rf"\(?{_PHOTO_LABEL}(?: credits?)?\s*(?::|\||©|\s[–—-]\s|\bcredit\b)\s*(?P<credit>{_NAME}(?:\s*[/,;]\s*{_NAME}){{0,3}})\)?\s*\Z",
+             match="prefix", max_words=12),
+        # "Photo courtesy of ...", "Image via ...", "Photographed by ...", "Courtesy: ..."
+        Rule("courtesy", rf"\(?(?:(?:{_PHOTO_LABEL}|photographed|illustrated) (?:courtesy(?: of)?|via|by)|courtesy(?: of)?:?)\s+"
+                         rf"(?P<credit>{_NAME}(?:\s*[/,;]\s*{_NAME}){{0,3}})\)?\s*\Z", match="prefix", max_words=12),
+        # An agency alone or with its photographer: "Getty Images", "REUTERS/Jane Doe",
+        # "Jane Doe/AFP via Getty Images", "(AP Photo/Jane Doe)".
+        Rule("agency", rf"\(?(?P<credit>{_AGENCY}(?:(?: photo)?\s*/\s*{_NAME}|(?:\s*/\s*{_AGENCY})*(?: via {_AGENCY})?))\)?\s*\Z",
+             match="prefix", max_words=10),
+        Rule("agency_named", rf"\(?(?P<credit>{_NAME}\s*[/|]\s*(?:{_AGENCY}|{_SOURCE})(?:\s*/\s*{_AGENCY})*(?: via {_AGENCY})?)\)?\s*\Z",
+             match="prefix", max_words=10, needs=("/", "|")),
         # A caption with the credit at its end: "... in Paris. Photograph: Jane Doe/AFP"
-        Rule("caption_photograph", r"[.,;]\s+(?:photograph|photo|picture|image)s?:\s*(?P<credit>[^.]{1,80}?)", match="suffix"),
-        Rule("caption_photo_paren", r"\((?:photo|image|picture|credit)s?:\s*(?P<credit>[^)]{1,80}?)\)", match="suffix"),
+        Rule("caption_photograph", r"(?:[.,;]|\s[|–—-])\s+(?:photograph|photo|picture|image|credit)s?:\s*(?P<credit>[^.]{1,80}?)",
+             match="suffix"),
+        Rule("caption_photo_paren", r"[(\[](?:photo|image|picture|credit)s?:\s*(?P<credit>[^)\]]{1,80}?)[)\]]", match="suffix"),
+        # "... in Paris (Jane Doe/Getty Images)"
+        Rule("caption_name_agency", rf"\s[(\[](?P<credit>{_NAME}\s*/\s*{_AGENCY}(?: via {_AGENCY})?)[)\]]", match="suffix"),
+        # "... in Paris. (AP Photo/Jane Doe)", "... in Paris. REUTERS/Jane Doe"
+        Rule("caption_agency", rf"[.,;]\s+\(?(?P<credit>{_AGENCY}(?: photo)?\s*/\s*[^./()]{{1,60}}?)\)?", match="suffix"),
     ),
     "image_caption": (
         Rule("image_caption", r"image caption\s*,?\s+.{1,300}"),
@@ -87,40 +165,78 @@ GROUPS: MappingProxyType = MappingProxyType({
         Rule("email_not_published", r"your email address will not be published\..*", match="prefix"),
         Rule("save_my_name", r"save my name, email,? and website in this browser.*", match="prefix"),
         Rule("notify_me", r"notify me of (?:follow-up comments|new posts|new comments).*", match="prefix", max_words=15),
-        Rule("logged_in_to_comment", r"you must be (?:logged|signed) in to (?:post a )?comment\.?"),
         Rule("form_field", r"(?:comment|name|email|e-mail|website|url|reply)\s*\*?", where="after"),
         Rule("post_comment_button", r"(?:post|submit|add) comment", where="after"),
-        Rule("n_thoughts", r"\d+ (?:thoughts?|responses?|replies) (?:on|to) .{1,120}", max_words=25),
+        Rule("n_thoughts", r"(?:\d+|one|two|three|no) (?:thoughts?|responses?|replies|comments?) (?:on|to) .{1,120}", max_words=25),
+        Rule("akismet", r"this site uses akismet to reduce spam\..*", match="prefix", max_words=20),
         # Disqus, Facebook
-        Rule("disqus", r"(?:please enable javascript to view the |blog )?comments powered by disqus\.?"),
+        Rule("disqus", r"(?:please enable javascript to view the |blog )?comments powered by disqus\.?|(?:disqus|facebook|blogger) comments"),
         Rule("facebook_plugin", r"facebook comments plugin"),
         Rule("sort_by", r"sort by (?:oldest|newest|top|best|most recent|popular)"),
-        # Generic
-        Rule("comment_count", r"\d+ comments?"),
-        Rule("view_comments", r"(?:view|show|hide|read|load) (?:all )?(?:\d+ )?comments?(?: \(\d+\))?"),
-        Rule("comments_closed", r"comments are (?:closed|moderated|disabled)\.?"),
-        Rule("first_to_comment", r"be the first to comment\.?"),
-        Rule("add_comment", r"add (?:a |your |new )?comment"),
+        # Generic: a count ("12 Comments", "Comments (12)", "No responses yet"), a button
+        # ("Show comments", "Load more comments"), a call to comment, the thread's state.
+        Rule("comment_count", r"(?:\d[\d,.]*k?|one) (?:comments?|responses?|replies|reply|reactions?)(?: so far)?\s*[:.]?"
+                              r"|no (?:comments|responses|replies)(?: yet| so far)?[.!]?"),
+        Rule("comment_count_label", r"(?:(?:reader|readers'?|user|your|all|latest|recent|top|view|show|read|see) )?(?:comments?|responses|replies|discussion|reactions)\s*(?:\(\d[\d,]*\)|\[\d[\d,]*\]|:\s*\d[\d,]*)"),
+        Rule("view_comments", r"[\[(]?\s*(?:view|show|hide|read|load|see|open|close|display|jump to|go to|skip to|toggle|expand|collapse)"
+                              r"(?: (?:all|the|more|older|newer|previous|new|latest|top|all the))*(?: \d[\d,]*)?"
+                              r" (?:comments?|replies|responses|discussion|conversation)(?: \(\d+\))?\s*[\])]?(?:\s*[›»→>]+)?"),
+        Rule("comments_closed", r"(?:comments?|commenting|replies|the comments? section|this (?:discussion|thread|conversation))"
+                                r"(?: (?:on|for) (?:this|the) (?:article|story|post|page|entry|item))?"
+                                r"(?: (?:are|is|has been|have been|was|were))? (?:now )?(?:closed|disabled|turned off|switched off|"
+                                r"unavailable|moderated|not available|locked)(?: for (?:this|the) (?:article|story|post|page|entry))?\.?"),
+        Rule("first_to_comment", r"be the first to (?:comment|reply|respond|leave a comment|share your thoughts|start the (?:conversation|discussion))\b.*",
+             match="prefix", max_words=15),
+        Rule("add_comment", r"(?:add|leave|post|write|submit|type|enter|make|drop)(?: (?:a|an|your|the|new|first|own|us))*"
+                            r" (?:comments?|reply|replies|response|responses)(?: (?:here|below|now))?\s*(?:\.\.\.|…|[.!:])?"),
         Rule("join_conversation", r"join the (?:conversation|discussion)"),
-        Rule("log_in_to_comment", r"(?:log|sign) in to comment\.?|you must be signed in to comment\.?"),
+        Rule("log_in_to_comment", r"(?:please |you must be |you need to be |you have to be )?(?:log(?:ged)?|sign(?:ed)?) ?(?:in|up)"
+                                  r"(?: or (?:register|sign up|create an account|log in|subscribe))? (?:to|in order to)"
+                                  r" (?:(?:post|leave|add|write|join|view|see|read|make)(?: a| the)? )?"
+                                  r"(?:comments?|reply|respond|conversation|discussion)\b.*", match="prefix", max_words=20),
         Rule("register_to_comment", r".{0,40}\b(?:add|post|leave|write) a comment,? (?:please )?(?:register|log in|sign in|login)\b.*",
-             match="prefix", max_words=25),
+             match="prefix", max_words=25, needs=("comment",)),
         Rule("comments_heading", r"comments?|discussion|responses", where="edge"),
+        # Below the article, an invitation to the thread or its heading, with no comment word.
+        Rule("discuss", r"discuss (?:this|the) (?:article|story|post|topic)|comment on (?:this|the) (?:article|story|post)|"
+                        r"comment as:.{0,40}|comments? (?:rss|feed)|(?:post|add|write|leave) (?:your|a) (?:comment|reply)"),
+        Rule("invite", r"(?:have|had) your say|join the (?:debate|conversation|discussion)|(?:share|tell us|give us) your (?:thoughts|views|opinion)|"
+                       r"(?:start|continue) the (?:conversation|discussion|debate)|what do you think\??|tell us what you think\.?|"
+                       r"let us know (?:what you think|your thoughts|in the comments)\b.*|(?:reader|readers'?|your|user|top|latest|recent) "
+                       r"(?:comments|responses|reactions|views)|conversation|community|comment(?:ing)? (?:policy|guidelines|rules)|"
+                       r"community (?:guidelines|standards|rules)|house rules|(?:start|join) the (?:discussion|conversation)[.…!]*", where="edge"),
+        # The thread's own buttons and sort row, right below the widget.
+        Rule("thread_ui", r"(?:(?:reply|report(?: abuse| comment)?|flag|like|dislike|upvote|downvote|share|cancel|post|submit|send|edit|delete|"
+                          r"permalink|newest|oldest|most (?:liked|popular|recent|replied)|best|top|new|popular|trending|recommended|"
+                          r"subject|save|preview|publish|community|sign out|log out|notify me|delete|anonymous|"
+                          r"log in|login|sign in|register|\d+ (?:likes?|points?|votes?)|your (?:name|email|comment))"
+                          r"[\s↓↑]*(?:\s*[|•·/,]\s*|\s+)?){1,6}|(?:sort|order)(?: by)?:? .{1,40}|comment as:?.{0,40}|write (?:your|a) comment.{0,40}",
+             where="after"),
     ),
     # -- share and social bars ---------------------------------------------------------------
     "share_bar": (
         Rule("share_tokens", rf"{_SHARE_TOKEN}(?:{_SEP}{_SHARE_TOKEN})*"),
+        # "Share via Email", "Copy link", "858 shares", "Print this page", "Share the story"
+        Rule("share_words", rf"(?:{_SHARE_WORD}{_WSEP})*{_SHARE_ANCHOR}(?:{_WSEP}{_SHARE_WORD})*|(?:copy|share) (?:the )?(?:link|url)|"
+                            rf"link copied!?|print (?:this )?(?:page|article|story)|(?:e-?mail|send) (?:this|it) to a friend|spread the (?:word|love)|"
+                            rf"sharing is caring!?|share the love|gift (?:this |the )?(?:article|story)|save (?:for later|article|story)|read later"),
         Rule("blogger_share", r"email this\s*blogthis!.*", match="prefix"),
         Rule("like_this", r"like this:"),
         Rule("like_button", r"like|loading\.\.\.|loading…", where="after"),
-        Rule("follow_us", rf"(?:follow|like|find|join) us on {_NET}\b.*", match="prefix", max_words=12),
+        Rule("follow_us", rf"(?:follow|like|find|join|connect with) us on {_NET}\b.*", match="prefix", max_words=12),
+        # "Follow Jane Doe on Twitter", "Follow @handle on X", "Follow us:", "Connect with us"
+        Rule("follow_on", rf"(?:follow|like|find|join|connect with|add|watch|listen to|subscribe to) (?:us|me|@[\w.]+|(?-i:[A-Z])[\w'’.-]*"
+                          rf"(?: (?-i:[A-Z])[\w'’.-]*){{0,3}}) (?:on|via|at) {_NET}\b.*"
+                          rf"|(?:(?:follow|find|connect with|stay connected with|keep in touch with|join) (?:us|me)(?: (?:on|at|via|here))?\s*[:!]?"
+                          rf"|follow @[\w.]+(?: on {_NET})?)\Z",
+             match="prefix", max_words=12),
     ),
     # -- cookie and consent notices ----------------------------------------------------------
     "cookie_notice": (
         Rule(
             "uses_cookies",
-            r"(?:we|we and our (?:partners|vendors)|this (?:web)?site|our (?:web)?site|this page|this website)"
-            r" (?:uses?|stores?) cookies\b.*",
+            r"(?:we|we and our (?:\w+ )?(?:partners|vendors)|this (?:web)?site|our (?:web)?site|this page|this website|the site)"
+            r"(?: also)? (?:uses?|is using|are using|may use|stores?|sets?|places?|serves?)(?: some| a few| essential| necessary)? cookies?\b.*",
             match="prefix", max_words=80,
         ),
         Rule("cookies_help", r"cookies help us\b.*", match="prefix", max_words=60),
@@ -129,7 +245,17 @@ GROUPS: MappingProxyType = MappingProxyType({
             r"by (?:using|continuing to (?:use|browse)|browsing) (?:this|our) (?:web)?site,? you (?:agree|consent|accept).*",
             match="prefix", max_words=60,
         ),
-        Rule("we_value_privacy", r"we (?:value|care about) your privacy\b.*", match="prefix", max_words=60),
+        Rule("we_value_privacy", r"we (?:value|care about|respect) your privacy\b.*", match="prefix", max_words=60),
+        # "We'd like to set cookies", "By clicking Accept you consent to cookies", "Cookies on
+        # this site": a line about cookies that speaks to the reader, at the page's edge.
+        Rule("about_cookies", rf"{_NOT_REPORTED}(?=.*\bcookies?\b)(?=.*\b(?:you|your|we|we'd|we'll|our|us|consent|agree|accept|(?:web)?site|"
+                              rf"continu\w*|brows\w*|opt[- ]?out|settings?|preferences?|this (?:web)?site)\b).*",
+             match="prefix", max_words=80, where="edge", needs=("cookie",)),
+        Rule("privacy_banner", r"your privacy (?:is important to us|matters|choices|options|settings)\b.*|"
+                               r"we(?:'ve| have) updated our (?:privacy|cookie) (?:policy|notice|statement)\b.*|"
+                               r"we and our (?:\d+ )?partners (?:store|process|use|collect)\b.*", match="prefix", max_words=60),
+        Rule("data_notice", rf"we (?:store and/or access|process|collect|use) (?:information|personal data|your (?:personal )?data|data)\b{_NOT_REPORTED}.*",
+             match="prefix", max_words=60, where="edge"),
         Rule(
             "button",
             r"ok|okay|accept|accept all|accept all cookies|allow(?: all)? cookies|got it!?|i agree|i accept|"
@@ -138,36 +264,85 @@ GROUPS: MappingProxyType = MappingProxyType({
             r"privacy policy|customi[sz]e",
             where="after",
         ),
-        Rule("cookie_settings", r"(?:cookie|privacy) (?:settings|preferences)|accept all cookies|manage cookies"),
+        # The banner's other buttons, however worded: only consent words ("Yes, I agree",
+        # "Accept & close", "Necessary only", "Save preferences", "No thanks").
+        Rule("consent_words", rf"(?:(?:i|i'm|i am|yes,?|no,?) ){{0,2}}{_CONSENT_FIRST}[,.!:]?(?:(?:\s+|\s*[|/]\s*){_CONSENT_WORD}[,.!:]?){{0,7}}",
+             where="after"),
+        # The banner's second sentence: "You can change your settings at any time."
+        # (A sentence: a title below the banner - "Firm partners with rival" - is not the banner's.)
+        Rule("banner_text", rf"{_NOT_REPORTED}.{{0,300}}\b(?:cookies?|privacy|consent|settings|preferences|opt[- ]?out|more information|"
+                            r"find out more|learn more|read more|click here|personal data|partners)\b.*[.!?:]", match="prefix", max_words=60,
+             where="after"),
+        Rule("cookie_settings", r"(?:cookies?|privacy) (?:settings|preferences|choices|notice|centre|center|consent|banner)|"
+                                r"accept all cookies|manage cookies|privacy preference cent(?:re|er)|manage consent(?: preferences)?|"
+                                r"(?:strictly necessary|essential|performance|functional|targeting|analytics|marketing|advertising) cookies"),
+        Rule("consent_heading", r"tailor your experience|your privacy choices|(?:do not|don't) sell my (?:personal )?(?:information|data)",
+             where="edge"),
     ),
     # -- navigation menus --------------------------------------------------------------------
     "nav_menu": (
-        Rule("skip_link", r"(?:skip|jump) to (?:main )?(?:content|navigation|main|search)"),
-        Rule("toggle", r"toggle (?:navigation|menu)|main menu|open menu|close menu"),
+        Rule("skip_link", r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|main|search|menu|footer|article)"),
+        Rule("to_top", r"(?:back|return|go|scroll) to (?:the )?top(?: of (?:the )?page)?|top of (?:the )?page|[↑▲^]\s*(?:back to )?top|top\s*[↑▲^]"),
+        Rule("toggle", r"(?:toggle|open|close|show|hide|expand|collapse)(?: the)? (?:navigation|menu|main menu|nav|search|sections|submenu|sidebar)"
+                       r"|(?:main|site|primary|secondary|global|top|footer|mobile) (?:menu|navigation|nav)|navigation menu|search (?:this|the) site"),
         Rule("post_pager", r"(?:previous|next|older|newer|more) (?:posts?|articles?|stories|entries|entry)"),
-        Rule("menu_word", r"menu|search|sign in|log in|login|register|home|navigation", where="edge"),
+        Rule("menu_word", r"menu|search|sign in|log in|login|register|home|navigation|sections|categories|topics|explore|quick links|"
+                          r"useful links|related topics|browse|tags|all sections|site map|sitemap|trending|most (?:read|popular|viewed|shared)",
+             where="edge"),
+        # Footer links, one a line ("Contact us", "Terms and conditions"): a menu at the edge.
+        # (Not "About", "Jobs", "Help" alone: also first words of a paragraph, left alone by a
+        # wrap; in a menu they are title-case items anyway.)
+        Rule("footer_link", r"about (?:us|the site)|contact (?:us|the editor)|privacy(?: policy| notice| statement)?|"
+                            r"cookies? (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions|& conditions)|"
+                            r"terms & conditions|accessibility statement|advertise with us|help (?:centre|center)|"
+                            r"faqs?|editorial (?:standards|policy|guidelines)|work (?:for|with) us|rss(?: feeds?)?|"
+                            r"sitemap|site map|imprint|masthead", where="edge"),
         Rule("breadcrumb", rf"(?:you are here:\s*)?{_ITEM}(?:\s+[»>›/]\s+{_ITEM}){{1,6}}"),
         Rule("link_row", rf"{_ITEM}(?:\s+[|·•/-]\s+{_ITEM}){{2,20}}"),
+        # In any case, with separators prose never uses: "home :: world :: europe", "NEWS › UK".
+        Rule("arrow_trail", rf"(?:you are here:?\s*)?{_ANY_ITEM}(?:\s*{_ARROW}\s*{_ANY_ITEM}){{1,7}}\s*{_ARROW}?",
+             needs=("»", "›", ">", "::", "→", "⟩", "⇒", "~", "\\")),
+        Rule("any_case_row", rf"{_ANY_ITEM}(?:\s+[|·•/]\s+{_ANY_ITEM}){{2,20}}", needs=("|", "·", "•", "/")),
     ),
     # -- subscribe prompts -------------------------------------------------------------------
     "subscribe": (
         Rule(
             "newsletter",
-            r"(?:sign up|subscribe|register)(?: now| today| for free| free)?(?: (?:to|for) (?:our|the|my|this))?"
-            r"(?: free)?(?: (?:daily|weekly|morning|evening))? (?:newsletters?|briefing|bulletin|mailing list|digest)\b.*",
+            rf"{_CAP}(?:sign up|signup|subscribe|register|join|get|receive|grab)(?: now| today| here| for free| free)?(?: (?:to|for|with))?"
+            r"(?: (?:our|the|my|this|a|an|your))?(?: free)?(?: [\w'’&+.-]+){0,4}? (?:newsletters?|briefings?|bulletins?|mailing list|"
+            r"digest|e-?mail (?:alerts?|updates|newsletters?)|e-?mails?|alerts?|updates|notifications)\b.*",
             match="prefix", max_words=25,
         ),
         Rule("subscribe_to", r"subscribe (?:to|for) (?:get |receive )?(?:the latest|our|more|updates|free)\b.*",
              match="prefix", max_words=25),
         Rule("subscribe_channel", r"subscribe to (?:our )?(?:youtube )?channel|subscribe to (?-i:[A-Z])[\w' ]{2,40}"),
         Rule("inbox", r"(?:get|have|receive|sign up|subscribe)\b.{0,80}\b(?:to|in|into) your inbox\b.*", match="prefix", max_words=25),
-        Rule("never_miss", r"never miss (?:a|another) (?:story|post|article|update)\b.*", match="prefix", max_words=15),
+        Rule("delivered", r".{0,80}\b(?:delivered|sent|straight|direct(?:ly)?) (?:straight |directly |right )?(?:to|into) your inbox\b.*",
+             match="prefix", max_words=25, needs=("inbox",)),
+        Rule("never_miss", r"(?:never|don'?t|do not) miss (?:a|another|an|out|the latest|our)\b.*", match="prefix", max_words=15),
+        Rule("stay_informed", r"(?:stay|keep) (?:informed|in the loop|up to date|up-to-date|updated|connected|ahead)"
+                              r"(?: (?:with|on|about) .{1,60})?[.!]?"),
         Rule("want_more", r"(?:want more|enjoyed this|like this) (?:stories|articles|posts|article|story|post)?.{0,40}\?.*",
              match="prefix", max_words=15),
         Rule("enter_email", r"enter your e-?mail(?: address)?\b.*", match="prefix", max_words=30),
         Rule("join_readers", r"join (?:\d[\d,]* |thousands of |millions of )?(?:other )?(?:readers|subscribers)\b.*",
              match="prefix", max_words=25),
-        Rule("support_journalism", r"support (?:independent |quality |our )?journalism\b.*", match="prefix", max_words=25),
+        Rule("support_journalism", r"support (?:(?:independent |quality |our )?journalism|(?:independent |our |local )(?:reporting|work)|us)\b.*",
+             match="prefix", max_words=25),
+        Rule("membership", rf"{_CAP}(?:become|be) an? (?:member|subscriber|supporter|patron|insider)\b.*|make a (?:donation|contribution)\b.*",
+             match="prefix", max_words=20),
+        Rule("donate", r"(?:donate|contribute)(?: now| today| here)?[.!]?"),
+        Rule("paywall", r"(?:subscribe|sign up|register|log in|sign in)(?: now| today)? (?:to (?:continue|keep) reading|for (?:unlimited|full|digital|premium) access|"
+                        r"to (?:read|unlock|access) (?:this|the full|more|unlimited))\b.*|(?:you have|you've) (?:\d+|one|no) free (?:articles?|stories) "
+                        r"(?:left|remaining)\b.*|(?:start|begin) (?:your|a) free trial\b.*|already (?:a subscriber|a member|have an account|registered)\?.*",
+             match="prefix", max_words=25),
+        Rule("cta", r"(?:subscribe|sign up|register)(?: now| today| here| for free| free)?(?: (?:from|for|at) [£$€]?\d[\d.,]*p?(?: an?| per)?(?: week| month| year)?)?[.!]?|"
+                    r"subscribe (?:via|by|with) (?:rss|e-?mail|feed(?:ly)?|atom)|(?:get|enjoy|unlock) (?:unlimited|full|digital|premium) access\b.*|"
+                    r"(?:free |daily |weekly |our |the |e-?mail )+newsletters?(?: sign-?up)?|be the first to (?:know|hear|find out)\b.*|"
+                    r"if you (?:value|enjoy(?:ed)?|like|liked|appreciate[d]?|found) (?:our|this|what)\b.{0,120}\b(?:support|subscri|donat|contribut).*"),
+        # A call to sign up after a first sentence: "Want the latest? Sign up for our alerts."
+        Rule("cta_sentence", rf"{_NOT_REPORTED}[^.?!]{{1,100}}(?:[.?!:]|\s[-–—])\s+(?:sign up|sign-up|subscribe|register)\b.*",
+             match="prefix", max_words=25, needs=("sign", "subscri", "regist")),
         Rule(
             "form",
             r"email address|e-mail address|your email|subscribe|sign up|sign me up|submit|"
@@ -175,6 +350,20 @@ GROUPS: MappingProxyType = MappingProxyType({
             r"get the .{0,60} (?:straight )?to your inbox.{0,40}|sign up to receive .{0,80}",
             where="after",
         ),
+        # The form's other fields and messages, however worded.
+        Rule("form_more", r"(?:your |enter your |work )?(?:e-?mail(?: address)?|first name|last name|full name|name|zip code|postcode)\s*\*?:?|"
+                          r"sign me up!?|i'?m in!?|yes,? (?:please|sign me up)!?|send|go|join(?: now)?|subscribe now|sign up now|follow|"
+                          r"thanks? (?:you )?for (?:signing up|subscribing)[.!]?|you(?:'re| are) (?:all set|subscribed|signed up|on the list)[.!]?|"
+                          r"check your inbox.{0,60}|we (?:respect|value) your privacy[.!]?|we(?:'ll| will) never (?:share|sell|spam|pass on) (?:your|you)\b.{0,80}|"
+                          r"(?:you can )?unsubscribe (?:at )?any ?time\.?|privacy policy|terms(?: of (?:use|service))?|"
+                          r"by (?:signing up|subscribing|clicking|submitting).{0,160}|please enter a valid e-?mail(?: address)?\.?|"
+                          r"invalid e-?mail(?: address)?|no spam.{0,80}|i (?:agree|would like|want) to (?:receive|get|sign up|subscribe|the terms).{0,160}",
+             where="after"),
+        # The prompt's tagline: "The best stories of the week, every Friday."
+        # (Not "every week", "emails" or "subscribers": prose after a prompt in mid-story says such things.)
+        Rule("tagline", rf"{_NOT_REPORTED}.{{0,120}}\b(?:inbox|newsletters?|unsubscribe|delivered to you|"
+                        r"every (?:weekday|morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                        r"(?:the|our) best (?:stories|of))\b.*", match="prefix", max_words=20, where="after"),
     ),
     # -- "read more at ..." tails of reposts -------------------------------------------------
     "read_more": (
@@ -185,14 +374,27 @@ GROUPS: MappingProxyType = MappingProxyType({
             match="prefix", max_words=15,
         ),
         Rule("read_the_rest", r"read the rest of (?:this|the) (?:story|article|post)\b.*", match="prefix", max_words=15),
+        Rule("read_full", rf"{_CAP}read (?:the )?(?:full|original|complete|whole|entire) (?:story|article|report|text|post|piece)\b.*",
+             match="prefix", max_words=15),
         Rule("continue_reading", r"continue reading\b.*", match="prefix", max_words=12),
-        Rule("originally_appeared", r"(?:this (?:article|story|post) )?(?:was )?(?:originally|first) (?:appeared|published|posted) (?:on|at|in|by)\b.*",
-             match="prefix", max_words=20),
+        Rule("originally_appeared", rf"{_CAP}(?:this (?:article|story|post|piece|report) )?(?:was |is )?(?:originally|first) "
+                                    r"(?:appeared|published|posted|ran)(?: (?:on|at|in|by))?\b.*", match="prefix", max_words=20),
+        Rule("reposted", rf"{_CAP}(?:re-?posted|republished|reprinted|syndicated|cross-posted) (?:with permission )?(?:from|by|courtesy of|on)\b.*",
+             match="prefix", max_words=15),
+        Rule("appeared_first", r"the post .{1,200} appeared first on .{1,80}", needs=("appeared first",)),
         Rule("click_here_to_read", r"click here (?:to|for) (?:read|the full|more).*", match="prefix", max_words=15),
+        # "Full story: <url>", "Source: Reuters", "Via The Guardian", a lone link: the tail of a
+        # repost, below the article.
+        Rule("labelled_tail", rf"(?:full|original|complete) (?:story|article|report|text|post)\s*(?::|at|on|here|»|>>).*|"
+                              rf"(?:article |story |original |news )?(?:source|link|url)s?\s*:.{{1,80}}|(?:\(|{_CAP})(?:story )?(?:via|h/t|hat tip):?\s+(?-i:[A-Z@])[^.]{{0,60}}\)?\s*\Z|source link\Z|more (?:info(?:rmation)? )?at:? .{{1,80}}",
+             match="prefix", max_words=12, where="edge"),
+        Rule("url_tail", rf"(?:(?:[\w'’]+\s+){{0,3}}(?:[\w'’]+\s*[:\-–—>»]|at|on|here)\s*)?{_URL}\s*\Z", match="prefix", max_words=12, where="edge", needs=("http", "www.")),
     ),
     # -- advertising -------------------------------------------------------------------------
     "advert": (
-        Rule("advertisement", r"advertisement|advertising|sponsored(?: content| post)?|ad|story continues below(?: advertisement)?"),
-        Rule("scroll_to_continue", r"scroll (?:down )?to continue(?: with content)?"),
+        Rule("advertisement", r"advertisement|advertising|sponsored(?: content| post)?|ad|story continues below(?: advertisement)?|"
+                              r"(?:article|story|content) continues (?:below|after (?:this )?(?:ad|advertisement))|promoted(?: content)?|"
+                              r"paid (?:content|post|partnership)|partner content|report this ad|ad ?choices"),
+        Rule("scroll_to_continue", r"scroll (?:down )?to continue(?: with content| reading)?"),
     ),
 })  # read-only: rules are data, not state

@@ -34,8 +34,10 @@ from thresher.steps.repair.lines import removal_edits, split_lines
 
 OVER_CAP = "boilerplate:over_cap"
 
-# A navigation item: one to three title-case words, no digits or punctuation but & and '.
-_NAV_ITEM = re.compile(r"(?:[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*)")
+# A navigation item's word: letters, joined by ' . - / + ("Entertainment", "AR/VR", "Apple TV+").
+_NAV_ITEM = re.compile(r"(?:[^\W\d_][^\W\d_'’./+-]*(?:['’./+-][^\W\d_]+)*\+?)")
+# A menu separator alone on its line, between two items.
+_GLUE = re.compile(r"[|»›>/·•:→~-]{1,3}")
 _MINOR = frozenset({"&", "and", "of", "the", "to", "for", "in", "on", "a", "us"})
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
 # How far the caption and credit rules look up or down the page (keeps a page of 40,000 credits
@@ -111,25 +113,39 @@ class Boilerplate(Editor):
         strip = [line.strip() for line in lines]
         limit = self.max_line_chars
         words = [len(s.split()) if len(s) <= limit else 999 for s in strip]
-        # matched[i]: the rules whose pattern line i matches (at most one per kind of place).
+        # matched[i]: the rules whose pattern line i matches on its own (one anywhere, one edge).
         matched: list[list[Candidate] | None] = [None] * n
         match = self._matcher.match
+        follows = self._matcher.follows
+        # chrome[i]: line i matches a rule, or follows chrome of a group whose "after" rules it
+        # matches (a cookie banner's second sentence is chrome, not the article's first prose).
+        chrome = [False] * n
         any_match = False
+        prev: str | None = None
         for i, s in enumerate(strip):
-            if not s or len(s) > limit:
+            if not s:
+                continue
+            if len(s) > limit:
+                prev = None
                 continue
             found = match(s, words[i])
             if found:
                 matched[i] = found
-                any_match = True
+                chrome[i] = any_match = True
+                prev = found[0][0]
+            elif prev is not None:
+                if follows(prev, s, words[i]) is not None:
+                    chrome[i] = True
+                else:
+                    prev = None
 
-        # Zones: above the first and below the last line of prose that no rule matched.
+        # Zones: above the first and below the last line of prose that is not chrome.
         pw = self.prose_min_words
         top = 0
-        while top < n and (not strip[top] or matched[top] or words[top] < pw):
+        while top < n and (not strip[top] or chrome[top] or words[top] < pw):
             top += 1
         bottom = n
-        while bottom > top and (not strip[bottom - 1] or matched[bottom - 1] or words[bottom - 1] < pw):
+        while bottom > top and (not strip[bottom - 1] or chrome[bottom - 1] or words[bottom - 1] < pw):
             bottom -= 1
         has_prose = top < n
         if not any_match and top == 0 and bottom == n:
@@ -137,8 +153,8 @@ class Boilerplate(Editor):
 
         removed: dict[int, str] = {}
         if has_prose and "nav_menu" not in self.disabled:
-            self._menu_runs(strip, words, matched, 0, top, removed)
-            self._menu_runs(strip, words, matched, bottom, n, removed)
+            self._menu_runs(strip, words, matched, chrome, 0, top, removed)
+            self._menu_runs(strip, words, matched, chrome, bottom, n, removed)
 
         credits: list[str] = []
         prev_group: str | None = None
@@ -151,21 +167,29 @@ class Boilerplate(Editor):
                 prev_group = removed[i]
                 continue
             group = None
-            for g, rule, own in matched[i] or ():
-                w = rule.where
-                if w == "anywhere" or (w == "edge" and (i < top or i >= bottom)) or (w == "after" and prev_group == g):
-                    group = g
-                    if g == "image_credit":
-                        skip_to = self._credit(i, rule, own, strip, words, matched, removed, credits)
-                    break
+            mt = matched[i]
+            # A follower of the chrome above stays with it ("Click here for more information."
+            # below a cookie notice is the notice's, and so are the buttons after it); a credit
+            # is always a credit (it has metadata to record).
+            if (prev_group is not None and len(s) <= limit and (mt is None or mt[0][0] not in ("image_credit", prev_group))
+                    and follows(prev_group, s, words[i]) is not None):
+                group = prev_group
+            else:
+                for g, rule, own in mt or ():
+                    if rule.where == "anywhere" or i < top or i >= bottom:
+                        group = g
+                        if g == "image_credit":
+                            skip_to = self._credit(i, rule, own, strip, words, matched, removed, credits)
+                        break
             if group is not None:
                 removed[i] = group
             prev_group = group
         return removed, credits
 
-    def _menu_runs(self, strip, words, matched, lo, hi, removed) -> None:
+    def _menu_runs(self, strip, words, matched, chrome, lo, hi, removed) -> None:
         """Mark runs of menu-like lines between lines lo and hi (a zone) as nav_menu."""
         run: list[int] = []
+        items = 0
         for i in range(lo, hi + 1):
             if i < hi:
                 s = strip[i]
@@ -173,22 +197,32 @@ class Boilerplate(Editor):
                     continue
                 # Menu words the rules know (Search, Home, Sign in...) count towards a menu.
                 mt = matched[i]
-                if (mt is not None and mt[0][0] == "nav_menu") or (mt is None and self._nav_item(s, words[i])):
+                if (mt is not None and mt[0][0] == "nav_menu") or (not chrome[i] and self._nav_item(s, words[i])):
                     run.append(i)
+                    items += 1
                     continue
-            if len(run) >= self.menu_min_lines:
+                if run and not chrome[i] and _GLUE.fullmatch(s):
+                    run.append(i)  # a separator on its own line ("›", "|") between items
+                    continue
+                if chrome[i]:
+                    continue  # other chrome ("Subscribe" in a site's header) does not end a menu
+            if items >= self.menu_min_lines:
                 for j in run:
                     if matched[j] is None or matched[j][0][0] == "nav_menu":
                         removed[j] = "nav_menu"
             run = []
+            items = 0
 
     def _nav_item(self, s: str, nwords: int) -> bool:
+        """A menu item: a few words in title case or capitals ("Entertainment & Arts", "AR/VR"),
+        or all in lowercase ("world news"): never a sentence-case title ("German economy rebounds")."""
         if nwords > self.menu_max_words or len(s) > self.menu_max_chars:
             return False
+        lower = s.islower()
         for w in s.split():
             if w.lower() in _MINOR:
                 continue
-            if not w[0].isupper() or not _NAV_ITEM.fullmatch(w):
+            if not (lower or w[0].isupper()) or not _NAV_ITEM.fullmatch(w):
                 return False
         return True
 
