@@ -22,6 +22,13 @@ from thresher.document import Document, Edit
 from thresher.stats import Stats
 
 
+#: A pipeline runs documents through its steps in batches of at most this many documents and
+#: about this many characters (thresher.pipeline.batches); caches in ``ShardContext.scratch``
+#: hold at least a batch's worth, so each step of a batch finds what the previous one left.
+BATCH_DOCS = 64
+BATCH_CHARS = 1_000_000
+
+
 @dataclasses.dataclass
 class ShardContext:
     """What a step may know about the shard it runs in, and where it reports."""
@@ -29,7 +36,8 @@ class ShardContext:
     shard: str = "shard-00000"
     stats: Stats = dataclasses.field(default_factory=Stats)
     #: Work that neighbouring steps share within a shard (say, one tokenisation of a page for all
-    #: quality rule sets), keyed by the owner's name. It lives and dies with the shard.
+    #: quality rule sets), keyed by the owner's name. It lives and dies with the shard; an owner
+    #: bounds what it keeps (a batch's worth, see BATCH_DOCS).
     scratch: dict = dataclasses.field(default_factory=dict)
 
 

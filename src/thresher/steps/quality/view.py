@@ -6,9 +6,10 @@ numpy over the code points of the tokenizer's spaced text (one table lookup per 
 reduction per token), not from Python loops over tokens.
 
 :func:`view_for` hands the steps of one shard the same view while the document's text is
-unchanged. The view lives on the shard's context, one at a time (no module-level state, memory
-bounded by one document): a step that edits the text produces a new ``doc.text`` object, and
-the identity check makes the next step start over.
+unchanged. Views live on the shard's context (no module-level state), a pipeline batch's worth
+at most (memory bounded by BATCH_DOCS documents and 2 * BATCH_CHARS characters): a step that
+edits the text produces a new ``doc.text`` object, and the identity check makes the next step
+start over.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from thresher.steps.base import BATCH_CHARS, BATCH_DOCS
 from thresher.text import chars
 from thresher.text.tokens import spaced_tokens
 
@@ -166,15 +168,41 @@ class TextView:
         return self._token_hashes
 
 
+class _Views:
+    """The views of the latest texts, by text identity, oldest first; bounded by count and
+    characters (at least a pipeline batch's worth, so each quality step of a batch finds the
+    views the first one made)."""
+
+    __slots__ = ("by_id", "chars")
+
+    def __init__(self) -> None:
+        self.by_id: dict[int, TextView] = {}
+        self.chars = 0
+
+    def get(self, text: str) -> TextView:
+        # id() is safe as a key: a cached view holds its text, so the id is not reused meanwhile
+        view = self.by_id.get(id(text))
+        if view is not None and view.text is text:
+            return view
+        view = self.by_id[id(text)] = TextView(text)
+        self.chars += len(text)
+        while len(self.by_id) > _MAX_VIEWS or (self.chars > _MAX_VIEW_CHARS and len(self.by_id) > 1):
+            oldest = next(iter(self.by_id))
+            self.chars -= len(self.by_id.pop(oldest).text)
+        return view
+
+
+_MAX_VIEWS = BATCH_DOCS
+_MAX_VIEW_CHARS = 2 * BATCH_CHARS
+
+
 def view_for(doc: Any, ctx: Any = None) -> TextView:
     """The shared view of ``doc``'s current text (a new one if the text changed)."""
     text = doc.text
     scratch = getattr(ctx, "scratch", None)
-    if scratch is not None:
-        cached = scratch.get(_SCRATCH_KEY)
-        if cached is not None and cached.text is text:
-            return cached
-    view = TextView(text)
-    if scratch is not None:
-        scratch[_SCRATCH_KEY] = view
-    return view
+    if scratch is None:
+        return TextView(text)
+    views = scratch.get(_SCRATCH_KEY)
+    if views is None:
+        views = scratch[_SCRATCH_KEY] = _Views()
+    return views.get(text)
