@@ -38,3 +38,68 @@ def test_cjk_counts_characters_and_thai_syllables():
 def test_nothing_to_tokenize():
     assert tokenize("") == []
     assert tokenize(" \n\t ") == []
+
+
+# -- the main pass against its plain definition ----------------------------------------------
+# The rules as first written: any mark, then one alternation of every exception (each guarded
+# by a lookbehind on the mark). The tokenizer dispatches on the mark first, for speed; both must
+# isolate exactly the same marks.
+import random  # noqa: E402
+
+import regex  # noqa: E402
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from thresher.text import tokens as _tokens  # noqa: E402
+
+_PLAIN_PUNCT_RE = regex.compile(
+    rf"""
+    [^\w\s]
+    (?:
+        (?<=[.…~\-']) (?:(?<=\.)\.++ | (?<=…)…++ | (?<=-)-++ | (?<=~)~++ | (?<=')'++)
+      | (?<=\w['’]) {_tokens._CLITIC}
+      | (?!
+            (?<=@)
+          | (?<=\.) (?:
+                [\p{{Ll}}\d]
+              | (?<=(?<![\w.])(?:{_tokens._ABBREVIATIONS})\.)
+              | (?<=(?<![\w.])\p{{Lu}}\.)
+              | (?<=\.\p{{L}}\.)
+              | (?<=(?<![\w.])\p{{Ll}}\.) \p{{L}}\.
+            )
+          | (?<=[,:/]) (?<=\d.) \d
+          | (?<=-) (?<=\p{{L}}-) \d
+          | (?<=['’&]) (?<=\w.) \w
+          | (?<=\+) \w | (?<=\p{{L}}\+)
+          | (?<=\d[–−]) \d
+          | (?<=\d[mgt]\.) (?!\w)
+          | (?<=\w[(\[{{]) [\w'"]
+          | (?<=\w[(\[{{]['"])
+          | (?<=[)\]}}]) \w
+        )
+    )
+    """,
+    regex.VERBOSE | regex.V1,
+)
+# Pieces that exercise every exception, next to each other in any order.
+_PIECES = list("aAzZé19 \n.,:/'’&+–−-@([{\"')]}…~!#$%_mgtkµ“”«") + [
+    "Mr", "Calif", "vs", "e.g", "U.S", "O'Neil", "it's", "don't", "we're", "£5m.", "C.", "a.m.",
+    "3.5", "1,000", "10:30", "24/7", "COVID-19", "AT&T", "+44", "Disney+", "2–3", "f(x", "ga('send",
+    "a)b", "...", "--", "''", "中", "ไ", "ABC", "x.y",
+]
+
+
+def _same_marks(text: str) -> bool:
+    return _tokens._PUNCT_RE.sub(r" \g<0> ", text) == _PLAIN_PUNCT_RE.sub(r" \g<0> ", text)
+
+
+def test_mark_dispatch_agrees_with_the_plain_rules_on_tricky_text():
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12)))
+        assert _same_marks(text), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join) | st.text(max_size=40))
+def test_mark_dispatch_agrees_with_the_plain_rules(text):
+    assert _same_marks(text)
