@@ -90,9 +90,14 @@ _PUNCT_RE = regex.compile(
 )
 _NT_RE = regex.compile(r"\Bn['’]t\b")  # do|n't
 # A number is split from a unit written against it: 5|km £11.8|m 10|am
+_UNITS = (
+    "km²|km³|m²|m³|cm²|cm³|mm²|mm³|km|dm|cm|mm|ha|µm|nm|yd|in|ft|kg|mg|µg|lb|oz|mph|hPa|Pa|mbar"
+    "|mb|MB|kb|KB|gb|GB|tb|TB|am|pm|m|g|t|T|G|M|K"
+)
+# The class of the units' first letters up front: the engine rules out most digits with one test
+# instead of trying every unit (half the time of this pass).
 _UNIT_RE = regex.compile(
-    r"\d(?=(?:km²|km³|m²|m³|cm²|cm³|mm²|mm³|km|dm|cm|mm|ha|µm|nm|yd|in|ft|kg|mg|µg|lb|oz|mph|hPa|Pa|mbar"
-    r"|mb|MB|kb|KB|gb|GB|tb|TB|am|pm|m|g|t|T|G|M|K)(?![\w²³]))"
+    rf"\d(?=[{''.join(sorted({u[0] for u in _UNITS.split('|')}))}])(?=(?:{_UNITS})(?![\w²³]))"
 )
 _URL_RE = regex.compile(r"""((?<!\w)(?:https?://|www\.)[^\s]*[^\s.,;:!?)\]}"'’”»])""")
 # Plain code-point ranges: the standard library's engine scans for these several times faster.

@@ -103,3 +103,9 @@ def test_mark_dispatch_agrees_with_the_plain_rules_on_tricky_text():
 @given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join) | st.text(max_size=40))
 def test_mark_dispatch_agrees_with_the_plain_rules(text):
     assert _same_marks(text)
+
+
+def test_numbers_split_from_units_only():
+    assert tokenize("5km 10am 4mph 3rd 5µm 12kg2 2x 7Pa") == [
+        "5", "km", "10", "am", "4", "mph", "3rd", "5", "µm", "12kg2", "2x", "7", "Pa",
+    ]
