@@ -44,6 +44,7 @@ from thresher.steps.repair.words import DANGLING_WORDS, NOT_DANGLING, OPEN_ENDIN
 # Lines that are never part of a wrapped paragraph.
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪●◦‣–—>»]|\d{1,3}[.)]|[a-zA-Z][.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s")
 _CODE_START = re.compile(r"\s*(?:#include|#define|import\s|from\s+\S+\s+import\s|def\s|class\s+\w+\s*[:(]|//|/\*|\$\s)")
+_CODE_FIRST = frozenset("#ifdc/$")  # what _CODE_START can find first after any indentation
 # A command line or an address: "pip install --user", "-m twine", "https://...".
 _COMMAND = re.compile(r"(?:^|\s)--?[a-zA-Z]|://")
 _CODE_ENDS = ("{", "}", ");", "):", ") :")
@@ -57,7 +58,8 @@ def _looks_like_code(s: str) -> bool:
         or "\t" in s
         or s.count("|") >= 2
         or ("<" in s and _TAG.search(s) is not None)
-        or _CODE_START.match(s) is not None
+        # the regex only where the first character allows it (most lines start with a capital)
+        or ((s[:1] in _CODE_FIRST or s[:1].isspace()) and _CODE_START.match(s) is not None)
         or (("-" in s or "://" in s) and _COMMAND.search(s) is not None)
     )
 
@@ -72,6 +74,7 @@ def _title_case(line: str) -> bool:
 # A paragraph's first word: a word, a number or an amount ("U2", "Anglo-Dutch", "$1m", "Pensioners'"),
 # possibly after an opening quote and before a comma.
 _FIRST_WORD = re.compile(r"[\"“‘'(]?[$£€]?[^\W_][\w'’.%-]*,?")
+_LONGEST_DANGLING = max(map(len, DANGLING_WORDS))
 _NO, _WEAK, _STRONG = 0, 1, 2  # how well a run reads as one paragraph
 
 # Line endings where a paragraph may stop: sentence punctuation always, a closing bracket or
@@ -234,7 +237,7 @@ class Unwrap(Editor):
         # paragraph, unless it starts on the page's first line (a title above a short paragraph
         # looks just like that); else only if the page has a wrapped paragraph of a compatible width.
         # Lines in title case (a list of headlines, a title above a byline) never join this way.
-        head = next((k for k in range(n) if lines[k].strip() and not chrome(k)), -1)
+        head = next((k for k in range(n) if lines[k].strip() and not chrome(k)), -1) if weak else -1
         for i, j in weak:
             if any(t in joins or t - 1 in joins for t in range(i, j + 1)):
                 continue
@@ -253,7 +256,8 @@ class Unwrap(Editor):
             if i in joins or i - 1 in joins or not prose[i + 1] or bullet[i + 1]:
                 continue
             s = lines[i].strip()
-            if not s or not s[0].isupper() or s.lower() not in DANGLING_WORDS:
+            # (a line longer than every such word cannot be one: no lowercasing it)
+            if not s or not s[0].isupper() or len(s) > _LONGEST_DANGLING or s.lower() not in DANGLING_WORDS:
                 continue
             if lines[i + 1].count(" ") + 1 < self.dangling_min_next_words:
                 continue
