@@ -5,13 +5,14 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from thresher.document import Document
 from thresher.pipeline import build_step
 from thresher.steps.base import ShardContext
 from thresher.steps.lang.model import model_path
 from thresher.steps.lang.script import detect_script, script_counts
-from thresher.steps.lang.step import LanguageId
+from thresher.steps.lang.step import _LINE_BREAKS, LanguageId, _one_line
 
 SAMPLES = {
     "en": "The council agreed to keep the library open later on weekdays, starting next month.",
@@ -168,3 +169,9 @@ def test_step_pickles_without_its_model(step):
     clone = pickle.loads(pickle.dumps(step))
     assert clone._model is None
     assert clone.identify(SAMPLES["fr"])[0] == "fr"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab \n\r\v\f\x85\u2028\u2029\x00\x1c\t中", max_size=30) | st.text(max_size=30))
+def test_sample_goes_on_one_line_as_translate_would(sample):
+    assert _one_line(sample) == sample.translate({ord(c): " " for c in _LINE_BREAKS})

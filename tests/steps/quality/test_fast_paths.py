@@ -41,3 +41,28 @@ def test_sentences_with_every_line_kept_and_with_a_selection():
     assert sentences_in_lines(view, np.ones(n, dtype=bool)) == 3 + 2 + 2
     # leaving out the middle line takes the general (selecting) path
     assert sentences_in_lines(view, np.array([True, False, True])) == 3 + 2
+
+
+def test_views_prepared_together_equal_views_computed_alone():
+    from thresher.steps.quality.view import prepare_views
+
+    texts = [
+        "One line.\r\nTwo, here\rthree\n\nfour\x0bfive\x0csix\x1cseven",
+        "Plain ASCII text. It has two sentences!",
+        "",
+        " \n\t ",
+        "wide: café ’quoted’ \u2028 next \x85 line 今天天气很好。",
+        "a\r",
+        "\nb c",
+        "x" * 70_000 + " tail",  # a token too long for the packed counters
+        "Mr. Smith's dog didn't bark... 3.5% of U.S. cases",
+    ]
+    together = [TextView(t) for t in texts]
+    prepare_views(together)
+    for text, view in zip(texts, together):
+        alone = TextView(text)
+        assert view.tokens == alone.tokens
+        for name in ("lens", "is_word", "has_letter", "is_punct", "is_terminal", "line"):
+            got, want = getattr(view.table, name), getattr(alone.table, name)
+            assert got.dtype == want.dtype and got.tolist() == want.tolist(), (text[:20], name)
+        assert view.token_hashes.tolist() == alone.token_hashes.tolist()

@@ -28,7 +28,16 @@ from thresher.steps.base import ShardContext, Step
 from thresher.steps.lang.model import CODES, UNDETERMINED, LidModel
 from thresher.steps.lang.script import NO_LETTERS, SCRIPT_LANGUAGES, dominant_script, script_counts
 
-_LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\v": " ", "\f": " ", "\x85": " ", "\u2028": " ", "\u2029": " ", "\x00": " "})
+_LINE_BREAKS = ("\n", "\r", "\v", "\f", "\x85", "\u2028", "\u2029", "\x00")
+
+
+def _one_line(sample: str) -> str:
+    """``sample`` with every line break (and NUL) turned into a space."""
+    # str.replace for the breaks present: several times faster than str.translate with a dict
+    for c in _LINE_BREAKS:
+        if c in sample:
+            sample = sample.replace(c, " ")
+    return sample
 
 
 @dataclass
@@ -79,7 +88,7 @@ class LanguageId(Step):
         if script == NO_LETTERS:
             return UNDETERMINED, 0.0, script
         # fastText splits words on whitespace itself; it only needs the text on one line.
-        line = sample.translate(_LINE_BREAKS)
+        line = _one_line(sample)
         lang, score = self.model.predict(line, within=SCRIPT_LANGUAGES.get(script))
         return lang, score, script
 

@@ -5,6 +5,10 @@ character classes). :class:`TextView` computes each on first use; per-token fact
 numpy over the code points of the tokenizer's spaced text (one table lookup per character, one
 reduction per token), not from Python loops over tokens.
 
+In a pipeline the first quality step prepares the views of a whole batch at once
+(:func:`prepare_views`: tokens, token tables and hashes of its pages together, the numpy part
+over the batch in one go); :class:`TextView` alone computes the same things for its own text.
+
 :func:`view_for` hands the steps of one shard the same view while the document's text is
 unchanged. Views live on the shard's context (no module-level state), a pipeline batch's worth
 at most (memory bounded by BATCH_DOCS documents and 2 * BATCH_CHARS characters): a step that
@@ -14,6 +18,7 @@ start over.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -67,6 +72,15 @@ def _code_points(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _token_table(spaced: str, n_tokens: int) -> TokenTable:
+    return _token_tables([spaced], [n_tokens])[0]
+
+
+def _token_tables(texts: list[str], counts: list[int]) -> list[TokenTable]:
+    """The token tables of spaced texts (``counts``: tokens in each), computed over the texts
+    joined by spaces: one run of numpy calls for a batch of pages costs about what one page
+    alone costs, and those fixed costs were half of the table's time."""
+    spaced = texts[0] if len(texts) == 1 else " ".join(texts)
+    n_tokens = sum(counts)
     cps, flags = _code_points(spaced)
     # token k covers cps[starts[k]:ends[k]]; segments for reduceat run to the next start, and
     # the whitespace in between carries no flag
@@ -82,7 +96,7 @@ def _token_table(spaced: str, n_tokens: int) -> TokenTable:
     lens = (ends - starts).astype(np.int64, copy=False)
     if n_tokens == 0:
         empty = np.zeros(0, dtype=bool)
-        return TokenTable(lens, empty, empty, empty, empty, np.zeros(0, dtype=np.int64))
+        return [TokenTable(lens, empty, empty, empty, empty, np.zeros(0, dtype=np.int64)) for _ in texts]
 
     if lens.max() < 0xFFFF:
         # one reduction: four 16-bit counters packed in an int64 per character
@@ -107,7 +121,7 @@ def _token_table(spaced: str, n_tokens: int) -> TokenTable:
         line = np.searchsorted(breaks, starts).astype(np.int64, copy=False)
     else:
         line = np.zeros(n_tokens, dtype=np.int64)
-    return TokenTable(
+    whole = TokenTable(
         lens=lens,
         is_word=n_symbol < lens,
         has_letter=n_letter > 0,
@@ -115,6 +129,48 @@ def _token_table(spaced: str, n_tokens: int) -> TokenTable:
         is_terminal=(lens == 1) & (n_term == 1),
         line=line,
     )
+    if len(texts) == 1:
+        return [whole]
+    # each text's share: its tokens, and line numbers counted from its own first line
+    text_starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    first_line = np.searchsorted(breaks, text_starts).tolist() if breaks.size else [0] * len(texts)
+    out = []
+    a = 0
+    for n, first in zip(counts, first_line):
+        b = a + n
+        out.append(TokenTable(lens[a:b], whole.is_word[a:b], whole.has_letter[a:b], whole.is_punct[a:b],
+                              whole.is_terminal[a:b], line[a:b] - first))
+        a = b
+    return out
+
+
+def prepare_views(views: list["TextView"]) -> None:
+    """Tokenise the texts of ``views`` and compute their token tables and hashes together (see
+    :func:`_token_tables`), for those not done yet. All or nothing: if any text fails, each view
+    is left to compute what it needs itself, so the failure stays with its own document."""
+    todo = list({id(v): v for v in views if v._table is None}.values())
+    if len(todo) < 2:
+        return
+    try:
+        for v in todo:
+            if v._tokens is None:
+                v._tokenize()
+        tables: dict[int, TokenTable] = {}
+        # one-byte texts apart, so that they keep the byte-indexed flag table
+        for group in ([v for v in todo if v._spaced.isascii()], [v for v in todo if not v._spaced.isascii()]):
+            if group:
+                done = _token_tables([v._spaced for v in group], [len(v._tokens) for v in group])
+                tables.update(zip(map(id, group), done))
+        counts = [len(v._tokens) for v in todo]
+        hashes = np.fromiter(map(hash, chain.from_iterable(v._tokens for v in todo)), dtype=np.int64, count=sum(counts))
+    except Exception:
+        return
+    hashes = hashes.view(np.uint64)
+    a = 0
+    for v, n in zip(todo, counts):
+        v._table = tables[id(v)]
+        v._token_hashes = hashes[a : a + n]
+        a += n
 
 
 class TextView:
