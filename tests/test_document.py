@@ -55,3 +55,19 @@ def test_drop_keeps_the_first_verdict():
     doc.drop("one", "first")
     doc.drop("two", "second")
     assert (doc.kept, doc.verdict.step, doc.verdict.reason) == (False, "one", "first")
+
+
+def test_first_edits_on_an_untouched_document_give_the_general_pieces():
+    # Document.apply builds the pieces of an untouched document directly; the general pass (run
+    # here on a document made to look edited by a zero-length piece of a rule) must agree.
+    rng = random.Random(11)
+    for _ in range(5000):
+        original = "".join(rng.choice("ab\n ") for _ in range(rng.randint(0, 12)))
+        points = sorted(rng.randint(0, len(original)) for _ in range(2 * rng.randint(1, 4)))
+        edits = [Edit(a, b, f"r{k}", rng.choice(["", "X", "YZ"])) for k, (a, b) in enumerate(zip(points[::2], points[1::2]))]
+        fast = Document("d", original)
+        fast.apply(edits)
+        general = Document("d", original)
+        general._pieces = [(0, 0, "", "probe"), (0, len(original), original, None)]
+        general.apply([Edit(e.start, e.end, e.rule, e.replacement) for e in edits])
+        assert fast._pieces == [p for p in general._pieces if p[3] != "probe"], (original, edits)

@@ -120,6 +120,12 @@ class Document:
             prev_end = e.end
             removed += (e.end - e.start) - len(e.replacement)
 
+        if len(self._pieces) == 1 and self._pieces[0][3] is None:
+            # Untouched (the first editor to change a page, most often): the edits' coordinates
+            # are the original's, so the pieces follow directly; the same as the general pass below.
+            self._pieces = _pieces_of_untouched(self.original, new)
+            self._text = None
+            return removed
         original = self.original
         pieces = list(self._pieces)
         starts = []  # current-text offset of each piece
@@ -253,6 +259,20 @@ def pieces_from_edits(original: str, edits: Sequence[Edit]) -> list:
     if pos < len(original) or not pieces:
         pieces.append((pos, len(original), original[pos:], None))
     return pieces
+
+
+def _pieces_of_untouched(original: str, edits: Sequence[Edit]) -> list:
+    """Pieces after applying ``edits`` (sorted, checked) to a document still as read."""
+    out: list = []
+    pos = 0
+    for e in edits:
+        if e.start > pos:
+            out.append((pos, e.start, original[pos : e.start], None))
+        out.append((e.start, e.end, e.replacement, e.rule))
+        pos = e.end
+    if pos < len(original):
+        out.append((pos, len(original), original[pos:], None))
+    return out
 
 
 def _merge_untouched(pieces: list) -> list:
