@@ -25,7 +25,8 @@ def test_quality_signals_by_hand():
     assert s["ellipsis_to_word_ratio"] == pytest.approx(1 / 13)
     assert s["bullet_lines_ratio"] == pytest.approx(2 / 3)
     assert s["ellipsis_lines_ratio"] == pytest.approx(1 / 3)
-    assert s["alpha_words_ratio"] == pytest.approx(9 / 13)  # "•" and the marks hold no letter
+    assert s["alpha_words_ratio"] == pytest.approx(9 / 10)  # of the words, "•" holds no letter
+    assert s["alpha_tokens_ratio"] == pytest.approx(9 / 13)  # datatrove's: the marks count too
     assert s["stop_words"] == 2  # "the" and "and"; "The" does not count (case-sensitive)
 
 
@@ -85,9 +86,39 @@ def test_quality_thresholds(signal, at, inside, outside, rule):
 def test_threshold_none_switches_a_rule_off():
     text = _words(60) + "\n" + "\n".join("- bullets here" for _ in range(50))
     assert judge(GopherQuality(), text).verdict.reason == "gopher_quality:bullet_lines"
-    # next in line: the "-" tokens hold no letter (160 of 210 tokens do)
-    assert judge(GopherQuality(max_bullet_lines_ratio=None), text).verdict.reason == "gopher_quality:alpha_words"
-    assert judge(GopherQuality(max_bullet_lines_ratio=None, min_alpha_words_ratio=None), text).kept
+    assert judge(GopherQuality(max_bullet_lines_ratio=None), text).kept
+    # datatrove's variant: the "-" tokens hold no letter (160 of 210 tokens do)
+    dt = GopherQuality(max_bullet_lines_ratio=None, min_alpha_tokens_ratio=0.8)
+    assert judge(dt, text).verdict.reason == "gopher_quality:alpha_tokens"
+
+
+NEWS_WITH_FIGURES = (
+    'Shares in Acme rose 4.5% to £12.30 on Monday, while the wider market fell slightly. '
+    '"We are pleased with the results," said Ms Smith, the chief executive, in London. '
+    'Profits were £1.2bn in 2004, up from £980m a year earlier, and sales rose by 6%. '
+    '"It was, frankly, a good year," she added. "But we cannot rest; the market is tough." '
+) * 4
+
+
+def test_alphabetic_share_counts_words_not_punctuation_marks():
+    # Ordinary business copy: over every token (commas, quotes, full stops) it is under 0.8,
+    # over words (as the paper defines the rule) well above.
+    s = GopherQuality().signals(TextView(NEWS_WITH_FIGURES))
+    assert s["alpha_tokens_ratio"] < 0.8 < s["alpha_words_ratio"]
+    assert judge(GopherQuality(), NEWS_WITH_FIGURES).kept
+    dt = GopherQuality(min_alpha_words_ratio=None, min_alpha_tokens_ratio=0.8)
+    assert judge(dt, NEWS_WITH_FIGURES).verdict.reason == "gopher_quality:alpha_tokens"
+    # a page of figures is still dropped under the paper's definition
+    table = "\n".join(f"Row {i:04d} {i * 1234.5:.2f} {i * 7919} 2004 2005" for i in range(40)) + "\nthe and of"
+    assert judge(GopherQuality(), table).verdict.reason == "gopher_quality:alpha_words"
+
+
+def test_alpha_tokens_boundary():
+    step = GopherQuality(min_alpha_tokens_ratio=0.8)
+    sig = lambda v: {**{f"gopher_quality.{k}": x for k, x in GOOD_QUALITY.items()}, "gopher_quality.alpha_tokens_ratio": v}  # noqa: E731
+    assert step.keep(sig(0.8)) is None
+    assert step.keep(sig(0.81)) is None
+    assert step.keep(sig(0.79)) == "gopher_quality:alpha_tokens"
 
 
 def test_real_page_passes_and_list_page_fails():

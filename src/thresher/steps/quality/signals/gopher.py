@@ -4,7 +4,8 @@ Training Gopher", Appendix A.1.1, quality filters and Table A1, repetition).
 Definitions follow datatrove 0.10.1's filters of the same name, so that thresholds mean the same:
 tokens are words *and* punctuation marks (thresher.text.tokens); "words" for the counts and the
 mean length are tokens with at least one character that is not a symbol; ratios per word divide
-by all tokens; lines are ``str.splitlines()``.
+by all tokens, except ``alpha_words_ratio`` (letters among words, as the paper defines it;
+datatrove's share among all tokens is ``alpha_tokens_ratio``); lines are ``str.splitlines()``.
 """
 
 from __future__ import annotations
@@ -55,7 +56,11 @@ def quality_signals(view: TextView, stop_words: Iterable[str] = STOP_WORDS) -> d
         "ellipsis_to_word_ratio": per_token(text.count("...") + text.count("…")),
         "bullet_lines_ratio": per_line(bullets),
         "ellipsis_lines_ratio": per_line(ellipsis_lines),
-        "alpha_words_ratio": per_token(int(table.has_letter.sum())),
+        # The paper: "80% of words contain at least one alphabetic character". Words, not
+        # punctuation marks: datatrove divides by every token, so a page of figures and quotes
+        # fails for its commas (alpha_tokens_ratio, its definition, kept for parity).
+        "alpha_words_ratio": int(table.has_letter.sum()) / n_words if n_words else 0.0,
+        "alpha_tokens_ratio": per_token(int(table.has_letter.sum())),
         # Case-sensitive, as in datatrove: "The" at the start of a sentence is not "the".
         "stop_words": len(frozenset(stop_words).intersection(tokens)),
     }
