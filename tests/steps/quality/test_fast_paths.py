@@ -4,6 +4,7 @@ n-gram fractions when the top n-gram counts already show that nothing repeats, a
 counts when every line is kept and when some are not."""
 
 import numpy as np
+from hypothesis import given, settings, strategies as st
 
 from thresher.steps.quality.signals.c4 import sentences_in_lines
 from thresher.steps.quality.signals.gopher import repetition_signals
@@ -66,3 +67,37 @@ def test_views_prepared_together_equal_views_computed_alone():
             got, want = getattr(view.table, name), getattr(alone.table, name)
             assert got.dtype == want.dtype and got.tolist() == want.tolist(), (text[:20], name)
         assert view.token_hashes.tolist() == alone.token_hashes.tolist()
+
+
+def _plain_sentences(view: TextView, kept) -> int:
+    """The definition, token by token: a kept line is a sentence, and so is every non-punctuation
+    token after a terminal mark since the line's previous non-punctuation token."""
+    t = view.table
+    total = 0
+    tokens_in_kept = 0
+    for li, keep in enumerate(kept):
+        if not keep:
+            continue
+        total += 1
+        pending = False
+        for k in range(t.lens.size):
+            if t.line[k] != li:
+                continue
+            tokens_in_kept += 1
+            if t.is_punct[k]:
+                pending = pending or bool(t.is_terminal[k])
+            else:
+                total += pending
+                pending = False
+    return total if tokens_in_kept else 0
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "B", " ", ".", "!", "?", "…", "。", ",", '"', ")", "\n", "\n\n", "e.g.", "x!y"]), max_size=25).map("".join),
+    st.lists(st.booleans(), min_size=1, max_size=8),
+)
+def test_sentence_count_agrees_with_the_plain_definition(text, kept):
+    view = TextView(text)
+    kept = np.array((kept * 10)[: max(1, len(view.lines) + kept[0])], dtype=bool)  # also masks shorter or longer than the page
+    assert sentences_in_lines(view, kept) == _plain_sentences(view, kept)

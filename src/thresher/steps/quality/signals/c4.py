@@ -110,36 +110,34 @@ def count_sentences(lines: list[str]) -> int:
 def sentences_in_lines(view: TextView, kept_lines: np.ndarray) -> int:
     """Sentences in the lines of ``view`` marked in ``kept_lines`` (a bool per line): each line
     is one sentence plus one per non-punctuation token that follows a terminal mark since the
-    line's previous non-punctuation token."""
+    line's previous non-punctuation token (0 when the kept lines hold no token at all)."""
     table = view.table
     n_lines = int(np.count_nonzero(kept_lines))
-    if n_lines == 0 or table.lens.size == 0:
+    size = kept_lines.size
+    line = table.line  # ascending
+    if n_lines == 0 or line.size == 0:
         return 0
-    line = table.line
-    if n_lines == kept_lines.size and line[-1] < n_lines:
-        # every line kept (the usual page after repair): all tokens count, no selection
-        lines_of, terminal, punct = line, table.is_terminal, table.is_punct
-    else:
-        inside = line < kept_lines.size
-        tok_kept = np.zeros(line.size, dtype=bool)
-        tok_kept[inside] = kept_lines[line[inside]]
-        idx = np.flatnonzero(tok_kept)
-        if idx.size == 0:
-            return 0
-        lines_of, terminal, punct = line[idx], table.is_terminal[idx], table.is_punct[idx]
-    tc = np.zeros(lines_of.size + 1, dtype=np.int64)
-    np.cumsum(terminal, out=tc[1:])
-    pos = np.flatnonzero(~punct)
-    if pos.size == 0:
+    # tokens of line L: line_start[L] to line_start[L + 1] (binary searches: lines are few)
+    line_start = np.searchsorted(line, np.arange(size + 1))
+    if not (kept_lines & (line_start[1:] > line_start[:-1])).any():
+        return 0
+    # Work from the terminal marks, a few per page, rather than from every token: each sentence
+    # break is the first non-punctuation token after a terminal mark, on the mark's line.
+    marks = np.flatnonzero(table.is_terminal & table.is_punct)
+    marks = marks[line[marks] < size]
+    if marks.size == 0:
         return n_lines
-    # each non-punctuation token looks back to just after the previous one on its line, or to
-    # the line's first token; a terminal mark in that range ends a sentence before it
-    lp = lines_of[pos]
-    look_from = np.searchsorted(lines_of, lp, side="left")
-    same_line = np.flatnonzero(lp[1:] == lp[:-1]) + 1
-    look_from[same_line] = pos[same_line - 1] + 1
-    boundaries = int(np.count_nonzero(tc[pos + 1] > tc[look_from]))
-    return n_lines + boundaries
+    words = np.flatnonzero(~table.is_punct)
+    k = np.searchsorted(words, marks, side="right")  # the next non-punctuation token of each mark
+    ok = k < words.size
+    k, marks = k[ok], marks[ok]
+    k = k[words[k] < line_start[line[marks] + 1]]  # on the mark's own line
+    if k.size == 0:
+        return n_lines
+    new = np.ones(k.size, dtype=bool)  # marks in a row end one sentence (k ascends with the marks)
+    new[1:] = k[1:] != k[:-1]
+    breaks = words[k[new]]
+    return n_lines + int(np.count_nonzero(kept_lines[line[breaks]]))
 
 
 def c4_signals(view: TextView, opt: C4Options) -> dict[str, float | int | str | None]:
