@@ -355,6 +355,18 @@ def test_groups_and_rules_can_be_disabled():
         Boilerplate(disabled=["no_such_group"])
 
 
+def test_a_rule_with_a_capturing_group_is_refused(monkeypatch):
+    # the matcher names a match's rule by its group number: a group inside a rule would shift them
+    from thresher.steps.boilerplate import match
+    from thresher.steps.boilerplate.rules import Rule
+
+    monkeypatch.setattr(match, "GROUPS", {"share_bar": (Rule("bad", r"(share|tweet) this"),)})
+    with pytest.raises(ValueError, match=r"share_bar\.bad: use \(\?:\.\.\.\) groups"):
+        match.RuleMatcher()
+    monkeypatch.setattr(match, "GROUPS", {"share_bar": (Rule("good", r"(?:share|tweet) this"),)})
+    assert match.RuleMatcher().match("tweet this")[0][1].name == "good"
+
+
 def test_stats_count_characters_by_rule():
     ctx = ShardContext()
     clean([*BODY, "No comments:", "Post a Comment"], ctx)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.console import Console
 from rich.table import Table
 
@@ -33,20 +35,10 @@ def render_summary(stats: Stats, wall_seconds: float, console: Console, title: s
         console.print(rules)
 
     if s.skipped_records:
-        skipped = Table(title="input records skipped on purpose", show_edge=False, header_style="bold")
-        skipped.add_column("reason")
-        skipped.add_column("count", justify="right")
-        for reason, count in s.skipped_records.most_common():
-            skipped.add_row(reason, f"{count:,}")
-        console.print(skipped)
+        console.print(_counts("input records skipped on purpose", "reason", s.skipped_records))
 
     if s.input_errors:
-        errs = Table(title="bad input (counted, run went on)", show_edge=False, header_style="bold")
-        errs.add_column("kind")
-        errs.add_column("count", justify="right")
-        for kind, count in s.input_errors.most_common():
-            errs.add_row(kind, f"{count:,}")
-        console.print(errs)
+        console.print(_counts("bad input (counted, run went on)", "kind", s.input_errors))
         for line in s.error_samples[:5]:
             console.print(f"  [dim]{line}[/]", highlight=False)
 
@@ -58,3 +50,13 @@ def render_summary(stats: Stats, wall_seconds: float, console: Console, title: s
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _counts(title: str, what: str, counts: Counter) -> Table:
+    """A two-column table of ``counts``, most common first."""
+    table = Table(title=title, show_edge=False, header_style="bold")
+    table.add_column(what)
+    table.add_column("count", justify="right")
+    for key, count in counts.most_common():
+        table.add_row(key, f"{count:,}")
+    return table

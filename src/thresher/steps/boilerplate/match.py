@@ -53,7 +53,11 @@ class RuleMatcher:
                 if "(?P<credit>" in rule.pattern:
                     own = re.compile(f"(?:{rule.pattern}){end}", re.I)
                 self.rules.append((group, rule, own))
-                alt = f"(?P<r{k}>(?:{rule.pattern.replace('(?P<credit>', '(?:')}){end})"
+                bare = rule.pattern.replace("(?P<credit>", "(?:")
+                if re.compile(bare).groups:
+                    # a match is told apart by its rule's group number: a group inside would shift them
+                    raise ValueError(f"boilerplate rule {group}.{rule.name}: use (?:...) groups, not capturing ones")
+                alt = f"(?P<r{k}>(?:{bare}){end})"
                 cased = "(?-i:" in rule.pattern
                 if rule.match == "suffix":
                     # Searched for (not matched at the start), only in a line's last characters

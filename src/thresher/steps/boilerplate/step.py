@@ -15,11 +15,12 @@ patterns:
 
 A page may not lose more than ``max_removed_share`` of its characters to these rules quietly:
 above the cap its metadata says so (``boilerplate_over_cap``, with the share), the stats count
-``boilerplate:over_cap`` (as a drop, or as a flag on a kept page), and ``on_over_cap`` decides the verdict: ``"drop"`` (default: the edits
-are applied, so ``thresher explain`` shows what the rules took, and the page is dropped with
-reason ``boilerplate:over_cap``: a page that is mostly chrome is rarely worth keeping, and if the
-rules were wrong the rejected sink says where to look), ``"flag"`` (apply the edits, keep the
-page) or ``"skip"`` (keep the page and leave its text alone).
+``boilerplate:over_cap`` (as a drop, or as a flag on a kept page), and ``on_over_cap`` decides
+the verdict: ``"drop"`` (default: the edits are applied, so ``thresher explain`` shows what the
+rules took, and the page is dropped with reason ``boilerplate:over_cap``: a page that is mostly
+chrome is rarely worth keeping, and if the rules were wrong the rejected sink says where to
+look), ``"flag"`` (apply the edits, keep the page) or ``"skip"`` (keep the page and leave its
+text alone).
 """
 
 from __future__ import annotations
