@@ -1,13 +1,13 @@
 """What the quality rule sets read from a document, computed once and shared.
 
 The four rule sets need the same intermediates (tokens, lines, per-token lengths, hashes and
-character classes). :class:`TextView` computes each on first use; per-token facts come from
-numpy over the code points of the tokenizer's spaced text (one table lookup per character, one
-reduction per token), not from Python loops over tokens.
+character classes). :class:`TextView` computes each on first use; per-token facts come from one
+compiled pass over the code points of the tokenizer's spaced text
+(:mod:`thresher.steps.quality.token_scan`), not from Python loops over tokens.
 
 In a pipeline the first quality step prepares the views of a whole batch at once
-(:func:`prepare_views`: tokens, token tables and hashes of its pages together, the numpy part
-over the batch in one go); :class:`TextView` alone computes the same things for its own text.
+(:func:`prepare_views`: tokens and token tables of its pages together, the scan over the batch
+in one call); :class:`TextView` alone computes the same things for its own text.
 
 :func:`view_for` hands the steps of one shard the same view while the document's text is
 unchanged. Views live on the shard's context (no module-level state), a pipeline batch's worth
@@ -18,57 +18,42 @@ start over.
 
 from __future__ import annotations
 
-from itertools import chain
 from typing import Any
 
 import numpy as np
 
 from thresher.steps.base import BATCH_CHARS, BATCH_DOCS
+from thresher.steps.quality.token_scan import scan_tokens
 from thresher.text import chars
 from thresher.text.tokens import spaced_tokens
 
 _SCRATCH_KEY = "quality.view"
 
-# flag byte -> the four per-character counters (symbol, letter, punctuation, terminal) packed
-# into 16-bit fields of an int64, so a single reduceat counts all four per token
-_PACKED = np.array(
-    [
-        (1 if f & chars.SYMBOL else 0)
-        | (1 << 16 if f & chars.LETTER else 0)
-        | (1 << 32 if f & chars.PUNCT else 0)
-        | (1 << 48 if f & chars.TERMINAL else 0)
-        for f in range(256)
-    ],
-    dtype=np.int64,
-)
-
-
 class TokenTable:
     """Per-token numpy arrays, aligned with ``TextView.tokens``."""
 
-    __slots__ = ("lens", "is_word", "has_letter", "is_punct", "is_terminal", "line")
+    __slots__ = ("lens", "is_word", "has_letter", "is_punct", "is_terminal", "line", "hashes")
 
-    def __init__(self, lens, is_word, has_letter, is_punct, is_terminal, line) -> None:
+    def __init__(self, lens, is_word, has_letter, is_punct, is_terminal, line, hashes) -> None:
         self.lens = lens  # int64 characters per token
         self.is_word = is_word  # has a character that is not a symbol (Gopher's "word")
         self.has_letter = has_letter  # has an alphabetic character
         self.is_punct = is_punct  # every character is Unicode punctuation (spaCy's is_punct)
         self.is_terminal = is_terminal  # a single sentence-terminal mark
         self.line = line  # index of the token's line in ``text.splitlines()``
+        self.hashes = hashes  # uint64 per token (thresher.steps.quality.token_scan)
 
 
 #: the flag table's first 256 entries, for texts indexed as bytes (ASCII and Latin-1 text)
 _FLAGS_8BIT = np.ascontiguousarray(chars.FLAGS[:256])
 
 
-def _code_points(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(code points, their flags). Text of one-byte characters (most English pages) is indexed
-    as bytes: a quarter of the memory, and a 256-entry table that stays in cache."""
+def _code_points(text: str) -> np.ndarray:
+    """Code points of ``text``. Text of one-byte characters (most English pages) is indexed as
+    bytes: a quarter of the memory, and a 256-entry flag table that stays in cache."""
     if text.isascii():
-        cps = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-        return cps, _FLAGS_8BIT[cps]
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return cps, chars.FLAGS[cps]
+        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def _token_table(spaced: str, n_tokens: int) -> TokenTable:
@@ -77,69 +62,34 @@ def _token_table(spaced: str, n_tokens: int) -> TokenTable:
 
 def _token_tables(texts: list[str], counts: list[int]) -> list[TokenTable]:
     """The token tables of spaced texts (``counts``: tokens in each), computed over the texts
-    joined by spaces: one run of numpy calls for a batch of pages costs about what one page
-    alone costs, and those fixed costs were half of the table's time."""
+    joined by spaces in one call of the compiled scan (per-call costs are paid once a batch)."""
     spaced = texts[0] if len(texts) == 1 else " ".join(texts)
     n_tokens = sum(counts)
-    cps, flags = _code_points(spaced)
-    # token k covers cps[starts[k]:ends[k]]; segments for reduceat run to the next start, and
-    # the whitespace in between carries no flag
-    body = np.empty(cps.size + 2, dtype=np.int8)
-    body[0] = body[-1] = 0
-    np.equal(flags & chars.SPACE, 0, out=body[1:-1], casting="unsafe")
-    # changes of body alternate: a token's start (+1), its end (-1), the next start ...
-    flips = np.flatnonzero(body[1:] != body[:-1])
-    starts = flips[0::2]
-    ends = flips[1::2]
-    if starts.size != n_tokens:  # cannot happen unless str.split and str.isspace disagree
-        raise ValueError(f"token table: {starts.size} spans for {n_tokens} tokens")
-    lens = (ends - starts).astype(np.int64, copy=False)
-    if n_tokens == 0:
-        empty = np.zeros(0, dtype=bool)
-        return [TokenTable(lens, empty, empty, empty, empty, np.zeros(0, dtype=np.int64)) for _ in texts]
-
-    if lens.max() < 0xFFFF:
-        # one reduction: four 16-bit counters packed in an int64 per character
-        packed = np.add.reduceat(_PACKED[flags], starts)
-        n_symbol = packed & 0xFFFF
-        n_letter = (packed >> 16) & 0xFFFF
-        n_punct = (packed >> 32) & 0xFFFF
-        n_term = packed >> 48
-    else:  # a token of 64k characters or more would overflow a counter
-
-        def count(flag: int) -> np.ndarray:
-            return np.add.reduceat((flags & flag != 0).astype(np.int64), starts)
-
-        n_symbol, n_letter = count(chars.SYMBOL), count(chars.LETTER)
-        n_punct, n_term = count(chars.PUNCT), count(chars.TERMINAL)
-    # a token's line: the line breaks before its start ("\r\n" is one break, as for str.splitlines)
-    breaks = np.flatnonzero(flags & chars.LINE_BREAK)
-    if breaks.size:
-        if "\r\n" in spaced:
-            lf_after_cr = (cps[breaks] == 10) & (breaks > 0) & (cps[breaks - 1] == 13)
-            breaks = breaks[~lf_after_cr]
-        line = np.searchsorted(breaks, starts).astype(np.int64, copy=False)
-    else:
-        line = np.zeros(n_tokens, dtype=np.int64)
+    cps = _code_points(spaced)
+    flags = _FLAGS_8BIT if cps.dtype == np.uint8 else chars.FLAGS
+    text_starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]], dtype=np.int64)
+    lens = np.empty(n_tokens, dtype=np.int64)
+    symbols, letters, puncts, terminals, line = (np.empty(n_tokens, dtype=np.int64) for _ in range(5))
+    hashes = np.empty(n_tokens, dtype=np.uint64)
+    found = scan_tokens(cps, flags, text_starts, lens, symbols, letters, puncts, terminals, line, hashes)
+    if found != n_tokens:  # cannot happen unless str.split and str.isspace disagree
+        raise ValueError(f"token table: {found} spans for {n_tokens} tokens")
     whole = TokenTable(
         lens=lens,
-        is_word=n_symbol < lens,
-        has_letter=n_letter > 0,
-        is_punct=n_punct == lens,
-        is_terminal=(lens == 1) & (n_term == 1),
+        is_word=symbols < lens,
+        has_letter=letters > 0,
+        is_punct=puncts == lens,
+        is_terminal=(lens == 1) & (terminals == 1),
         line=line,
+        hashes=hashes,
     )
     if len(texts) == 1:
         return [whole]
-    # each text's share: its tokens, and line numbers counted from its own first line
-    text_starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
-    first_line = np.searchsorted(breaks, text_starts).tolist() if breaks.size else [0] * len(texts)
     out = []
     a = 0
-    for n, first in zip(counts, first_line):
+    for n in counts:
         b = a + n
-        out.append(TokenTable(lens[a:b], whole.is_word[a:b], whole.has_letter[a:b], whole.is_punct[a:b],
-                              whole.is_terminal[a:b], line[a:b] - first))
+        out.append(TokenTable(*(getattr(whole, k)[a:b] for k in TokenTable.__slots__)))
         a = b
     return out
 
@@ -161,22 +111,16 @@ def prepare_views(views: list["TextView"]) -> None:
             if group:
                 done = _token_tables([v._spaced for v in group], [len(v._tokens) for v in group])
                 tables.update(zip(map(id, group), done))
-        counts = [len(v._tokens) for v in todo]
-        hashes = np.fromiter(map(hash, chain.from_iterable(v._tokens for v in todo)), dtype=np.int64, count=sum(counts))
     except Exception:
         return
-    hashes = hashes.view(np.uint64)
-    a = 0
-    for v, n in zip(todo, counts):
+    for v in todo:
         v._table = tables[id(v)]
-        v._token_hashes = hashes[a : a + n]
-        a += n
 
 
 class TextView:
     """Lazily computed views of one text. Attributes are computed on first access."""
 
-    __slots__ = ("text", "_spaced", "_tokens", "_lines", "_table", "_token_hashes")
+    __slots__ = ("text", "_spaced", "_tokens", "_lines", "_table")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -184,7 +128,6 @@ class TextView:
         self._tokens: list[str] | None = None
         self._lines: list[str] | None = None
         self._table: TokenTable | None = None
-        self._token_hashes: np.ndarray | None = None
 
     def _tokenize(self) -> None:
         self._spaced, self._tokens = spaced_tokens(self.text)
@@ -217,11 +160,8 @@ class TextView:
 
     @property
     def token_hashes(self) -> np.ndarray:
-        """64-bit hash per token (Python's str hash: equal tokens, equal hashes, within a process)."""
-        if self._token_hashes is None:
-            toks = self.tokens
-            self._token_hashes = np.fromiter(map(hash, toks), dtype=np.int64, count=len(toks)).view(np.uint64)
-        return self._token_hashes
+        """64-bit hash per token: equal tokens, equal hashes (in any process)."""
+        return self.table.hashes
 
 
 class _Views:

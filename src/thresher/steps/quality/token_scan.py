@@ -1,0 +1,96 @@
+"""Per-token facts of spaced texts in one compiled pass over their code points.
+
+The quality rule sets read, for every token of a page, its length, a few character-class
+counts, its line and a hash. Computed with numpy this took a dozen whole-array passes plus
+Python's ``hash`` per token string; one loop compiled by numba reads each code point once.
+
+Token hashes are FNV-1a over the token's code points, finished with the splitmix64 mixer so
+that every bit depends on every input bit (the n-gram keys are polynomial combinations of
+them, and hash tables index by their middle bits). Equal tokens get equal hashes in any
+process, whatever the text's width (one-byte or four-byte code points).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from thresher.text import chars
+
+_FNV_OFFSET = np.uint64(0xCBF29CE484222325)
+_FNV_PRIME = np.uint64(0x100000001B3)
+_LF, _CR = 10, 13
+
+
+@njit(cache=True)
+def _mix(h):
+    h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
+
+
+@njit(cache=True)
+def scan_tokens(cps, flags, text_starts, lens, symbols, letters, puncts, terminals, lines, hashes):
+    """Fill the per-token arrays for the whitespace-separated tokens of ``cps``.
+
+    ``cps``: code points of one or more texts (``flags``: the flag byte of every code point);
+    ``text_starts``: where each text begins, ascending, the first 0 (line numbers restart at 0
+    there). Per token: its length, the counts of its symbol, letter, punctuation and
+    sentence-terminal characters, the number of line breaks before it in its own text ("\\r\\n"
+    counts once, as for ``str.splitlines``), and its hash. Returns the number of tokens, which
+    may exceed the arrays' size (nothing is written past them; the caller checks).
+    """
+    cap = lens.size
+    n = 0
+    in_token = False
+    line = 0
+    next_text = 1
+    h = _FNV_OFFSET
+    n_sym = n_let = n_pun = n_ter = 0
+    start = 0
+    for i in range(cps.size):
+        if next_text < text_starts.size and i == text_starts[next_text]:
+            line = 0
+            next_text += 1
+        c = cps[i]
+        f = flags[c]
+        if f & chars.SPACE:
+            if in_token:
+                if n < cap:
+                    lens[n] = i - start
+                    symbols[n] = n_sym
+                    letters[n] = n_let
+                    puncts[n] = n_pun
+                    terminals[n] = n_ter
+                    hashes[n] = _mix(h)
+                n += 1
+                in_token = False
+            if f & chars.LINE_BREAK and not (c == _LF and i > 0 and cps[i - 1] == _CR):
+                line += 1
+            continue
+        if not in_token:
+            in_token = True
+            start = i
+            h = _FNV_OFFSET
+            n_sym = n_let = n_pun = n_ter = 0
+            if n < cap:
+                lines[n] = line
+        h = (h ^ np.uint64(c)) * _FNV_PRIME
+        if f & chars.SYMBOL:
+            n_sym += 1
+        if f & chars.LETTER:
+            n_let += 1
+        if f & chars.PUNCT:
+            n_pun += 1
+        if f & chars.TERMINAL:
+            n_ter += 1
+    if in_token:
+        if n < cap:
+            lens[n] = cps.size - start
+            symbols[n] = n_sym
+            letters[n] = n_let
+            puncts[n] = n_pun
+            terminals[n] = n_ter
+            hashes[n] = _mix(h)
+        n += 1
+    return n

@@ -1,0 +1,61 @@
+"""The compiled token scan gives, token by token, what the plain definitions give: length,
+"word" (a character that is not a symbol), letter, all-punctuation, single sentence terminal,
+line number (str.splitlines), and hashes that are equal exactly for equal tokens."""
+
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
+
+from thresher.steps.quality.view import TextView, prepare_views
+from thresher.text.chars import SYMBOL_CHARS, TERMINAL_PUNCTUATION
+
+_ALPHABET = st.sampled_from(
+    list("aZé9 \t\n\r\x0b\x0c\x1c\x85\u2028\u2029.,!?…'’\"-#@()[]•·。？今天ไ\u0301\x00\x7f")
+    + ["\r\n", "Mr.", "don't", "https://x.org/a", "\U0001f600", "١٢"]
+)
+_TEXTS = st.lists(_ALPHABET, max_size=60).map("".join) | st.text(max_size=60)
+
+
+def _plain(text: str) -> dict[str, list]:
+    lines = text.splitlines()
+    tokens_by_line = [TextView(line).tokens for line in lines]
+    tokens = [t for ts in tokens_by_line for t in ts]
+    return {
+        "lens": [len(t) for t in tokens],
+        "is_word": [any(c not in SYMBOL_CHARS for c in t) for t in tokens],
+        "has_letter": [any(c.isalpha() for c in t) for t in tokens],
+        "is_punct": [all(unicodedata.category(c).startswith("P") for c in t) for t in tokens],
+        "is_terminal": [len(t) == 1 and t in TERMINAL_PUNCTUATION for t in tokens],
+        "line": [i for i, ts in enumerate(tokens_by_line) for _ in ts],
+    }
+
+
+def _check(view: TextView) -> None:
+    want = _plain(view.text)
+    assert view.tokens == [t for line in view.text.splitlines() for t in TextView(line).tokens]
+    for name, values in want.items():
+        assert getattr(view.table, name).tolist() == values, name
+    hashes = view.token_hashes.tolist()
+    for i, a in enumerate(view.tokens):
+        for j, b in enumerate(view.tokens):
+            assert (hashes[i] == hashes[j]) == (a == b), (a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_scan_of_one_text_follows_the_definitions(text):
+    _check(TextView(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_TEXTS, min_size=2, max_size=5))
+def test_scan_of_a_batch_follows_the_definitions(texts):
+    views = [TextView(t) for t in texts]
+    prepare_views(views)
+    for view in views:
+        _check(view)
+
+
+def test_hashes_do_not_depend_on_the_texts_width():
+    ascii_view, wide_view = TextView("the cat sat"), TextView("the cat sat é")
+    assert ascii_view.token_hashes.tolist() == wide_view.token_hashes.tolist()[:3]
