@@ -1,4 +1,4 @@
-"""A fast word tokenizer that needs no model: one regex substitution, then ``str.split``.
+"""A fast word tokenizer that needs no model: one compiled pass inserts spaces, then ``str.split``.
 
 Why not plain ``\\w+``: the quality rule sets (Gopher, C4, FineWeb) are defined, and run by
 datatrove, over the tokens of spaCy's English tokenizer, where punctuation marks are tokens too.
@@ -28,82 +28,19 @@ statistics), and Thai runs are cut before each leading vowel (เ แ โ ใ �
 of syllables. Hangul is written with spaces and is tokenised like Latin script.
 
 The rules are a heuristic, not spaCy: on the parity pages (bench/quality_parity.py) the rule sets
-decide as datatrove does on >= 99.8% of pages. One pass of ``regex.sub`` touches only the
-punctuation marks (a few cheaper passes handle contractions, units, CJK and Thai when the text
-has them); ``str.split`` (C speed) does the rest.
+decide as datatrove does on >= 99.8% of pages. thresher.text.token_spacing decides where the
+spaces go in one compiled pass over the text's code points (its docstring states the rules
+exactly); URLs are set aside before it and the split words (``cannot``, ``dont``) handled after
+it, both only when the text has them; ``str.split`` (C speed) does the rest.
 """
 
 from __future__ import annotations
 
-import re
-
 import regex
 
-# Short forms that keep their final period (titles, months, US states, a few common ones).
-_ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Messrs|Dr|St|Jr|Sr|Inc|Ltd|Co|Corp|vs|Mt|Gov|Sen|Rep|Gen|Prof|Adm|Rev|Bros|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-    "Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Neb|Nev|"
-    "Okla|Ore|Pa|Tenn|Va|Wash|Wis"
-)
-_CLITIC = r"(?:[sSmMdD]|re|ve|ll|RE|VE|LL)\b"
+from thresher.text.token_spacing import space_out
 
-# The main pass: every match is a token to isolate (rewritten as " <match> "). One branch per
-# mark, each saying when that mark stays inside a word; the lookahead up front lets the engine
-# skip to the next mark fast (dispatching on the mark first, rather than testing every exception
-# on every mark, takes a third off the tokenizer's time; tests/steps/quality/test_tokens.py pins
-# it to the rules as first written, one alternation of exceptions for all marks).
-_PUNCT_RE = regex.compile(
-    rf"""
-    (?=[^\w\s@])                                     # a mark; "@" always stays inside (@handle, e-mail)
-    (?:
-        [^\w\s.…\~\-'’&,:/+–−@(\[{{"\)\]}}]          # marks that are always a token of their own
-      | [,:/] (?! (?<=\d.) \d )                      # 1,000 10:30 24/7
-      | \. (?:
-            \.++                                     # a run of dots is one token
-          | (?!
-                [\p{{Ll}}\d]                           # example.com 3.5 .net
-              | (?<=(?<![\w.])(?:{_ABBREVIATIONS})\.)  # Mr.
-              | (?<=(?<![\w.])\p{{Lu}}\.)              # capital initial: C.
-              | (?<=\.\p{{L}}\.)                       # end of U.S. e.g.
-              | (?<=(?<![\w.])\p{{Ll}}\.) \p{{L}}\.      # start of e.g.
-              | (?<=\d[mgt]\.) (?!\w)                  # £5m. (a one-letter unit keeps its period)
-            )
-        )
-      | ' (?:
-            '++                                      # a run
-          | (?<=\w') {_CLITIC}                       # it|'s
-          | (?! (?<=\w') \w | (?<=\w[(\[{{]') )       # O'Neil; ga('send
-        )
-      | - (?: -++ | (?! (?<=\p{{L}}-) \d ) )           # a run; COVID-19
-      | [(\[{{] (?! (?<=\w.) [\w'"] )                # f(x ga('send: inside a word, an opening bracket stays
-      | [)\]}}] (?! \w )                             # a)b: and so does a closing one
-      | " (?! (?<=\w[(\[{{]") )                       # f("x: a quote after a bracket inside a word
-      | ’ (?: (?<=\w’) {_CLITIC} | (?! (?<=\w’) \w ) )  # it|’s O’Neil
-      | & (?! (?<=\w&) \w )                          # AT&T
-      | \+ (?! \w | (?<=\p{{L}}\+) )                   # +44 Disney+
-      | [–−] (?! (?<=\d.) \d )                       # 2–3
-      | …++ | \~++                                   # runs
-    )
-    """,
-    regex.VERBOSE | regex.V1,
-)
-_NT_RE = regex.compile(r"\Bn['’]t\b")  # do|n't
-# A number is split from a unit written against it: 5|km £11.8|m 10|am
-_UNITS = (
-    "km²|km³|m²|m³|cm²|cm³|mm²|mm³|km|dm|cm|mm|ha|µm|nm|yd|in|ft|kg|mg|µg|lb|oz|mph|hPa|Pa|mbar"
-    "|mb|MB|kb|KB|gb|GB|tb|TB|am|pm|m|g|t|T|G|M|K"
-)
-# The class of the units' first letters up front: the engine rules out most digits with one test
-# instead of trying every unit (half the time of this pass).
-_UNIT_RE = regex.compile(
-    rf"\d(?=[{''.join(sorted({u[0] for u in _UNITS.split('|')}))}])(?=(?:{_UNITS})(?![\w²³]))"
-)
 _URL_RE = regex.compile(r"""((?<!\w)(?:https?://|www\.)[^\s]*[^\s.,;:!?)\]}"'’”»])""")
-# Plain code-point ranges: the standard library's engine scans for these several times faster.
-_NO_SPACE_SCRIPTS_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_THAI_CUT_RE = re.compile(r"[\u0e01-\u0e3a\u0e45-\u0e5b](?=[\u0e40-\u0e44])")
 _SPLIT_WORDS = {
     "cannot": ("can", "not"), "gonna": ("gon", "na"), "gotta": ("got", "ta"),
     **{w + "nt": (w, "nt") for w in
@@ -120,17 +57,6 @@ _SPLIT_WORDS.update(
 _SPLIT_KEYS = frozenset(_SPLIT_WORDS)
 
 
-def _space_plain(text: str) -> str:
-    if "n't" in text or "n’t" in text:
-        text = _NT_RE.sub(r" \g<0>", text)
-    text = _PUNCT_RE.sub(r" \g<0> ", text)
-    text = _UNIT_RE.sub(r"\g<0> ", text)
-    if not text.isascii() and _NO_SPACE_SCRIPTS_RE.search(text):
-        text = _CJK_RE.sub(r" \g<0> ", text)
-        text = _THAI_CUT_RE.sub(r"\g<0> ", text)
-    return text
-
-
 def _split_word(m: regex.Match) -> str:
     a, b = _SPLIT_WORDS[m.group(1)]
     return f"{a} {b}"
@@ -141,9 +67,9 @@ def spaced_tokens(text: str) -> tuple[str, list[str]]:
     and ``spaced.split()``. Line breaks stay where they were."""
     if "://" in text or "www." in text:
         parts = _URL_RE.split(text)  # odd items are URLs, kept whole
-        out = " ".join(part if i % 2 else _space_plain(part) for i, part in enumerate(parts))
+        out = " ".join(part if i % 2 else space_out(part) for i, part in enumerate(parts))
     else:
-        out = _space_plain(text)
+        out = space_out(text)
     tokens = out.split()
     present = _SPLIT_KEYS.intersection(tokens)
     if present:

@@ -40,16 +40,18 @@ def test_nothing_to_tokenize():
     assert tokenize(" \n\t ") == []
 
 
-# -- the main pass against its plain definition ----------------------------------------------
+# -- the regex reference's main pass against its plain definition ------------------------------
 # The rules as first written: any mark, then one alternation of every exception (each guarded
-# by a lookbehind on the mark). The tokenizer dispatches on the mark first, for speed; both must
-# isolate exactly the same marks.
+# by a lookbehind on the mark). The reference (tokens_reference.py) dispatches on the mark
+# first, for speed; both must isolate exactly the same marks.
 import random  # noqa: E402
+
+import pytest  # noqa: E402
 
 import regex  # noqa: E402
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from thresher.text import tokens as _tokens  # noqa: E402
+import tokens_reference as _tokens  # noqa: E402
 
 _PLAIN_PUNCT_RE = regex.compile(
     rf"""
@@ -109,3 +111,83 @@ def test_numbers_split_from_units_only():
     assert tokenize("5km 10am 4mph 3rd 5µm 12kg2 2x 7Pa") == [
         "5", "km", "10", "am", "4", "mph", "3rd", "5", "µm", "12kg2", "2x", "7", "Pa",
     ]
+
+
+# -- the compiled tokenizer against the regex reference ---------------------------------------
+# thresher.text.token_spacing replaced the reference's substitutions by one pass over code
+# points; spaced_tokens must give the same spaced string, character for character (the token
+# tables are computed from it), and the same tokens.
+from thresher.text import token_spacing  # noqa: E402
+from thresher.text.tokens import spaced_tokens  # noqa: E402
+
+# Characters where the classes or the code-point rules have edges: CJK and its marks (・ U+30FB,
+# unassigned U+3040), Thai cut, lead vowels and marks (๏ U+0E4F), combining marks, a connector
+# and a join control (word characters), astral letters, marks and CJK, a variation selector
+# past the CJK planes (a word character), private use, lone surrogates, non-ASCII digits and
+# spaces, separators str.split splits on but \s does not (\x1c), and the superscripts of units.
+_EDGES = list(
+    "中文。・\u3040ぁ゛ゟ豈ไเกา๏๑\u0e3a\u0e45́\u0301‿\u200d\u200c𝐀𝐚😀\U00020000\U000e0100\U000f0000"
+    "\ud800\udfff٣０\xa0\u2028\x1c\x85²³µμ­ʼ"
+)
+_NEGATIONS = ["n't", "n’t", "don't", "xn't", "'sn't", "kmn't", "Isn’t", "won't.", "ain't"]
+_EXTRAS = _EDGES + _NEGATIONS + [
+    "https://", "www.", "http://a.b/c).", "cannot", "dont", "Im", "IVE", "km", "mbar", "hPa",
+    "5", "5km", "µm", "km²", "Sept", "Messrs", "Wash", "x", "e", "'re", "’ll", "'S", "’M",
+]
+_ALL_PIECES = _PIECES + _EXTRAS
+
+
+def _same_as_reference(text: str) -> None:
+    assert spaced_tokens(text) == _tokens.spaced_tokens(text), text
+
+
+def test_compiled_tokenizer_agrees_with_the_reference_on_tricky_text():
+    rng = random.Random(11)
+    for _ in range(20_000):
+        _same_as_reference("".join(rng.choice(_ALL_PIECES) for _ in range(rng.randint(1, 16))))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_ALL_PIECES), max_size=24).map("".join)
+    | st.text(st.characters(), max_size=40)  # any code point, surrogates included
+    | st.text(st.sampled_from(_EDGES + list(".,:/'’&+–−-@([{\")]}…~ aA1")), max_size=30)
+)
+def test_compiled_tokenizer_agrees_with_the_reference(text):
+    _same_as_reference(text)
+
+
+def test_ascii_text_gets_the_same_spaces_as_bytes_and_as_code_points():
+    # space_out passes ASCII text to the kernel as bytes, other text as 32-bit code points
+    import numpy as np
+
+    rng = random.Random(3)
+    for _ in range(2_000):
+        text = "".join(rng.choice(_PIECES[:60]) for _ in range(rng.randint(1, 12))).encode("ascii", "ignore")
+        narrow = np.frombuffer(text, dtype=np.uint8)
+        assert bytes(token_spacing.spaced_codes(narrow)) == bytes(token_spacing.spaced_codes(narrow.astype(np.uint32)).astype(np.uint8)), text
+
+
+def test_short_forms_are_word_characters():
+    # the kernel finds a short form as the whole run of word characters before the dot
+    assert all(regex.fullmatch(r"\w+", w) for w in token_spacing.ABBREVIATIONS)
+    assert all(regex.match(r"\p{L}", u) for u in token_spacing.UNITS)  # and a unit by its first letter
+
+
+def _bench_pages(name: str) -> list[str]:
+    import gzip
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[3] / "bench" / "data" / name / "pages.jsonl.gz"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in fh]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["quality", "clean"])
+def test_compiled_tokenizer_agrees_with_the_reference_on_every_bench_page(name):
+    for text in _bench_pages(name):
+        _same_as_reference(text)
