@@ -24,8 +24,8 @@ character.
    and ``c[i+3]`` is not word (``e = i + 3``). ``e = i + 1`` when not said otherwise.
 
    * ``.``: a run if ``c[i+1]`` is ``.``; else kept when ``c[i+1]`` is lower or digit; or
-     ``c[i-k:i]`` is one of ABBREVIATIONS and ``c[i-k-1]`` is
-     neither word nor ``.``; or ``c[i-1]`` is upper and ``c[i-2]`` neither word nor ``.``; or
+     ``c[i-k:i]`` is one of ABBREVIATIONS (``k`` its length) and ``c[i-k-1]`` is neither word
+     nor ``.``; or ``c[i-1]`` is upper and ``c[i-2]`` neither word nor ``.``; or
      ``c[i-1]`` is a letter and ``c[i-2]`` is ``.``; or ``c[i-1]`` is lower, ``c[i-2]`` neither
      word nor ``.``, ``c[i+1]`` a letter and ``c[i+2]`` is ``.``; or ``c[i-1]`` is one of
      ``mgt``, ``c[i-2]`` a digit and ``c[i+1]`` not word.
@@ -48,16 +48,16 @@ character.
    space):
 
 2. Units: a digit ``c[i]`` gets one more space after it when it is followed, with no space
-   in between, by one of UNITS and then by a space, the end of the text,
-   or a character that is not word nor ``²`` ``³``.
+   in between, by one of UNITS and then by a space, the end of the text, or a character that
+   is not word nor ``²`` ``³``.
 3. Han, Hiragana and Katakana (U+3040-30FF, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF): one more
    space on either side of each such character.
 4. Thai: a character in U+0E01-0E3A or U+0E45-0E5B followed, with no space in between, by a
    leading vowel (U+0E40-0E44) gets one space after it.
 
 This is the definition the tokenizer had as regex substitutions (a main pass for step 1, then
-one per later step, each over the previous one's output); tests/steps/quality/test_tokens.py
-keeps those and pins this module to them.
+one per later step, each over the previous one's output); tests/steps/quality/tokens_reference.py
+keeps those, and test_tokens.py pins this module to them.
 """
 
 from __future__ import annotations
