@@ -62,10 +62,20 @@ def _split_word(m: regex.Match) -> str:
     return f"{a} {b}"
 
 
+#: Tokens that the last pass splits in two ("cannot" -> "can not").
+SPLIT_WORDS: frozenset[str] = _SPLIT_KEYS
+
+
+def has_urls(text: str) -> bool:
+    """Might ``text`` hold a URL (kept whole as one token)? Pages without one can be spaced by
+    :func:`thresher.text.token_spacing.spaced_codes` alone, up to the split words."""
+    return "://" in text or "www." in text
+
+
 def spaced_tokens(text: str) -> tuple[str, list[str]]:
     """``(spaced, tokens)``: ``text`` with a space inserted wherever a token boundary has none,
     and ``spaced.split()``. Line breaks stay where they were."""
-    if "://" in text or "www." in text:
+    if has_urls(text):
         parts = _URL_RE.split(text)  # odd items are URLs, kept whole
         out = " ".join(part if i % 2 else space_out(part) for i, part in enumerate(parts))
     else:

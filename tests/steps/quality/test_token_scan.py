@@ -1,6 +1,9 @@
-"""The compiled token scan gives, token by token, what the plain definitions give: length,
-"word" (a character that is not a symbol), letter, all-punctuation, single sentence terminal,
-line number (str.splitlines), and hashes that are equal exactly for equal tokens."""
+"""The token tables (spaced by the compiled spacing pass, read by the compiled scan, no token
+strings made) give, token by token, what the plain definitions give on the tokenizer's string
+tokens: length, "word" (a character that is not a symbol), letter, all-punctuation, single
+sentence terminal, line number (str.splitlines), and hashes that are equal exactly for equal
+tokens. Pages with URLs and with split words ("cannot") take the string path; both paths are
+exercised."""
 
 import unicodedata
 
@@ -11,7 +14,7 @@ from thresher.text.chars import SYMBOL_CHARS, TERMINAL_PUNCTUATION
 
 _ALPHABET = st.sampled_from(
     list("aZé9 \t\n\r\x0b\x0c\x1c\x85\u2028\u2029.,!?…'’\"-#@()[]•·。？今天ไ\u0301\x00\x7f")
-    + ["\r\n", "Mr.", "don't", "https://x.org/a", "\U0001f600", "١٢"]
+    + ["\r\n", "Mr.", "don't", "https://x.org/a", "\U0001f600", "١٢", "cannot", "Im", "DONT", "5km"]
 )
 _TEXTS = st.lists(_ALPHABET, max_size=60).map("".join) | st.text(max_size=60)
 
@@ -59,3 +62,12 @@ def test_scan_of_a_batch_follows_the_definitions(texts):
 def test_hashes_do_not_depend_on_the_texts_width():
     ascii_view, wide_view = TextView("the cat sat"), TextView("the cat sat é")
     assert ascii_view.token_hashes.tolist() == wide_view.token_hashes.tolist()[:3]
+
+
+def test_stop_words_are_counted_by_hash_as_by_string():
+    from thresher.steps.quality.signals.gopher import quality_signals
+
+    text = "The cat and the dog, with a hat. Cannot be to of that? have"
+    words = ["the", "be", "to", "of", "and", "that", "have", "with", "The cat", ""]
+    tokens = TextView(text).tokens
+    assert quality_signals(TextView(text), words)["stop_words"] == len(set(words) & set(tokens)) == 8

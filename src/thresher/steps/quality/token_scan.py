@@ -2,7 +2,8 @@
 
 The quality rule sets read, for every token of a page, its length, a few character-class
 counts, its line and a hash. Computed with numpy this took a dozen whole-array passes plus
-Python's ``hash`` per token string; one loop compiled by numba reads each code point once.
+Python's ``hash`` per token string; one loop compiled by numba reads each code point once, and
+no token string is made (the pages' tokens as ``str`` are made only when something asks).
 
 Token hashes are FNV-1a over the token's code points, finished with the splitmix64 mixer so
 that every bit depends on every input bit (the n-gram keys are polynomial combinations of
@@ -30,39 +31,59 @@ def _mix(h):
 
 
 @njit(cache=True)
-def scan_tokens(cps, flags, text_starts, lens, symbols, letters, puncts, terminals, lines, hashes):
-    """Fill the per-token arrays for the whitespace-separated tokens of ``cps``.
+def count_tokens(cps, flags):
+    """Whitespace-separated tokens in ``cps`` (what ``str.split`` would return, counted)."""
+    n = 0
+    in_token = False
+    for i in range(cps.size):
+        space = (flags[cps[i]] & chars.SPACE) != 0
+        if not space and not in_token:
+            n += 1
+        in_token = not space
+    return n
+
+
+@njit(cache=True)
+def scan_tokens(cps, flags, text_starts, words, lens, symbols, letters, puncts, terminals, lines, hashes,
+                text_tokens, word_hits):
+    """Fill the per-token arrays (sized by :func:`count_tokens`) for the tokens of ``cps``.
 
     ``cps``: code points of one or more texts (``flags``: the flag byte of every code point);
-    ``text_starts``: where each text begins, ascending, the first 0 (line numbers restart at 0
-    there). Per token: its length, the counts of its symbol, letter, punctuation and
-    sentence-terminal characters, the number of line breaks before it in its own text ("\\r\\n"
-    counts once, as for ``str.splitlines``), and its hash. Returns the number of tokens, which
-    may exceed the arrays' size (nothing is written past them; the caller checks).
+    ``text_starts``: where each text begins, ascending, the first 0. Per token: its length, the
+    counts of its symbol, letter, punctuation and sentence-terminal characters, the number of
+    line breaks before it in its own text ("\\r\\n" counts once, as for ``str.splitlines``), and
+    its hash. Per text: its number of tokens (``text_tokens``) and how many of its tokens hash
+    to one of ``words`` (sorted hashes; ``word_hits``). Returns the number of tokens.
     """
-    cap = lens.size
     n = 0
     in_token = False
     line = 0
-    next_text = 1
+    text = 0
     h = _FNV_OFFSET
     n_sym = n_let = n_pun = n_ter = 0
     start = 0
-    for i in range(cps.size):
-        if next_text < text_starts.size and i == text_starts[next_text]:
+    size = cps.size
+    last_text = text_starts.size - 1
+    for i in range(size + 1):
+        # texts are joined by spaces: a text starts outside any token
+        while text < last_text and i >= text_starts[text + 1]:
+            text += 1
             line = 0
-            next_text += 1
-        c = cps[i]
+        c = cps[i] if i < size else 32  # a space after the end closes the last token
         f = flags[c]
         if f & chars.SPACE:
             if in_token:
-                if n < cap:
-                    lens[n] = i - start
-                    symbols[n] = n_sym
-                    letters[n] = n_let
-                    puncts[n] = n_pun
-                    terminals[n] = n_ter
-                    hashes[n] = _mix(h)
+                lens[n] = i - start
+                symbols[n] = n_sym
+                letters[n] = n_let
+                puncts[n] = n_pun
+                terminals[n] = n_ter
+                hashes[n] = hx = _mix(h)
+                text_tokens[text] += 1
+                if words.size:
+                    k = np.searchsorted(words, hx)
+                    if k < words.size and words[k] == hx:
+                        word_hits[text] += 1
                 n += 1
                 in_token = False
             if f & chars.LINE_BREAK and not (c == _LF and i > 0 and cps[i - 1] == _CR):
@@ -73,8 +94,7 @@ def scan_tokens(cps, flags, text_starts, lens, symbols, letters, puncts, termina
             start = i
             h = _FNV_OFFSET
             n_sym = n_let = n_pun = n_ter = 0
-            if n < cap:
-                lines[n] = line
+            lines[n] = line
         h = (h ^ np.uint64(c)) * _FNV_PRIME
         if f & chars.SYMBOL:
             n_sym += 1
@@ -84,13 +104,15 @@ def scan_tokens(cps, flags, text_starts, lens, symbols, letters, puncts, termina
             n_pun += 1
         if f & chars.TERMINAL:
             n_ter += 1
-    if in_token:
-        if n < cap:
-            lens[n] = cps.size - start
-            symbols[n] = n_sym
-            letters[n] = n_let
-            puncts[n] = n_pun
-            terminals[n] = n_ter
-            hashes[n] = _mix(h)
-        n += 1
     return n
+
+
+@njit(cache=True)
+def distinct_hits(hashes, words):
+    """How many of ``words`` (sorted hashes) occur among ``hashes``."""
+    seen = np.zeros(words.size, dtype=np.bool_)
+    for hx in hashes:
+        k = np.searchsorted(words, hx)
+        if k < words.size and words[k] == hx:
+            seen[k] = True
+    return int(seen.sum())

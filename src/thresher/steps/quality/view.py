@@ -23,9 +23,10 @@ from typing import Any
 import numpy as np
 
 from thresher.steps.base import BATCH_CHARS, BATCH_DOCS
-from thresher.steps.quality.token_scan import scan_tokens
+from thresher.steps.quality.token_scan import count_tokens, scan_tokens
 from thresher.text import chars
-from thresher.text.tokens import spaced_tokens
+from thresher.text.token_spacing import spaced_code_points
+from thresher.text.tokens import SPLIT_WORDS, has_urls, spaced_tokens
 
 _SCRATCH_KEY = "quality.view"
 
@@ -56,24 +57,36 @@ def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-def _token_table(spaced: str, n_tokens: int) -> TokenTable:
-    return _token_tables([spaced], [n_tokens])[0]
+def word_hashes(words) -> np.ndarray:
+    """Sorted hashes of ``words`` as the token scan hashes tokens (words holding whitespace are
+    left out: no token equals them)."""
+    single = [w for w in words if w and w.split() == [w]]
+    if not single:
+        return np.zeros(0, dtype=np.uint64)
+    return np.unique(_scan([_code_points(" ".join(single))], _NO_WORDS)[0][0].hashes)
 
 
-def _token_tables(texts: list[str], counts: list[int]) -> list[TokenTable]:
-    """The token tables of spaced texts (``counts``: tokens in each), computed over the texts
-    joined by spaces in one call of the compiled scan (per-call costs are paid once a batch)."""
-    spaced = texts[0] if len(texts) == 1 else " ".join(texts)
-    n_tokens = sum(counts)
-    cps = _code_points(spaced)
+_NO_WORDS = np.zeros(0, dtype=np.uint64)
+
+
+def _scan(arrays: list[np.ndarray], words: np.ndarray) -> tuple[list[TokenTable], np.ndarray]:
+    """Token tables of spaced texts given as code-point arrays of one dtype, scanned together in
+    one call of the compiled scan (per-call costs are paid once a batch), and per text how many
+    of its tokens are among ``words`` (sorted hashes)."""
+    if len(arrays) == 1:
+        cps = arrays[0]
+        text_starts = np.zeros(1, dtype=np.int64)
+    else:
+        sep = np.full(1, 32, dtype=arrays[0].dtype)
+        cps = np.concatenate([x for a in arrays for x in (a, sep)][:-1])
+        text_starts = np.cumsum([0] + [a.size + 1 for a in arrays[:-1]], dtype=np.int64)
     flags = _FLAGS_8BIT if cps.dtype == np.uint8 else chars.FLAGS
-    text_starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]], dtype=np.int64)
-    lens = np.empty(n_tokens, dtype=np.int64)
-    symbols, letters, puncts, terminals, line = (np.empty(n_tokens, dtype=np.int64) for _ in range(5))
+    n_tokens = count_tokens(cps, flags)
+    lens, symbols, letters, puncts, terminals, line = (np.empty(n_tokens, dtype=np.int64) for _ in range(6))
     hashes = np.empty(n_tokens, dtype=np.uint64)
-    found = scan_tokens(cps, flags, text_starts, lens, symbols, letters, puncts, terminals, line, hashes)
-    if found != n_tokens:  # cannot happen unless str.split and str.isspace disagree
-        raise ValueError(f"token table: {found} spans for {n_tokens} tokens")
+    counts = np.zeros(len(arrays), dtype=np.int64)
+    hits = np.zeros(len(arrays), dtype=np.int64)
+    scan_tokens(cps, flags, text_starts, words, lens, symbols, letters, puncts, terminals, line, hashes, counts, hits)
     whole = TokenTable(
         lens=lens,
         is_word=symbols < lens,
@@ -83,61 +96,80 @@ def _token_tables(texts: list[str], counts: list[int]) -> list[TokenTable]:
         line=line,
         hashes=hashes,
     )
-    if len(texts) == 1:
-        return [whole]
+    if len(arrays) == 1:
+        return [whole], hits
     out = []
     a = 0
-    for n in counts:
+    for n in counts.tolist():
         b = a + n
         out.append(TokenTable(*(getattr(whole, k)[a:b] for k in TokenTable.__slots__)))
         a = b
-    return out
+    return out, hits
+
+
+#: the tokens that the tokenizer's last pass splits ("cannot" -> "can not"), hashed
+_SPLIT_HASHES = word_hashes(SPLIT_WORDS)
+_SPLIT_HASHES.flags.writeable = False
+
+
+def _token_tables(texts: list[str]) -> list[TokenTable]:
+    """The token tables of ``texts``, tokenised as :func:`thresher.text.tokens.spaced_tokens`
+    does, without making a string per token: the spaces go in by the compiled spacing pass and
+    the scan reads the result. The rare pages with a token of the last pass (split words:
+    "cannot") are tokenised again as strings, which splits them."""
+    tables: list[TokenTable | None] = [None] * len(texts)
+    narrow = [i for i, t in enumerate(texts) if t.isascii()]
+    # one-byte texts apart, so that they keep the byte-indexed flag table
+    for group in (narrow, sorted(set(range(len(texts))) - set(narrow))):
+        if not group:
+            continue
+        arrays = [_code_points(spaced_tokens(texts[i])[0]) if has_urls(texts[i]) else spaced_code_points(texts[i])
+                  for i in group]
+        done, hits = _scan(arrays, _SPLIT_HASHES)
+        for i, table, hit in zip(group, done, hits.tolist()):
+            if hit:
+                table = _scan([_code_points(spaced_tokens(texts[i])[0])], _NO_WORDS)[0][0]
+            tables[i] = table
+    return tables
 
 
 def prepare_views(views: list["TextView"]) -> None:
-    """Tokenise the texts of ``views`` and compute their token tables and hashes together (see
-    :func:`_token_tables`), for those not done yet. All or nothing: if any text fails, each view
-    is left to compute what it needs itself, so the failure stays with its own document."""
+    """Compute the token tables of ``views`` together (see :func:`_token_tables`), for those not
+    done yet. All or nothing: if any text fails, each view is left to compute what it needs
+    itself, so the failure stays with its own document."""
     todo = list({id(v): v for v in views if v._table is None}.values())
     if len(todo) < 2:
         return
     try:
-        for v in todo:
-            if v._tokens is None:
-                v._tokenize()
-        tables: dict[int, TokenTable] = {}
-        # one-byte texts apart, so that they keep the byte-indexed flag table
-        for group in ([v for v in todo if v._spaced.isascii()], [v for v in todo if not v._spaced.isascii()]):
-            if group:
-                done = _token_tables([v._spaced for v in group], [len(v._tokens) for v in group])
-                tables.update(zip(map(id, group), done))
+        tables = _token_tables([v.text for v in todo])
     except Exception:
         return
-    for v in todo:
-        v._table = tables[id(v)]
+    for v, table in zip(todo, tables):
+        v._table = table
 
 
 class TextView:
     """Lazily computed views of one text. Attributes are computed on first access."""
 
-    __slots__ = ("text", "_spaced", "_tokens", "_lines", "_table")
+    __slots__ = ("text", "_tokens", "_lines", "_table")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._spaced: str | None = None
         self._tokens: list[str] | None = None
         self._lines: list[str] | None = None
         self._table: TokenTable | None = None
 
-    def _tokenize(self) -> None:
-        self._spaced, self._tokens = spaced_tokens(self.text)
-
     @property
     def tokens(self) -> list[str]:
-        """Words and punctuation marks (:func:`thresher.text.tokens.tokenize`)."""
+        """Words and punctuation marks (:func:`thresher.text.tokens.tokenize`), as strings. The
+        rule sets read the token table instead; this is made only when asked for."""
         if self._tokens is None:
-            self._tokenize()
+            self._tokens = spaced_tokens(self.text)[1]
         return self._tokens
+
+    @property
+    def n_tokens(self) -> int:
+        return self.table.lens.size
 
     @property
     def lines(self) -> list[str]:
@@ -149,9 +181,7 @@ class TextView:
     @property
     def table(self) -> TokenTable:
         if self._table is None:
-            if self._tokens is None:
-                self._tokenize()
-            self._table = _token_table(self._spaced, len(self._tokens))
+            self._table = _token_tables([self.text])[0]
         return self._table
 
     @property

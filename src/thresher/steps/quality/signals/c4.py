@@ -102,7 +102,7 @@ def count_sentences(lines: list[str]) -> int:
     total = 0
     for line in lines:
         view = TextView(line)
-        if view.tokens:
+        if view.n_tokens:
             total += sentences_in_lines(view, np.ones(1, dtype=bool))
     return total
 

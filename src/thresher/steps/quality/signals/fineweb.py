@@ -34,5 +34,5 @@ def fineweb_signals(view: TextView, short_line_length: int = 30, stop_chars: fro
         "short_line_ratio": short / n,
         "char_dup_ratio": dup_chars / non_newline_chars,
         # newlines per token; a text of symbols only still has one token per mark
-        "list_ratio": newlines / max(1, len(view.tokens)),
+        "list_ratio": newlines / max(1, view.n_tokens),
     }

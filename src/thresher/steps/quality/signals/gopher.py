@@ -14,6 +14,7 @@ import re
 from itertools import repeat
 from typing import Iterable
 
+import numpy as np
 
 from thresher.steps.quality.signals.ngrams import (
     cumulative_lengths,
@@ -21,7 +22,8 @@ from thresher.steps.quality.signals.ngrams import (
     NgramKeys,
     top_ngram,
 )
-from thresher.steps.quality.view import TextView
+from thresher.steps.quality.token_scan import distinct_hits
+from thresher.steps.quality.view import TextView, word_hashes
 
 #: The paper's stop words: a document must contain at least two of them.
 STOP_WORDS = ("the", "be", "to", "of", "and", "that", "have", "with")
@@ -30,11 +32,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 _LINE_BREAKS = re.compile(r"\n+")
 
 
-def quality_signals(view: TextView, stop_words: Iterable[str] = STOP_WORDS) -> dict[str, float | int]:
-    tokens = view.tokens
-    n_tokens = len(tokens)
+def quality_signals(view: TextView, stop_words: Iterable[str] | np.ndarray = STOP_WORDS) -> dict[str, float | int]:
+    """``stop_words``: the words, or their :func:`~thresher.steps.quality.view.word_hashes`."""
     text = view.text
     table = view.table
+    n_tokens = table.lens.size
     n_words = int(table.is_word.sum())
     mean_len = float(table.lens[table.is_word].sum()) / n_words if n_words else 0.0
     # Ratios are divisions, not products with a reciprocal: 3 * (1 / 10) > 0.3 in floating
@@ -43,7 +45,9 @@ def quality_signals(view: TextView, stop_words: Iterable[str] = STOP_WORDS) -> d
     def per_token(x: int) -> float:
         return x / n_tokens if n_tokens else 0.0
 
+    stop_hashes = stop_words if isinstance(stop_words, np.ndarray) else word_hashes(stop_words)
     lines = view.lines
+
     def per_line(x: int) -> float:
         return x / len(lines) if lines else 0.0
 
@@ -62,7 +66,7 @@ def quality_signals(view: TextView, stop_words: Iterable[str] = STOP_WORDS) -> d
         "alpha_words_ratio": int(table.has_letter.sum()) / n_words if n_words else 0.0,
         "alpha_tokens_ratio": per_token(int(table.has_letter.sum())),
         # Case-sensitive, as in datatrove: "The" at the start of a sentence is not "the".
-        "stop_words": len(frozenset(stop_words).intersection(tokens)),
+        "stop_words": distinct_hits(table.hashes, stop_hashes),
     }
 
 
