@@ -16,12 +16,7 @@ from typing import Iterable
 
 import numpy as np
 
-from thresher.steps.quality.signals.ngrams import (
-    cumulative_lengths,
-    duplicated_ngram_chars,
-    NgramKeys,
-    top_ngram,
-)
+from thresher.steps.quality.signals.ngrams import ngram_chars
 from thresher.steps.quality.token_scan import distinct_hits
 from thresher.steps.quality.view import TextView, word_hashes
 
@@ -103,32 +98,10 @@ def repetition_signals(
         "dup_line_char_frac": per_char(line_dup_chars),
     }
     top_ns, dup_ns = tuple(top_ns), tuple(dup_ns)
-    hashes = view.token_hashes
-    keys = NgramKeys(hashes)  # computed as far as the loops below need
-    cum = cumulative_lengths(view.token_lens)
-    # If no n-gram of size k repeats, no longer one does either: from the smallest such k on
-    # (seen by the top n-gram counts or a zero duplicate count), duplicate fractions are 0.
-    distinct_from = None
-    for n in top_ns:
-        key = keys.get(n)
-        if key is None:
-            out[f"top_{n}_gram_char_frac"] = 0.0
-            continue
-        chars, top = top_ngram(key, cum, n)
+    # one compiled pass over the n-gram sizes, with the early stop of duplicate counts
+    top_chars, dup_chars = ngram_chars(view.token_hashes, view.token_lens, top_ns, dup_ns)
+    for n, chars in zip(top_ns, top_chars):
         out[f"top_{n}_gram_char_frac"] = per_char(chars)
-        if top == 1 and (distinct_from is None or n < distinct_from):
-            distinct_from = n
-    cum_list: list[int] | None = None
-    for n in sorted(dup_ns):
-        no_repeats = distinct_from is not None and n >= distinct_from
-        key = None if no_repeats else keys.get(n)
-        if key is None:
-            out[f"dup_{n}_gram_char_frac"] = 0.0
-            continue
-        if cum_list is None:
-            cum_list = cum.tolist()
-        chars = duplicated_ngram_chars(key, cum_list, n)
-        if chars == 0:
-            distinct_from = n
+    for n, chars in sorted(zip(dup_ns, dup_chars)):
         out[f"dup_{n}_gram_char_frac"] = per_char(chars)
     return out

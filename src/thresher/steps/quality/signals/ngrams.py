@@ -1,157 +1,163 @@
-"""Word n-gram repetition statistics over a token hash array (numpy, no per-n-gram Python objects).
+"""Word n-gram repetition statistics of one page, compiled with numba.
 
-An n-gram is keyed by a 64-bit polynomial combination of its tokens' hashes; two different
-n-grams colliding has probability ~2^-64 per pair, far below anything a threshold can notice.
+Definitions (Gopher's repetition signals, as datatrove computes them):
+
+- Tokens ``0 .. m-1`` have 64-bit hashes ``h`` and lengths ``lens``. The n-gram at position
+  ``i`` (tokens ``i .. i+n-1``, for ``0 <= i <= m-n``) has the key ``key_1[i] = h[i]``,
+  ``key_n[i] = key_{n-1}[i] * 0x9E3779B97F4A7C15 + h[i+n-1]`` (mod 2^64). Two n-grams are
+  equal when their keys are; two different n-grams colliding has probability ~2^-64 per pair,
+  far below anything a threshold can notice. The hashes may be any uint64 values.
+- *Top n-gram characters*: the most frequent n-gram's length (its tokens' characters plus
+  ``n - 1`` joining spaces) times its count. Ties go to the n-gram that occurs first in the
+  text. 0 when the page has no n-gram (fewer than n tokens, or n < 1).
+- *Duplicated n-gram characters*: reading the positions left to right, an n-gram seen before
+  counts its tokens' characters (spaces not counted) and reading jumps past it (so
+  overlapping repeats are not counted twice); otherwise it is remembered and reading moves on
+  one token. Positions skipped by a jump are not remembered. This is the greedy definition
+  datatrove uses for "duplicate n-gram character fraction". 0 when no n-gram repeats (the
+  first repeat is always read and counted), or when the page has no n-gram.
+- *Early stop*: if no n-gram of size k repeats, no longer one does either. So the duplicated
+  characters of every requested n at or above the smallest such k are 0 without being
+  computed, where k is seen either from a requested top n-gram count of 1 or from a requested
+  duplicate count of 0 (the duplicate counts are computed in increasing n).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from typing import Iterable
 
 import numpy as np
+from numba import njit
 
-_MUL = np.uint64(0x9E3779B97F4A7C15)
-
-
-def ngram_keys(hashes: np.ndarray, max_n: int) -> dict[int, np.ndarray]:
-    """Keys of all n-grams for n = 1..max_n: ``keys[n][i]`` identifies tokens ``i .. i+n-1``."""
-    lazy = NgramKeys(hashes)
-    return {n: key for n in range(1, max_n + 1) if (key := lazy.get(n)) is not None}
-
-
-class NgramKeys:
-    """The keys of :func:`ngram_keys`, each n computed on first request (the repetition rules
-    usually stop at 5-grams: when no 5-gram repeats, longer ones are never needed)."""
-
-    __slots__ = ("_hashes", "_keys")
-
-    def __init__(self, hashes: np.ndarray) -> None:
-        self._hashes = hashes
-        self._keys = [hashes]  # _keys[n - 1]: keys of the n-grams
-
-    def get(self, n: int) -> np.ndarray | None:
-        """Keys of the n-grams, or None when the text has fewer than n tokens (or n < 1)."""
-        keys, hashes = self._keys, self._hashes
-        m = len(hashes)
-        if n < 1 or (n > m and n > 1):  # unigrams always have keys, as in ngram_keys
-            return None
-        while len(keys) < n:
-            k = len(keys) + 1
-            keys.append(keys[-1][: m - k + 1] * _MUL + hashes[k - 1 :])
-        return keys[n - 1]
+_MUL = np.uint64(0x9E3779B97F4A7C15)  # n-gram key combination (see the module docstring)
+# Hash table slots are the top bits of key * _SPREAD (Fibonacci hashing): the keys may be any
+# uint64 values (unigram keys are the raw token hashes), so no bits of their own are trusted.
+_SPREAD = np.uint64(0xD6E8FEB86659FD93)
+_EMPTY = -1
 
 
-def _runs(key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
-    """Group equal keys: (order, run_starts, counts, first) where ``key[order]`` is sorted, run
-    ``r`` covers ``order[run_starts[r]:run_starts[r] + counts[r]]`` and ``first[r]`` is the
-    run's earliest position in ``key``. None when all keys differ."""
-    m = key.size
-    order = key.argsort()
-    s = key[order]
-    cut = (s[1:] != s[:-1]).nonzero()[0]
-    r = cut.size
-    if r == m - 1:
-        return None
-    bounds = np.empty(r + 2, dtype=np.intp)
-    bounds[0] = 0
-    bounds[1 : r + 1] = cut + 1
-    bounds[r + 1] = m
-    run_starts = bounds[: r + 1]
-    counts = bounds[1:] - run_starts
-    first = np.minimum.reduceat(order, run_starts)
-    return order, run_starts, counts, first
+@njit(cache=True)
+def _group(key, mm, slot_keys, slot_ids, shift, ids):
+    """Group equal keys among ``key[:mm]`` with an open-addressing table (linear probing):
+    ``ids[i]`` is the group of position i, groups numbered in order of first occurrence.
+    Returns the number of groups. The table (``slot_keys``, ``slot_ids``) has a power-of-two
+    size of at least 2 * mm; ``shift`` is 64 minus its bit count."""
+    mask = slot_ids.size - 1
+    slot_ids[:] = _EMPTY
+    n_groups = 0
+    for i in range(mm):
+        x = key[i]
+        j = np.int64((x * _SPREAD) >> shift)
+        while True:
+            g = slot_ids[j]
+            if g == _EMPTY:
+                slot_keys[j] = x
+                slot_ids[j] = n_groups
+                ids[i] = n_groups
+                n_groups += 1
+                break
+            if slot_keys[j] == x:
+                ids[i] = g
+                break
+            j = (j + 1) & mask
+    return n_groups
 
 
-def top_ngram_chars(key: np.ndarray, cum_lens: np.ndarray, n: int) -> int:
-    """Characters covered by the most frequent n-gram: its length (tokens joined by single spaces)
-    times its count. Ties go to the n-gram that occurs first in the text."""
-    return top_ngram(key, cum_lens, n)[0]
-
-
-def top_ngram(key: np.ndarray, cum_lens: np.ndarray, n: int) -> tuple[int, int]:
-    """(:func:`top_ngram_chars`, how often the most frequent n-gram occurs). A count of 1 says
-    no n-gram repeats, hence no longer one does either."""
-    m = key.size
-    if m == 0:
-        return 0, 0
-    s = np.sort(key)
-    cut = (s[1:] != s[:-1]).nonzero()[0]
-    if cut.size == m - 1:
-        i, top = 0, 1  # all different: the first one is "the most common"
-    else:
-        bounds = np.empty(cut.size + 2, dtype=np.intp)
-        bounds[0] = 0
-        bounds[1:-1] = cut + 1
-        bounds[-1] = m
-        counts = bounds[1:] - bounds[:-1]
-        top = int(counts.max())
-        winners = s[bounds[:-1][counts == top]]
-        if winners.size <= 2:
-            i = min(int((key == w).argmax()) for w in winners)
-        else:  # the first position holding any winner (winners are sorted: binary search)
-            at = np.searchsorted(winners, key)
-            np.minimum(at, winners.size - 1, out=at)
-            i = int((winners[at] == key).argmax())
-    return (int(cum_lens[i + n] - cum_lens[i]) + (n - 1)) * top, top
-
-
-def duplicated_ngram_chars(key: np.ndarray, cum: list[int], n: int) -> int:
-    """Characters (of the tokens, spaces not counted) in n-grams that repeat an earlier one.
-
-    Reading left to right: an n-gram seen before counts its characters and reading jumps past
-    it (so overlapping repeats are not counted twice); otherwise it is remembered and reading
-    moves on one token. Positions skipped by a jump are not remembered. This is the greedy
-    definition datatrove uses for Gopher's "duplicate n-gram character fraction". It is 0
-    exactly when no n-gram repeats (the first repeat is always read and counted).
-
-    Only positions whose n-gram occurred earlier ("repeats") take a step in Python. A repeat's
-    n-gram has been seen if its first occurrence was read (not inside a jump) or an earlier
-    repeat of it was read. ``cum``: cumulative token lengths as a list.
-    """
-    m = key.size
-    if m < 2:
-        return 0
-    runs = _runs(key)
-    if runs is None:  # no n-gram repeats
-        return 0
-    order, run_starts, counts, first = runs
-    run_of_sorted = np.repeat(np.arange(counts.size), counts)
-    inv = np.empty(m, dtype=np.intp)
-    inv[order] = run_of_sorted
-    first_of = first[inv]
-    rep = np.flatnonzero(first_of != np.arange(m))
-    repeat_pos = rep.tolist()
-    group = inv[rep].tolist()
-    first_pos = first_of[rep].tolist()
-    read_repeat: set[int] = set()  # groups with a repeat that was read
-    jumps: list[int] = []  # positions of counted duplicates; each skips the next n-1 positions
-    total = 0
-    i = 0
-    k = 0
-    n_rep = len(repeat_pos)
-    while k < n_rep:
-        c = repeat_pos[k]
-        if c < i:
-            k = bisect_left(repeat_pos, i, k)
+@njit(cache=True)
+def _ngram_chars(hashes, lens, top_ns, dup_ns):
+    """(top n-gram characters for each of ``top_ns``, duplicated n-gram characters for each
+    of ``dup_ns``), as the module docstring defines them; both int64 arrays in the order of
+    the requests. The n-grams of each size are grouped once, sizes in increasing order."""
+    m = hashes.size
+    top_out = np.zeros(top_ns.size, np.int64)
+    dup_out = np.zeros(dup_ns.size, np.int64)
+    max_top = 0
+    for n in top_ns:
+        max_top = max(max_top, n)
+    max_dup = 0
+    for n in dup_ns:
+        max_dup = max(max_dup, n)
+    last = min(max(max_top, max_dup), m)  # n-gram sizes that exist and are asked for
+    if last < 1:
+        return top_out, dup_out
+    cum = np.zeros(m + 1, np.int64)
+    for i in range(m):
+        cum[i + 1] = cum[i] + lens[i]
+    bits = 1
+    while (1 << bits) < 2 * m:
+        bits += 1
+    slot_keys = np.empty(1 << bits, np.uint64)
+    slot_ids = np.empty(1 << bits, np.int64)
+    shift = np.uint64(64 - bits)
+    key = hashes.copy()
+    ids = np.empty(m, np.int64)
+    counts = np.empty(m, np.int64)
+    seen = np.empty(m, np.bool_)
+    stop = last + 1  # duplicate counts from this size on are 0 (the early stop)
+    for n in range(1, last + 1):
+        if n > max_top and n >= stop:
+            break
+        mm = m - n + 1
+        if n > 1:  # key_n from key_{n-1}, in place (position i is read before it is rewritten)
+            for i in range(mm):
+                key[i] = key[i] * _MUL + hashes[i + n - 1]
+        want_top = False
+        for t in top_ns:
+            want_top |= t == n
+        want_dup = False
+        if n < stop:
+            for t in dup_ns:
+                want_dup |= t == n
+        if not (want_top or want_dup):
             continue
-        g = group[k]
-        seen = g in read_repeat
-        if not seen:
-            f = first_pos[k]
-            j = bisect_left(jumps, f) - 1  # the last jump before the first occurrence
-            seen = j < 0 or f > jumps[j] + n - 1
-        if seen:
-            total += cum[c + n] - cum[c]
-            jumps.append(c)
-            i = c + n
-        else:
-            read_repeat.add(g)
-            i = c + 1
-        k += 1
-    return total
+        n_groups = _group(key, mm, slot_keys, slot_ids, shift, ids)
+        if want_top:
+            counts[:n_groups] = 0
+            top = 0
+            for i in range(mm):
+                c = counts[ids[i]] + 1
+                counts[ids[i]] = c
+                top = max(top, c)
+            first = 0  # the first position holding an n-gram of the top count
+            while counts[ids[first]] != top:
+                first += 1
+            chars = (cum[first + n] - cum[first] + (n - 1)) * top
+            for k in range(top_ns.size):
+                if top_ns[k] == n:
+                    top_out[k] = chars
+            if top == 1:
+                stop = min(stop, n)
+        if want_dup and n < stop:
+            total = 0
+            if n_groups < mm:  # something repeats: read greedily
+                seen[:n_groups] = False
+                i = 0
+                while i < mm:
+                    g = ids[i]
+                    if seen[g]:
+                        total += cum[i + n] - cum[i]
+                        i += n
+                    else:
+                        seen[g] = True
+                        i += 1
+            for k in range(dup_ns.size):
+                if dup_ns[k] == n:
+                    dup_out[k] = total
+            if total == 0:
+                stop = n
+    return top_out, dup_out
 
 
-def cumulative_lengths(lens: np.ndarray) -> np.ndarray:
-    out = np.zeros(lens.size + 1, dtype=np.int64)
-    np.cumsum(lens, out=out[1:])
-    return out
+def ngram_chars(
+    hashes: np.ndarray, lens: np.ndarray, top_ns: Iterable[int], dup_ns: Iterable[int]
+) -> tuple[list[int], list[int]]:
+    """(top n-gram characters for each n of ``top_ns``, duplicated n-gram characters for each n
+    of ``dup_ns``), in the order given, for a page's token ``hashes`` (uint64) and token
+    ``lens`` (characters), with the early stop: see the module docstring."""
+    top, dup = _ngram_chars(
+        hashes,
+        np.asarray(lens, dtype=np.int64),
+        np.array(tuple(top_ns), dtype=np.int64),
+        np.array(tuple(dup_ns), dtype=np.int64),
+    )
+    return top.tolist(), dup.tolist()
