@@ -44,8 +44,8 @@ def count_tokens(cps, flags):
 
 
 @njit(cache=True)
-def scan_tokens(cps, flags, text_starts, words, lens, symbols, letters, puncts, terminals, lines, hashes,
-                text_tokens, word_hits):
+def scan_tokens(cps, flags, text_starts, words, word_lens, lens, symbols, letters, puncts, terminals, lines,
+                hashes, text_tokens, word_hits):
     """Fill the per-token arrays (sized by :func:`count_tokens`) for the tokens of ``cps``.
 
     ``cps``: code points of one or more texts (``flags``: the flag byte of every code point);
@@ -53,7 +53,8 @@ def scan_tokens(cps, flags, text_starts, words, lens, symbols, letters, puncts, 
     counts of its symbol, letter, punctuation and sentence-terminal characters, the number of
     line breaks before it in its own text ("\\r\\n" counts once, as for ``str.splitlines``), and
     its hash. Per text: its number of tokens (``text_tokens``) and how many of its tokens hash
-    to one of ``words`` (sorted hashes; ``word_hits``). Returns the number of tokens.
+    to one of ``words`` (sorted hashes of words whose lengths lie in ``word_lens``, a pair
+    (shortest, longest); ``word_hits``). Returns the number of tokens.
     """
     n = 0
     in_token = False
@@ -80,7 +81,7 @@ def scan_tokens(cps, flags, text_starts, words, lens, symbols, letters, puncts, 
                 terminals[n] = n_ter
                 hashes[n] = hx = _mix(h)
                 text_tokens[text] += 1
-                if words.size:
+                if word_lens[0] <= i - start <= word_lens[1]:
                     k = np.searchsorted(words, hx)
                     if k < words.size and words[k] == hx:
                         word_hits[text] += 1

@@ -57,22 +57,36 @@ def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+class WordSet:
+    """Words as the token scan hashes tokens: their sorted hashes, and the range of their
+    lengths (a token of another length is not looked up). Words holding whitespace are left
+    out: no token equals them."""
+
+    __slots__ = ("hashes", "lens")
+
+    def __init__(self, words) -> None:
+        single = [w for w in words if w and w.split() == [w]]
+        if single:
+            self.hashes = np.unique(_scan([_code_points(" ".join(single))], _NO_WORDS)[0][0].hashes)
+            self.lens = np.array([min(map(len, single)), max(map(len, single))], dtype=np.int64)
+        else:
+            self.hashes = np.zeros(0, dtype=np.uint64)
+            self.lens = np.array([1, 0], dtype=np.int64)  # an empty range
+        self.hashes.flags.writeable = self.lens.flags.writeable = False
+
+
+_NO_WORDS = WordSet(())
+
+
 def word_hashes(words) -> np.ndarray:
-    """Sorted hashes of ``words`` as the token scan hashes tokens (words holding whitespace are
-    left out: no token equals them)."""
-    single = [w for w in words if w and w.split() == [w]]
-    if not single:
-        return np.zeros(0, dtype=np.uint64)
-    return np.unique(_scan([_code_points(" ".join(single))], _NO_WORDS)[0][0].hashes)
+    """Sorted hashes of ``words`` as the token scan hashes tokens (see :class:`WordSet`)."""
+    return WordSet(words).hashes
 
 
-_NO_WORDS = np.zeros(0, dtype=np.uint64)
-
-
-def _scan(arrays: list[np.ndarray], words: np.ndarray) -> tuple[list[TokenTable], np.ndarray]:
+def _scan(arrays: list[np.ndarray], words: "WordSet | None") -> tuple[list[TokenTable], np.ndarray]:
     """Token tables of spaced texts given as code-point arrays of one dtype, scanned together in
     one call of the compiled scan (per-call costs are paid once a batch), and per text how many
-    of its tokens are among ``words`` (sorted hashes)."""
+    of its tokens are among ``words``."""
     if len(arrays) == 1:
         cps = arrays[0]
         text_starts = np.zeros(1, dtype=np.int64)
@@ -86,7 +100,9 @@ def _scan(arrays: list[np.ndarray], words: np.ndarray) -> tuple[list[TokenTable]
     hashes = np.empty(n_tokens, dtype=np.uint64)
     counts = np.zeros(len(arrays), dtype=np.int64)
     hits = np.zeros(len(arrays), dtype=np.int64)
-    scan_tokens(cps, flags, text_starts, words, lens, symbols, letters, puncts, terminals, line, hashes, counts, hits)
+    words = _NO_WORDS if words is None else words
+    scan_tokens(cps, flags, text_starts, words.hashes, words.lens, lens, symbols, letters, puncts, terminals, line,
+                hashes, counts, hits)
     whole = TokenTable(
         lens=lens,
         is_word=symbols < lens,
@@ -107,9 +123,8 @@ def _scan(arrays: list[np.ndarray], words: np.ndarray) -> tuple[list[TokenTable]
     return out, hits
 
 
-#: the tokens that the tokenizer's last pass splits ("cannot" -> "can not"), hashed
-_SPLIT_HASHES = word_hashes(SPLIT_WORDS)
-_SPLIT_HASHES.flags.writeable = False
+#: the tokens that the tokenizer's last pass splits ("cannot" -> "can not")
+_SPLIT_WORDS = WordSet(SPLIT_WORDS)
 
 
 def _token_tables(texts: list[str]) -> list[TokenTable]:
@@ -125,7 +140,7 @@ def _token_tables(texts: list[str]) -> list[TokenTable]:
             continue
         arrays = [_code_points(spaced_tokens(texts[i])[0]) if has_urls(texts[i]) else spaced_code_points(texts[i])
                   for i in group]
-        done, hits = _scan(arrays, _SPLIT_HASHES)
+        done, hits = _scan(arrays, _SPLIT_WORDS)
         for i, table, hit in zip(group, done, hits.tolist()):
             if hit:
                 table = _scan([_code_points(spaced_tokens(texts[i])[0])], _NO_WORDS)[0][0]
