@@ -46,17 +46,30 @@ class Step:
     name: ClassVar[str] = "step"
 
     def run(self, docs: Iterable[Document], ctx: ShardContext) -> Iterator[Document]:
+        if isinstance(docs, list):  # a pipeline batch: processed whole, timed once
+            t0 = time.perf_counter()
+            for doc in docs:
+                if doc.kept:
+                    self._process_guarded(doc, ctx)
+            ctx.stats.add_time(self.name, time.perf_counter() - t0)
+            return iter(docs)
+        return self._stream(docs, ctx)
+
+    def _stream(self, docs: Iterable[Document], ctx: ShardContext) -> Iterator[Document]:
         for doc in docs:
             if doc.kept:
                 t0 = time.perf_counter()
-                try:
-                    self.process(doc, ctx)
-                except Exception as exc:  # one bad document must never take the shard down
-                    doc.drop(self.name, f"error:{type(exc).__name__}", str(exc)[:500])
+                self._process_guarded(doc, ctx)
                 ctx.stats.add_time(self.name, time.perf_counter() - t0)
-                if not doc.kept and doc.verdict.step == self.name:
-                    ctx.stats.dropped(doc.verdict.reason or "unknown")
             yield doc
+
+    def _process_guarded(self, doc: Document, ctx: ShardContext) -> None:
+        try:
+            self.process(doc, ctx)
+        except Exception as exc:  # one bad document must never take the shard down
+            doc.drop(self.name, f"error:{type(exc).__name__}", str(exc)[:500])
+        if not doc.kept and doc.verdict.step == self.name:
+            ctx.stats.dropped(doc.verdict.reason or "unknown")
 
     def process(self, doc: Document, ctx: ShardContext) -> None:
         raise NotImplementedError
