@@ -67,8 +67,15 @@ class QualityFilter(Filter):
         for rule in self.RULES:
             if rule.threshold in names and getattr(self, rule.threshold) is None:
                 setattr(self, rule.threshold, False)
-        # each rule's signal key and comparison, looked up once rather than for every document
-        self._checks = tuple((rule, f"{self.name}.{rule.signal}", _OPS[rule.op]) for rule in self.RULES)
+        # each rule's signal key, comparison and threshold, looked up once rather than for every
+        # document (thresholds are configuration: fixed once the step is built); rules switched
+        # off are left out
+        self._checks = tuple(
+            (rule, f"{self.name}.{rule.signal}", _OPS[rule.op], threshold)
+            for rule in self.RULES
+            if (threshold := getattr(self, rule.threshold)) is not None and threshold is not False
+        )
+        self._keys: dict[str, str] = {}  # signal name -> its "<rule set>.<signal>" key
 
     # -- what subclasses write ---------------------------------------------------------------
     def signals(self, view: TextView) -> dict[str, Any]:
@@ -110,15 +117,18 @@ class QualityFilter(Filter):
 
     def first_failure(self, signals: dict[str, Any]) -> tuple[str, str] | None:
         """(reason, detail) of the first rule the signals fail, or None."""
-        for rule, key, op in self._checks:  # what Rule.fails does, without a call per rule
-            threshold = getattr(self, rule.threshold)
+        for rule, key, op, threshold in self._checks:  # what Rule.fails does, without a call per rule
             value = signals.get(key)
-            if threshold is None or threshold is False or value is None or not op(value, threshold):
+            if value is None or not op(value, threshold):
                 continue
             shown = f"{value:.4g}" if isinstance(value, float) else repr(value)
             return f"{self.name}:{rule.name}", f"{rule.signal} {shown} {rule.op} {threshold} ({rule.threshold})"
         return None
 
     def _prefixed(self, signals: dict[str, Any]) -> dict[str, Any]:
-        p = self.name
-        return {f"{p}.{k}": v for k, v in signals.items()}
+        keys = self._keys
+        try:
+            return {keys[k]: v for k, v in signals.items()}
+        except KeyError:
+            keys.update((k, f"{self.name}.{k}") for k in signals if k not in keys)
+            return {keys[k]: v for k, v in signals.items()}
