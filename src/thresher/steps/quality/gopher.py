@@ -12,7 +12,7 @@ from typing import Any
 
 from thresher.steps.quality.base import QualityFilter, Rule
 from thresher.steps.quality.signals.gopher import STOP_WORDS, quality_signals, repetition_signals
-from thresher.steps.quality.view import TextView, word_hashes
+from thresher.steps.quality.view import TextView, WordSet
 
 
 @dataclasses.dataclass
@@ -65,10 +65,10 @@ class GopherQuality(QualityFilter):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        self._stop_hashes = word_hashes(self.stop_words)  # the words as the token table hashes them
+        self._stop_words = WordSet(self.stop_words)  # the words as the token table hashes them
 
     def signals(self, view: TextView) -> dict[str, Any]:
-        return quality_signals(view, self._stop_hashes)
+        return quality_signals(view, self._stop_words)
 
 
 def _pairs(value: Any) -> list[list[float]]:

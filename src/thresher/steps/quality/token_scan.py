@@ -106,14 +106,3 @@ def scan_tokens(cps, flags, text_starts, words, word_lens, lens, symbols, letter
         if f & chars.TERMINAL:
             n_ter += 1
     return n
-
-
-@njit(cache=True)
-def distinct_hits(hashes, words):
-    """How many of ``words`` (sorted hashes) occur among ``hashes``."""
-    seen = np.zeros(words.size, dtype=np.bool_)
-    for hx in hashes:
-        k = np.searchsorted(words, hx)
-        if k < words.size and words[k] == hx:
-            seen[k] = True
-    return int(seen.sum())

@@ -78,11 +78,6 @@ class WordSet:
 _NO_WORDS = WordSet(())
 
 
-def word_hashes(words) -> np.ndarray:
-    """Sorted hashes of ``words`` as the token scan hashes tokens (see :class:`WordSet`)."""
-    return WordSet(words).hashes
-
-
 def _scan(arrays: list[np.ndarray], words: "WordSet | None") -> tuple[list[TokenTable], np.ndarray]:
     """Token tables of spaced texts given as code-point arrays of one dtype, scanned together in
     one call of the compiled scan (per-call costs are paid once a batch), and per text how many
