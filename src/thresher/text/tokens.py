@@ -64,6 +64,8 @@ def _split_word(m: regex.Match) -> str:
 
 #: Tokens that the last pass splits in two ("cannot" -> "can not").
 SPLIT_WORDS: frozenset[str] = _SPLIT_KEYS
+#: Where it splits each of them: the length of the first part ("cannot": 3).
+SPLIT_AT: dict[str, int] = {k: len(a) for k, (a, _) in _SPLIT_WORDS.items()}
 
 
 def has_urls(text: str) -> bool:

@@ -44,15 +44,15 @@ def count_tokens(cps, flags):
 
 
 @njit(cache=True)
-def scan_tokens(cps, flags, text_starts, words, word_lens, lens, symbols, letters, puncts, terminals, lines,
-                hashes, text_tokens, word_hits):
+def scan_tokens(cps, flags, text_starts, words, word_lens, starts, lens, symbols, letters, puncts, terminals,
+                lines, hashes, text_tokens, word_hits):
     """Fill the per-token arrays (sized by :func:`count_tokens`) for the tokens of ``cps``.
 
     ``cps``: code points of one or more texts (``flags``: the flag byte of every code point);
     ``text_starts``: where each text begins, ascending, the first 0. Per token: its length, the
     counts of its symbol, letter, punctuation and sentence-terminal characters, the number of
-    line breaks before it in its own text ("\\r\\n" counts once, as for ``str.splitlines``), and
-    its hash. Per text: its number of tokens (``text_tokens``) and how many of its tokens hash
+    line breaks before it in its own text ("\\r\\n" counts once, as for ``str.splitlines``), its
+    hash and where it starts in ``cps``. Per text: its number of tokens (``text_tokens``) and how many of its tokens hash
     to one of ``words`` (sorted hashes of words whose lengths lie in ``word_lens``, a pair
     (shortest, longest); ``word_hits``). Returns the number of tokens.
     """
@@ -93,6 +93,7 @@ def scan_tokens(cps, flags, text_starts, words, word_lens, lens, symbols, letter
         if not in_token:
             in_token = True
             start = i
+            starts[n] = i
             h = _FNV_OFFSET
             n_sym = n_let = n_pun = n_ter = 0
             lines[n] = line
@@ -106,3 +107,16 @@ def scan_tokens(cps, flags, text_starts, words, word_lens, lens, symbols, letter
         if f & chars.TERMINAL:
             n_ter += 1
     return n
+
+
+@njit(cache=True)
+def word_positions(hashes, lens, words, word_lens):
+    """Indices of the tokens that hash to one of ``words`` (sorted hashes of words whose lengths
+    lie in ``word_lens``)."""
+    out = []
+    for t in range(hashes.size):
+        if word_lens[0] <= lens[t] <= word_lens[1]:
+            k = np.searchsorted(words, hashes[t])
+            if k < words.size and words[k] == hashes[t]:
+                out.append(t)
+    return out

@@ -18,15 +18,15 @@ start over.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from thresher.steps.base import BATCH_CHARS, BATCH_DOCS
-from thresher.steps.quality.token_scan import count_tokens, scan_tokens
+from thresher.steps.quality.token_scan import count_tokens, scan_tokens, word_positions
 from thresher.text import chars
-from thresher.text.token_spacing import spaced_code_points
-from thresher.text.tokens import SPLIT_WORDS, has_urls, spaced_tokens
+from thresher.text.token_spacing import CLASSES, SPACE as REGEX_SPACE, spaced_code_points
+from thresher.text.tokens import SPLIT_AT, SPLIT_WORDS, has_urls, spaced_tokens
 
 _SCRATCH_KEY = "quality.view"
 
@@ -67,7 +67,7 @@ class WordSet:
     def __init__(self, words) -> None:
         single = [w for w in words if w and w.split() == [w]]
         if single:
-            self.hashes = np.unique(_scan([_code_points(" ".join(single))], _NO_WORDS)[0][0].hashes)
+            self.hashes = np.unique(_scan([_code_points(" ".join(single))], None).tables[0].hashes)
             self.lens = np.array([min(map(len, single)), max(map(len, single))], dtype=np.int64)
         else:
             self.hashes = np.zeros(0, dtype=np.uint64)
@@ -78,7 +78,13 @@ class WordSet:
 _NO_WORDS = WordSet(())
 
 
-def _scan(arrays: list[np.ndarray], words: "WordSet | None") -> tuple[list[TokenTable], np.ndarray]:
+class _Scan(NamedTuple):
+    tables: list[TokenTable]  # per text
+    hits: list[int]  # per text: tokens among the words looked for
+    starts: np.ndarray  # per token: where it starts in its own text's code points
+
+
+def _scan(arrays: list[np.ndarray], words: "WordSet | None") -> _Scan:
     """Token tables of spaced texts given as code-point arrays of one dtype, scanned together in
     one call of the compiled scan (per-call costs are paid once a batch), and per text how many
     of its tokens are among ``words``."""
@@ -91,13 +97,13 @@ def _scan(arrays: list[np.ndarray], words: "WordSet | None") -> tuple[list[Token
         text_starts = np.cumsum([0] + [a.size + 1 for a in arrays[:-1]], dtype=np.int64)
     flags = _FLAGS_8BIT if cps.dtype == np.uint8 else chars.FLAGS
     n_tokens = count_tokens(cps, flags)
-    lens, symbols, letters, puncts, terminals, line = (np.empty(n_tokens, dtype=np.int64) for _ in range(6))
+    starts, lens, symbols, letters, puncts, terminals, line = (np.empty(n_tokens, dtype=np.int64) for _ in range(7))
     hashes = np.empty(n_tokens, dtype=np.uint64)
     counts = np.zeros(len(arrays), dtype=np.int64)
     hits = np.zeros(len(arrays), dtype=np.int64)
     words = _NO_WORDS if words is None else words
-    scan_tokens(cps, flags, text_starts, words.hashes, words.lens, lens, symbols, letters, puncts, terminals, line,
-                hashes, counts, hits)
+    scan_tokens(cps, flags, text_starts, words.hashes, words.lens, starts, lens, symbols, letters, puncts,
+                terminals, line, hashes, counts, hits)
     whole = TokenTable(
         lens=lens,
         is_word=symbols < lens,
@@ -108,25 +114,45 @@ def _scan(arrays: list[np.ndarray], words: "WordSet | None") -> tuple[list[Token
         hashes=hashes,
     )
     if len(arrays) == 1:
-        return [whole], hits
+        return _Scan([whole], hits.tolist(), starts)
     out = []
     a = 0
-    for n in counts.tolist():
+    counts_list = counts.tolist()
+    for n in counts_list:
         b = a + n
         out.append(TokenTable(*(getattr(whole, k)[a:b] for k in TokenTable.__slots__)))
         a = b
-    return out, hits
+    starts -= np.repeat(text_starts, counts_list)  # from the start of each token's own text
+    return _Scan(out, hits.tolist(), starts)
 
 
 #: the tokens that the tokenizer's last pass splits ("cannot" -> "can not")
 _SPLIT_WORDS = WordSet(SPLIT_WORDS)
 
 
+def _split_words(cps: np.ndarray, table: TokenTable, starts: np.ndarray) -> np.ndarray:
+    """``cps`` (a spaced text) with the space that the tokenizer's last pass puts into each split
+    word ("cannot" -> "can not"). That pass rewrites a word standing between whitespace as the
+    ``regex`` module knows it (``\\s``: not the separators U+001C..U+001F, which ``str.split``
+    splits at), so a word next to such a separator stays whole here too."""
+    cuts = []
+    for k in word_positions(table.hashes, table.lens, _SPLIT_WORDS.hashes, _SPLIT_WORDS.lens):
+        s = int(starts[k])
+        e = s + int(table.lens[k])
+        cut = SPLIT_AT.get("".join(map(chr, cps[s:e].tolist())))  # None: another token, same hash
+        if cut is None:
+            continue
+        if (s > 0 and not CLASSES[cps[s - 1]] & REGEX_SPACE) or (e < cps.size and not CLASSES[cps[e]] & REGEX_SPACE):
+            continue
+        cuts.append(s + cut)
+    return np.insert(cps, cuts, 32) if cuts else cps
+
+
 def _token_tables(texts: list[str]) -> list[TokenTable]:
     """The token tables of ``texts``, tokenised as :func:`thresher.text.tokens.spaced_tokens`
-    does, without making a string per token: the spaces go in by the compiled spacing pass and
-    the scan reads the result. The rare pages with a token of the last pass (split words:
-    "cannot") are tokenised again as strings, which splits them."""
+    does, without making a string per token: the spaces go in by the compiled spacing pass (a
+    page with URLs takes the string path, which keeps them whole) and the scan reads the result.
+    The few pages with a split word ("cannot") get its space and are scanned again."""
     tables: list[TokenTable | None] = [None] * len(texts)
     narrow = [i for i, t in enumerate(texts) if t.isascii()]
     # one-byte texts apart, so that they keep the byte-indexed flag table
@@ -135,11 +161,16 @@ def _token_tables(texts: list[str]) -> list[TokenTable]:
             continue
         arrays = [_code_points(spaced_tokens(texts[i])[0]) if has_urls(texts[i]) else spaced_code_points(texts[i])
                   for i in group]
-        done, hits = _scan(arrays, _SPLIT_WORDS)
-        for i, table, hit in zip(group, done, hits.tolist()):
+        scan = _scan(arrays, _SPLIT_WORDS)
+        a = 0
+        for i, cps, table, hit in zip(group, arrays, scan.tables, scan.hits):
+            b = a + table.lens.size
             if hit:
-                table = _scan([_code_points(spaced_tokens(texts[i])[0])], _NO_WORDS)[0][0]
+                split = _split_words(cps, table, scan.starts[a:b])
+                if split is not cps:
+                    table = _scan([split], None).tables[0]
             tables[i] = table
+            a = b
     return tables
 
 
