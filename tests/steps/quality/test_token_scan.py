@@ -73,3 +73,10 @@ def test_stop_words_are_counted_by_hash_as_by_string():
     words = ["the", "be", "to", "of", "and", "that", "have", "with", "The cat", ""]
     tokens = TextView(text).tokens
     assert quality_signals(TextView(text), words)["stop_words"] == len(set(words) & set(tokens)) == 8
+
+
+def test_split_words_beside_separators_as_the_string_pass_splits_them():
+    # "\x1c".."\x1f" split str tokens but are not whitespace to the regex pass that splits words
+    for text in ("cannot\x1cx", "x\x1fcannot", "Im\x85dont", "DONT\u2028Cannot cannot", "a cannot\x1e", "cannot"):
+        _check(TextView(text))
+    assert TextView("x\x1fcannot").tokens[-1] == "cannot" and TextView("x cannot").tokens[-2:] == ["can", "not"]
