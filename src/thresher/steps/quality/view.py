@@ -25,7 +25,7 @@ import numpy as np
 from thresher.steps.base import BATCH_CHARS, BATCH_DOCS
 from thresher.steps.quality.token_scan import count_tokens, scan_tokens, word_positions
 from thresher.text import chars
-from thresher.text.token_spacing import CLASSES, SPACE as REGEX_SPACE, spaced_code_points
+from thresher.text.token_spacing import spaced_code_points
 from thresher.text.tokens import SPLIT_AT, SPLIT_WORDS, has_urls, spaced_tokens
 
 _SCRATCH_KEY = "quality.view"
@@ -133,18 +133,16 @@ _SPLIT_WORDS = WordSet(SPLIT_WORDS)
 def _split_words(cps: np.ndarray, table: TokenTable, starts: np.ndarray) -> np.ndarray:
     """``cps`` (a spaced text) with the space that the tokenizer's last pass puts into each split
     word ("cannot" -> "can not"). That pass rewrites a word standing between whitespace as the
-    ``regex`` module knows it (``\\s``: not the separators U+001C..U+001F, which ``str.split``
-    splits at), so a word next to such a separator stays whole here too."""
+    ``regex`` module knows it; a token here always does, because the separators U+001C..U+001F,
+    where ``str.split`` splits and ``regex`` sees no space, are marks to the spacing pass and
+    get a space on either side."""
     cuts = []
     for k in word_positions(table.hashes, table.lens, _SPLIT_WORDS.hashes, _SPLIT_WORDS.lens):
         s = int(starts[k])
         e = s + int(table.lens[k])
         cut = SPLIT_AT.get("".join(map(chr, cps[s:e].tolist())))  # None: another token, same hash
-        if cut is None:
-            continue
-        if (s > 0 and not CLASSES[cps[s - 1]] & REGEX_SPACE) or (e < cps.size and not CLASSES[cps[e]] & REGEX_SPACE):
-            continue
-        cuts.append(s + cut)
+        if cut is not None:
+            cuts.append(s + cut)
     return np.insert(cps, cuts, 32) if cuts else cps
 
 
