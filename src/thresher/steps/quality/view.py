@@ -1,13 +1,15 @@
 """What the quality rule sets read from a document, computed once and shared.
 
-The four rule sets need the same intermediates (tokens, lines, per-token lengths, hashes and
-character classes). :class:`TextView` computes each on first use; per-token facts come from one
-compiled pass over the code points of the tokenizer's spaced text
-(:mod:`thresher.steps.quality.token_scan`), not from Python loops over tokens.
+The four rule sets need the same intermediates (lines, and per token its length, hash and
+character classes). :class:`TextView` computes each on first use. Per-token facts come from
+compiled passes over code points: the tokenizer's spacing pass
+(:mod:`thresher.text.token_spacing`) and a scan of its output
+(:mod:`thresher.steps.quality.token_scan`); no string is made per token unless something asks
+for ``tokens`` (the rule sets do not).
 
 In a pipeline the first quality step prepares the views of a whole batch at once
-(:func:`prepare_views`: tokens and token tables of its pages together, the scan over the batch
-in one call); :class:`TextView` alone computes the same things for its own text.
+(:func:`prepare_views`: the token tables of its pages together, the scan over the batch in one
+call); :class:`TextView` alone computes the same things for its own text.
 
 :func:`view_for` hands the steps of one shard the same view while the document's text is
 unchanged. Views live on the shard's context (no module-level state), a pipeline batch's worth
