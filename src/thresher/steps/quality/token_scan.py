@@ -7,7 +7,7 @@ no token string is made (the pages' tokens as ``str`` are made only when somethi
 
 Token hashes are FNV-1a over the token's code points, finished with the splitmix64 mixer so
 that every bit depends on every input bit (the n-gram keys are polynomial combinations of
-them, and hash tables index by their middle bits). Equal tokens get equal hashes in any
+them). Equal tokens get equal hashes in any
 process, whatever the text's width (one-byte or four-byte code points).
 """
 
@@ -49,12 +49,12 @@ def scan_tokens(cps, flags, text_starts, words, word_lens, starts, lens, symbols
     """Fill the per-token arrays (sized by :func:`count_tokens`) for the tokens of ``cps``.
 
     ``cps``: code points of one or more texts (``flags``: the flag byte of every code point);
-    ``text_starts``: where each text begins, ascending, the first 0. Per token: its length, the
-    counts of its symbol, letter, punctuation and sentence-terminal characters, the number of
-    line breaks before it in its own text ("\\r\\n" counts once, as for ``str.splitlines``), its
-    hash and where it starts in ``cps``. Per text: its number of tokens (``text_tokens``) and how many of its tokens hash
-    to one of ``words`` (sorted hashes of words whose lengths lie in ``word_lens``, a pair
-    (shortest, longest); ``word_hits``). Returns the number of tokens.
+    ``text_starts``: where each text begins, ascending, the first 0. Per token: where it starts
+    in ``cps``, its length, the counts of its symbol, letter, punctuation and sentence-terminal
+    characters, the number of line breaks before it in its own text ("\\r\\n" counts once, as
+    for ``str.splitlines``), and its hash. Per text: its number of tokens (``text_tokens``) and
+    how many of its tokens hash to one of ``words`` (sorted hashes of words whose lengths lie in
+    ``word_lens``, a pair (shortest, longest); ``word_hits``). Returns the number of tokens.
     """
     n = 0
     in_token = False

@@ -32,6 +32,7 @@ from thresher.text.tokens import SPLIT_AT, SPLIT_WORDS, has_urls, spaced_tokens
 
 _SCRATCH_KEY = "quality.view"
 
+
 class TokenTable:
     """Per-token numpy arrays, aligned with ``TextView.tokens``."""
 
