@@ -266,6 +266,10 @@ def run_job(job: Job, progress: Callable[[str, int, int], None] | None = None) -
     todo = [s for s in job.shard_specs if not shard_done(job.out, s.name, staged)]
     done_count = len(job.shard_specs) - len(todo)
     tick = _ticker("clean", len(job.shard_specs), done_count, progress)
+    if job.workers > 1 and len(todo) > 1:
+        # forked workers inherit what this process has compiled or loaded, so it is done once
+        for step in job.pipeline().steps:
+            step.warm_up()
     job.map(run_shard, [(job, s) for s in todo], on_done=tick)
     if staged:
         for stage in job.corpus_stages():

@@ -74,6 +74,10 @@ class Step:
     def process(self, doc: Document, ctx: ShardContext) -> None:
         raise NotImplementedError
 
+    def warm_up(self) -> None:
+        """Do now the one-time work of a first document (compiling kernels, say). A runner calls
+        it before it forks workers, which then inherit the result instead of each doing it."""
+
     def to_config(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 

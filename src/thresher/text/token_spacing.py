@@ -307,12 +307,11 @@ def gaps_of(cps, classes, abbrevs, abbrev_lengths, units, unit_lengths):
     # Rules 2-4 in one pass. Exact because rule 2 at i reads only gaps after i, which rules 2-4
     # have not changed yet, and rule 4 at i reads gap i + 1, which rule 3 could change only for
     # a Han or Kana character at i or i + 1, and then rule 4 does not apply.
-    wide = cps.itemsize > 1  # ASCII has no Han, Kana or Thai
     for i in range(n):
         ch = np.int64(cps[i])
         if (classes[ch] & DIGIT) != 0 and _unit_follows(cps, classes, gaps, i, units, unit_lengths):
             gaps[i + 1] += 1
-        if wide and ch >= 0x0E01:
+        if ch >= 0x0E01:
             if _is_no_space_script(ch):  # rule 3
                 gaps[i] += 1
                 gaps[i + 1] += 1
@@ -363,26 +362,28 @@ _UNIT_ROWS, _UNIT_LENGTHS = _word_table(UNITS)
 
 
 def spaced_codes(codes: np.ndarray, negations: bool = True) -> np.ndarray:
-    """The code points ``codes`` (uint8 or uint32) with the spaces of rules 0-4 inserted; rule 0
-    only if ``negations``."""
+    """The code points ``codes`` (uint32) with the spaces of rules 0-4 inserted; rule 0 only if
+    ``negations``."""
     return _spaced_codes(codes, CLASSES, _ABBREVIATION_ROWS, _ABBREVIATION_LENGTHS, _UNIT_ROWS,
                          _UNIT_LENGTHS, negations)
 
 
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as uint32. One width for every text: a byte-wide variant of
+    the kernels ran no faster (the class table's first 256 entries stay in cache either way)
+    and doubled their compile time on a machine's first run."""
+    # surrogatepass: a str may hold lone surrogates, and they are marks like any other. A
+    # writable array (bytearray): numba compiles a kernel once more for read-only arguments.
+    return np.frombuffer(bytearray(text.encode("utf-32-le", "surrogatepass")), dtype=np.uint32)
+
+
 def spaced_code_points(text: str) -> np.ndarray:
-    """The code points of ``text`` with the spaces of rules 0-4 inserted: uint8 for ASCII text
-    (a byte per character: a quarter of the memory traffic), else uint32."""
+    """The code points of ``text`` with the spaces of rules 0-4 inserted."""
     # rule 0 copies the text once more: only when there is something for it (str's search is fast)
     negations = "n't" in text or "n’t" in text
-    if text.isascii():
-        return spaced_codes(np.frombuffer(text.encode("ascii"), dtype=np.uint8), negations)
-    # surrogatepass: a str may hold lone surrogates, and they are marks like any other
-    return spaced_codes(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), negations)
+    return spaced_codes(code_points(text), negations)
 
 
 def space_out(text: str) -> str:
     """``text`` with the spaces of rules 0-4 inserted."""
-    codes = spaced_code_points(text)
-    if codes.dtype == np.uint8:
-        return codes.tobytes().decode("ascii")
-    return codes.tobytes().decode("utf-32-le", "surrogatepass")
+    return spaced_code_points(text).tobytes().decode("utf-32-le", "surrogatepass")

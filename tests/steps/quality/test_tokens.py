@@ -157,17 +157,6 @@ def test_compiled_tokenizer_agrees_with_the_reference(text):
     _same_as_reference(text)
 
 
-def test_ascii_text_gets_the_same_spaces_as_bytes_and_as_code_points():
-    # space_out passes ASCII text to the kernel as bytes, other text as 32-bit code points
-    import numpy as np
-
-    rng = random.Random(3)
-    for _ in range(2_000):
-        text = "".join(rng.choice(_PIECES[:60]) for _ in range(rng.randint(1, 12))).encode("ascii", "ignore")
-        narrow = np.frombuffer(text, dtype=np.uint8)
-        assert bytes(token_spacing.spaced_codes(narrow)) == bytes(token_spacing.spaced_codes(narrow.astype(np.uint32)).astype(np.uint8)), text
-
-
 def test_short_forms_are_word_characters():
     # the kernel finds a short form as the whole run of word characters before the dot
     assert all(regex.fullmatch(r"\w+", w) for w in token_spacing.ABBREVIATIONS)

@@ -29,6 +29,13 @@ from thresher.document import Document
 from thresher.steps.base import Filter, ShardContext
 from thresher.steps.quality.view import TextView, prepare_views, view_for
 
+# Reaches every compiled path of the tokenizer and the signals: a negation, a split word, a
+# unit, repeated n-grams, sentences, a character outside ASCII.
+_WARM_UP_TEXT = (
+    "We don't know. We cannot say, and Mr. Smith won't either: it's 5km away.\n"
+    "We don't know. We cannot say, and the café is closed!\n"
+)
+
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     "<": operator.lt,
     ">": operator.gt,
@@ -76,6 +83,12 @@ class QualityFilter(Filter):
             if (threshold := getattr(self, rule.threshold)) is not None and threshold is not False
         )
         self._keys: dict[str, str] = {}  # signal name -> its "<rule set>.<signal>" key
+
+    def warm_up(self) -> None:
+        # numba compiles the tokenizer's and the signals' kernels on their first call (once per
+        # machine; later processes load them from the disk cache)
+        view = TextView(_WARM_UP_TEXT)
+        self.signals(view)
 
     # -- what subclasses write ---------------------------------------------------------------
     def signals(self, view: TextView) -> dict[str, Any]:

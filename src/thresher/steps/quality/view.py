@@ -27,7 +27,7 @@ import numpy as np
 from thresher.steps.base import BATCH_CHARS, BATCH_DOCS
 from thresher.steps.quality.token_scan import count_tokens, scan_tokens, word_positions
 from thresher.text import chars
-from thresher.text.token_spacing import spaced_code_points
+from thresher.text.token_spacing import code_points, spaced_code_points
 from thresher.text.tokens import SPLIT_AT, SPLIT_WORDS, has_urls, spaced_tokens
 
 _SCRATCH_KEY = "quality.view"
@@ -48,18 +48,6 @@ class TokenTable:
         self.hashes = hashes  # uint64 per token (thresher.steps.quality.token_scan)
 
 
-#: the flag table's first 256 entries, for texts indexed as bytes (ASCII and Latin-1 text)
-_FLAGS_8BIT = np.ascontiguousarray(chars.FLAGS[:256])
-
-
-def _code_points(text: str) -> np.ndarray:
-    """Code points of ``text``. Text of one-byte characters (most English pages) is indexed as
-    bytes: a quarter of the memory, and a 256-entry flag table that stays in cache."""
-    if text.isascii():
-        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
 class WordSet:
     """Words as the token scan hashes tokens: their sorted hashes, and the range of their
     lengths (a token of another length is not looked up). Words holding whitespace are left
@@ -70,7 +58,7 @@ class WordSet:
     def __init__(self, words) -> None:
         single = [w for w in words if w and w.split() == [w]]
         if single:
-            self.hashes = np.unique(_scan([_code_points(" ".join(single))], None).tables[0].hashes)
+            self.hashes = np.unique(_scan([code_points(" ".join(single))], None).tables[0].hashes)
             self.lens = np.array([min(map(len, single)), max(map(len, single))], dtype=np.int64)
         else:
             self.hashes = np.zeros(0, dtype=np.uint64)
@@ -88,7 +76,7 @@ class _Scan(NamedTuple):
 
 
 def _scan(arrays: list[np.ndarray], words: "WordSet | None") -> _Scan:
-    """Token tables of spaced texts given as code-point arrays of one dtype, scanned together in
+    """Token tables of spaced texts given as code-point arrays, scanned together in
     one call of the compiled scan (per-call costs are paid once a batch), and per text how many
     of its tokens are among ``words``."""
     if len(arrays) == 1:
@@ -98,7 +86,7 @@ def _scan(arrays: list[np.ndarray], words: "WordSet | None") -> _Scan:
         sep = np.full(1, 32, dtype=arrays[0].dtype)
         cps = np.concatenate([x for a in arrays for x in (a, sep)][:-1])
         text_starts = np.cumsum([0] + [a.size + 1 for a in arrays[:-1]], dtype=np.int64)
-    flags = _FLAGS_8BIT if cps.dtype == np.uint8 else chars.FLAGS
+    flags = chars.FLAGS
     n_tokens = count_tokens(cps, flags)
     starts, lens, symbols, letters, puncts, terminals, line = (np.empty(n_tokens, dtype=np.int64) for _ in range(7))
     hashes = np.empty(n_tokens, dtype=np.uint64)
@@ -154,24 +142,18 @@ def _token_tables(texts: list[str]) -> list[TokenTable]:
     does, without making a string per token: the spaces go in by the compiled spacing pass (a
     page with URLs takes the string path, which keeps them whole) and the scan reads the result.
     The few pages with a split word ("cannot") get its space and are scanned again."""
-    tables: list[TokenTable | None] = [None] * len(texts)
-    narrow = [i for i, t in enumerate(texts) if t.isascii()]
-    # one-byte texts apart, so that they keep the byte-indexed flag table
-    for group in (narrow, sorted(set(range(len(texts))) - set(narrow))):
-        if not group:
-            continue
-        arrays = [_code_points(spaced_tokens(texts[i])[0]) if has_urls(texts[i]) else spaced_code_points(texts[i])
-                  for i in group]
-        scan = _scan(arrays, _SPLIT_WORDS)
-        a = 0
-        for i, cps, table, hit in zip(group, arrays, scan.tables, scan.hits):
-            b = a + table.lens.size
-            if hit:
-                split = _split_words(cps, table, scan.starts[a:b])
-                if split is not cps:
-                    table = _scan([split], None).tables[0]
-            tables[i] = table
-            a = b
+    arrays = [code_points(spaced_tokens(t)[0]) if has_urls(t) else spaced_code_points(t) for t in texts]
+    scan = _scan(arrays, _SPLIT_WORDS)
+    tables = []
+    a = 0
+    for cps, table, hit in zip(arrays, scan.tables, scan.hits):
+        b = a + table.lens.size
+        if hit:
+            split = _split_words(cps, table, scan.starts[a:b])
+            if split is not cps:
+                table = _scan([split], None).tables[0]
+        tables.append(table)
+        a = b
     return tables
 
 
