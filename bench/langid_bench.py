@@ -181,7 +181,7 @@ def main() -> None:
     docs = load_docs(args.docs)
     print(f"{len(rows)} sentences in {len(langs)} languages ({', '.join(langs)}); "
           f"{len(docs)} BBC documents, first {SAMPLE_CHARS} chars each; median of {args.repeats}\n")
-    header = f"| candidate | package | sentence acc | 3-word acc | docs/s | load s |"
+    header = "| candidate | package | sentence acc | 3-word acc | docs/s | load s |"
     print(header)
     print("|" + "---|" * 6)
     details = {}

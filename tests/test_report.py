@@ -1,4 +1,5 @@
 import html
+from pathlib import Path
 
 from thresher.cli import main
 

@@ -126,7 +126,6 @@ class Document:
             self._pieces = _pieces_of_untouched(self.original, new)
             self._text = None
             return removed
-        original = self.original
         pieces = list(self._pieces)
         starts = []  # current-text offset of each piece
         c = 0

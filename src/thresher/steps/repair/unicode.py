@@ -180,9 +180,7 @@ class UnicodeRepair(Editor):
     def _line_pass(self, text: str, mojibake: bool) -> list[Edit]:
         edits: list[Edit] = []
         # Lines with their terminators, whatever the line-ending convention.
-        pos = 0
         n = len(text)
-        blank_run_start = -1  # offset where the current run of blank lines starts
         blank_run_lines = 0
         seen_content = False
         last_content_end = -1  # offset just after the last non-blank line's terminator
@@ -196,11 +194,7 @@ class UnicodeRepair(Editor):
             stripped = content.rstrip(_TRAIL)
             if not stripped.strip():
                 # A blank line (possibly made of spaces or junk): keep as "" or remove.
-                if not seen_content and tidy:
-                    pass  # leading: removed as a whole below
-                elif blank_run_lines == 0:
-                    blank_run_start = start
-                blank_run_lines += 1
+                blank_run_lines += 1  # leading ones (before any content) are removed as a whole below
                 if seen_content and blank_run_lines > 1 and self.collapse_blank_lines:
                     edits.append(Edit(start, m.end(), "whitespace:blank_lines"))
                 elif seen_content and content:
