@@ -62,9 +62,10 @@ keeps those, and test_tokens.py pins this module to them.
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 import regex
+
+from thresher.kernels import kernel
 
 # Classes of a code point, as bits of CLASSES.
 WORD, SPACE, DIGIT, LOWER, UPPER, LETTER = 1, 2, 4, 8, 16, 32
@@ -120,7 +121,7 @@ _LPAREN, _LBRACKET, _LBRACE, _RPAREN, _RBRACKET, _RBRACE = map(ord, "([{)]}")
 _SUP2, _SUP3 = map(ord, "²³")
 
 
-@numba.njit(cache=True)
+@kernel
 def _char(cps, j):
     """The code point at ``j``, or -1 outside the text."""
     if 0 <= j < len(cps):
@@ -128,24 +129,24 @@ def _char(cps, j):
     return np.int64(-1)
 
 
-@numba.njit(cache=True)
+@kernel
 def _has(cps, classes, j, bits):
     """Whether the character at ``j`` has any of the class ``bits`` (never outside the text)."""
     return 0 <= j < len(cps) and (classes[cps[j]] & bits) != 0
 
 
-@numba.njit(cache=True)
+@kernel
 def _opens_word(cps, classes, j):
     """Whether ``c[j]`` is neither word nor ``.`` (the ``(?<![\\w.])`` before a short form)."""
     return not _has(cps, classes, j, WORD) and _char(cps, j) != _DOT
 
 
-@numba.njit(cache=True)
+@kernel
 def _is_bracket_open(ch):
     return ch == _LPAREN or ch == _LBRACKET or ch == _LBRACE
 
 
-@numba.njit(cache=True)
+@kernel
 def _run_end(cps, i):
     j = i + 1
     while j < len(cps) and cps[j] == cps[i]:
@@ -153,7 +154,7 @@ def _run_end(cps, i):
     return j
 
 
-@numba.njit(cache=True)
+@kernel
 def _clitic_end(cps, classes, i):
     """End of the clitic after the apostrophe at ``i``, or 0 when none applies."""
     if not _has(cps, classes, i - 1, WORD):
@@ -169,7 +170,7 @@ def _clitic_end(cps, classes, i):
     return 0
 
 
-@numba.njit(cache=True)
+@kernel
 def _ends_with(cps, end, rows, lengths, w):
     """Whether ``c[end - len(word w):end]`` is word ``w`` of ``rows``."""
     k = lengths[w]
@@ -181,7 +182,7 @@ def _ends_with(cps, end, rows, lengths, w):
     return True
 
 
-@numba.njit(cache=True)
+@kernel
 def _keeps_dot(cps, classes, i, abbrevs, abbrev_lengths):
     """Whether the single ``.`` at ``i`` stays inside its word (rule 1, ``.``)."""
     if _has(cps, classes, i + 1, LOWER | DIGIT):
@@ -209,7 +210,7 @@ def _keeps_dot(cps, classes, i, abbrevs, abbrev_lengths):
             and _has(cps, classes, i - 2, DIGIT) and not _has(cps, classes, i + 1, WORD))
 
 
-@numba.njit(cache=True)
+@kernel
 def _match_end(cps, classes, i, abbrevs, abbrev_lengths):
     """End of the match of the mark at ``i`` (rule 1), or ``i`` when it is kept."""
     ch = np.int64(cps[i])
@@ -253,7 +254,7 @@ def _match_end(cps, classes, i, abbrevs, abbrev_lengths):
     return i + 1
 
 
-@numba.njit(cache=True)
+@kernel
 def _unit_follows(cps, classes, gaps, i, units, unit_lengths):
     """Rule 2 for the digit at ``i``, over the text as it stands after rule 1."""
     n = len(cps)
@@ -279,14 +280,14 @@ def _unit_follows(cps, classes, gaps, i, units, unit_lengths):
     return False
 
 
-@numba.njit(cache=True)
+@kernel
 def _is_no_space_script(ch):
     """Han, Hiragana or Katakana (rule 3)."""
     return (0x3040 <= ch <= 0x30FF or 0x3400 <= ch <= 0x4DBF or 0x4E00 <= ch <= 0x9FFF
             or 0xF900 <= ch <= 0xFAFF)
 
 
-@numba.njit(cache=True)
+@kernel
 def gaps_of(cps, classes, abbrevs, abbrev_lengths, units, unit_lengths):
     """Spaces per gap (``len(cps) + 1`` of them) of the code points ``cps`` (rules 1-4)."""
     n = len(cps)
@@ -321,7 +322,7 @@ def gaps_of(cps, classes, abbrevs, abbrev_lengths, units, unit_lengths):
     return gaps
 
 
-@numba.njit(cache=True)
+@kernel
 def spread(cps, gaps):
     """``cps`` with ``gaps[i]`` spaces before the i-th code point (and ``gaps[-1]`` after)."""
     n = len(cps)
@@ -337,7 +338,7 @@ def spread(cps, gaps):
     return out
 
 
-@numba.njit(cache=True)
+@kernel
 def negation_gaps(cps, classes):
     """Spaces per gap of rule 0: one before each ``n`` that starts ``n't`` or ``n’t`` after a
     word character and before a character that is not word."""
@@ -350,7 +351,7 @@ def negation_gaps(cps, classes):
     return gaps
 
 
-@numba.njit(cache=True)
+@kernel
 def _spaced_codes(cps, classes, abbrevs, abbrev_lengths, units, unit_lengths, negations):
     if negations:
         cps = spread(cps, negation_gaps(cps, classes))

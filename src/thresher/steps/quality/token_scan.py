@@ -14,8 +14,8 @@ process, whatever the text's width (one-byte or four-byte code points).
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
+from thresher.kernels import kernel
 from thresher.text import chars
 
 _FNV_OFFSET = np.uint64(0xCBF29CE484222325)
@@ -23,14 +23,14 @@ _FNV_PRIME = np.uint64(0x100000001B3)
 _LF, _CR = 10, 13
 
 
-@njit(cache=True)
+@kernel
 def _mix(h):
     h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
     h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
     return h ^ (h >> np.uint64(31))
 
 
-@njit(cache=True)
+@kernel
 def count_tokens(cps, flags):
     """Whitespace-separated tokens in ``cps`` (what ``str.split`` would return, counted)."""
     n = 0
@@ -43,7 +43,7 @@ def count_tokens(cps, flags):
     return n
 
 
-@njit(cache=True)
+@kernel
 def scan_tokens(cps, flags, text_starts, words, word_lens, starts, lens, symbols, letters, puncts, terminals,
                 lines, hashes, text_tokens, word_hits):
     """Fill the per-token arrays (sized by :func:`count_tokens`) for the tokens of ``cps``.
@@ -109,7 +109,7 @@ def scan_tokens(cps, flags, text_starts, words, word_lens, starts, lens, symbols
     return n
 
 
-@njit(cache=True)
+@kernel
 def word_positions(hashes, lens, words, word_lens):
     """Indices of the tokens that hash to one of ``words`` (sorted hashes of words whose lengths
     lie in ``word_lens``)."""

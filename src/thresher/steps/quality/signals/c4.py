@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from numba import njit
 
+from thresher.kernels import kernel
 from thresher.steps.quality.view import TextView
 
 CITATION = re.compile(r"\[\d*\]|\[edit\]|\[citation needed\]")
@@ -116,7 +116,7 @@ def sentences_in_lines(view: TextView, kept_lines: np.ndarray) -> int:
     return _sentences(table.line, table.is_terminal, table.is_punct, kept_lines)
 
 
-@njit(cache=True)
+@kernel
 def _sentences(line, is_terminal, is_punct, kept):
     # One pass over the tokens (ascending lines), compiled: numpy's per-call costs, a dozen
     # calls per page, were most of this count's time.

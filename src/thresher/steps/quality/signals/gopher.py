@@ -15,8 +15,8 @@ from itertools import repeat
 from typing import Iterable
 
 import numpy as np
-from numba import njit
 
+from thresher.kernels import kernel
 from thresher.steps.quality.signals.ngrams import ngram_chars
 from thresher.steps.quality.view import TextView, WordSet
 
@@ -66,7 +66,7 @@ def quality_signals(view: TextView, stop_words: Iterable[str] | WordSet = STOP_W
     }
 
 
-@njit(cache=True)
+@kernel
 def _token_counts(lens, is_word, has_letter, hashes, stop_hashes, stop_lens):
     """(words, characters of the words, tokens with a letter, distinct stop words present): one
     compiled pass instead of five numpy calls per page. A token is looked up among the stop

@@ -27,7 +27,8 @@ from __future__ import annotations
 from typing import Iterable
 
 import numpy as np
-from numba import njit
+
+from thresher.kernels import kernel
 
 _MUL = np.uint64(0x9E3779B97F4A7C15)  # n-gram key combination (see the module docstring)
 # Hash table slots are the top bits of key * _SPREAD (Fibonacci hashing): the keys may be any
@@ -36,7 +37,7 @@ _SPREAD = np.uint64(0xD6E8FEB86659FD93)
 _EMPTY = -1
 
 
-@njit(cache=True)
+@kernel
 def _group(key, mm, slot_keys, slot_ids, shift, ids):
     """Group equal keys among ``key[:mm]`` with an open-addressing table (linear probing):
     ``ids[i]`` is the group of position i, groups numbered in order of first occurrence.
@@ -63,7 +64,7 @@ def _group(key, mm, slot_keys, slot_ids, shift, ids):
     return n_groups
 
 
-@njit(cache=True)
+@kernel
 def _ngram_chars(hashes, lens, top_ns, dup_ns):
     """(top n-gram characters for each of ``top_ns``, duplicated n-gram characters for each
     of ``dup_ns``), as the module docstring defines them; both int64 arrays in the order of
