@@ -54,18 +54,15 @@ _SPLIT_WORDS.update(
     {k.capitalize(): (a.capitalize(), b) for k, (a, b) in list(_SPLIT_WORDS.items())}
     | {k.upper(): (a.upper(), b.upper()) for k, (a, b) in list(_SPLIT_WORDS.items())}
 )
-_SPLIT_KEYS = frozenset(_SPLIT_WORDS)
+#: Tokens that the last pass splits in two ("cannot" -> "can not").
+SPLIT_WORDS: frozenset[str] = frozenset(_SPLIT_WORDS)
+#: Where it splits each of them: the length of the first part ("cannot": 3).
+SPLIT_AT: dict[str, int] = {k: len(a) for k, (a, _) in _SPLIT_WORDS.items()}
 
 
 def _split_word(m: regex.Match) -> str:
     a, b = _SPLIT_WORDS[m.group(1)]
     return f"{a} {b}"
-
-
-#: Tokens that the last pass splits in two ("cannot" -> "can not").
-SPLIT_WORDS: frozenset[str] = _SPLIT_KEYS
-#: Where it splits each of them: the length of the first part ("cannot": 3).
-SPLIT_AT: dict[str, int] = {k: len(a) for k, (a, _) in _SPLIT_WORDS.items()}
 
 
 def has_urls(text: str) -> bool:
@@ -83,7 +80,7 @@ def spaced_tokens(text: str) -> tuple[str, list[str]]:
     else:
         out = space_out(text)
     tokens = out.split()
-    present = _SPLIT_KEYS.intersection(tokens)
+    present = SPLIT_WORDS.intersection(tokens)
     if present:
         # a pattern of just the words present: the full alternation tried at every position
         # costs more than compiling (cached by the regex module) this short one

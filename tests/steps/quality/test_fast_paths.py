@@ -1,5 +1,5 @@
 """The shortcuts taken for speed give what the plain definitions give: token line numbers under
-every kind of line break (byte-indexed ASCII text and code-point-indexed text alike), duplicate
+every kind of line break (ASCII text and other text alike), duplicate
 n-gram fractions when the top n-gram counts already show that nothing repeats, and sentence
 counts when every line is kept and when some are not."""
 
@@ -56,7 +56,7 @@ def test_views_prepared_together_equal_views_computed_alone():
         "wide: café ’quoted’ \u2028 next \x85 line 今天天气很好。",
         "a\r",
         "\nb c",
-        "x" * 70_000 + " tail",  # a token too long for the packed counters
+        "x" * 70_000 + " tail",  # one very long token
         "Mr. Smith's dog didn't bark... 3.5% of U.S. cases",
     ]
     together = [TextView(t) for t in texts]

@@ -9,7 +9,7 @@ import re
 import regex
 
 from thresher.text.token_spacing import ABBREVIATIONS, UNITS
-from thresher.text.tokens import _SPLIT_KEYS, _SPLIT_WORDS, _URL_RE
+from thresher.text.tokens import _SPLIT_WORDS, _URL_RE, SPLIT_WORDS as _SPLIT_KEYS
 
 # Short forms that keep their final period (titles, months, US states, a few common ones).
 _ABBREVIATIONS = "|".join(ABBREVIATIONS)

@@ -119,7 +119,8 @@ class GopherRepetition(QualityFilter):
                 setattr(self, attr, frac)
                 rules.append(Rule(f"{prefix}_{n}_gram", f"{prefix}_{n}_gram_char_frac", ">", attr))
         self.RULES = tuple(rules)
+        self._ns = (tuple(n for n, _ in self.top_n_grams), tuple(n for n, _ in self.dup_n_grams))
         super().__post_init__()
 
     def signals(self, view: TextView) -> dict[str, Any]:
-        return repetition_signals(view, [n for n, _ in self.top_n_grams], [n for n, _ in self.dup_n_grams])
+        return repetition_signals(view, *self._ns)

@@ -8,7 +8,7 @@ no token string is made (the pages' tokens as ``str`` are made only when somethi
 Token hashes are FNV-1a over the token's code points, finished with the splitmix64 mixer so
 that every bit depends on every input bit (the n-gram keys are polynomial combinations of
 them). Equal tokens get equal hashes in any
-process, whatever the text's width (one-byte or four-byte code points).
+process.
 """
 
 from __future__ import annotations
@@ -28,6 +28,17 @@ def _mix(h):
     h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
     h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
     return h ^ (h >> np.uint64(31))
+
+
+@kernel
+def word_index(words, word_lens, h, length):
+    """Index of hash ``h`` (of a token ``length`` characters long) in ``words`` (sorted hashes
+    of words whose lengths lie in ``word_lens``, a pair (shortest, longest)), or -1. A token of
+    another length is not looked up."""
+    if length < word_lens[0] or length > word_lens[1]:
+        return -1
+    k = np.searchsorted(words, h)
+    return k if k < words.size and words[k] == h else -1
 
 
 @kernel
@@ -81,10 +92,8 @@ def scan_tokens(cps, flags, text_starts, words, word_lens, starts, lens, symbols
                 terminals[n] = n_ter
                 hashes[n] = hx = _mix(h)
                 text_tokens[text] += 1
-                if word_lens[0] <= i - start <= word_lens[1]:
-                    k = np.searchsorted(words, hx)
-                    if k < words.size and words[k] == hx:
-                        word_hits[text] += 1
+                if word_index(words, word_lens, hx, i - start) >= 0:
+                    word_hits[text] += 1
                 n += 1
                 in_token = False
             if f & chars.LINE_BREAK and not (c == _LF and i > 0 and cps[i - 1] == _CR):
@@ -111,12 +120,9 @@ def scan_tokens(cps, flags, text_starts, words, word_lens, starts, lens, symbols
 
 @kernel
 def word_positions(hashes, lens, words, word_lens):
-    """Indices of the tokens that hash to one of ``words`` (sorted hashes of words whose lengths
-    lie in ``word_lens``)."""
+    """Indices of the tokens that hash to one of ``words`` (see :func:`word_index`)."""
     out = []
     for t in range(hashes.size):
-        if word_lens[0] <= lens[t] <= word_lens[1]:
-            k = np.searchsorted(words, hashes[t])
-            if k < words.size and words[k] == hashes[t]:
-                out.append(t)
+        if word_index(words, word_lens, hashes[t], lens[t]) >= 0:
+            out.append(t)
     return out

@@ -18,6 +18,7 @@ import numpy as np
 
 from thresher.kernels import kernel
 from thresher.steps.quality.signals.ngrams import ngram_chars
+from thresher.steps.quality.token_scan import word_index
 from thresher.steps.quality.view import TextView, WordSet
 
 #: The paper's stop words: a document must contain at least two of them.
@@ -79,10 +80,9 @@ def _token_counts(lens, is_word, has_letter, hashes, stop_hashes, stop_lens):
             word_chars += lens[t]
         if has_letter[t]:
             n_letter += 1
-        if stop_lens[0] <= lens[t] <= stop_lens[1]:
-            k = np.searchsorted(stop_hashes, hashes[t])
-            if k < stop_hashes.size and stop_hashes[k] == hashes[t]:
-                seen[k] = True
+        k = word_index(stop_hashes, stop_lens, hashes[t], lens[t])
+        if k >= 0:
+            seen[k] = True
     return n_words, word_chars, n_letter, int(seen.sum())
 
 

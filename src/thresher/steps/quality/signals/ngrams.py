@@ -158,7 +158,7 @@ def ngram_chars(
     top, dup = _ngram_chars(
         hashes,
         np.asarray(lens, dtype=np.int64),
-        np.array(tuple(top_ns), dtype=np.int64),
-        np.array(tuple(dup_ns), dtype=np.int64),
+        np.fromiter(top_ns, dtype=np.int64),
+        np.fromiter(dup_ns, dtype=np.int64),
     )
     return top.tolist(), dup.tolist()
