@@ -64,7 +64,10 @@ def components(edge_batches: Iterable[tuple[np.ndarray, np.ndarray]]) -> tuple[n
 def read_decisions(path: Path, shard: str) -> dict[int, tuple]:
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run the stage's prepare() before apply()")
-    table = pq.read_table(path, filters=[("shard", "=", shard)], columns=["row", "id", "cluster_id", "cluster_size", "survivor", "removed"])
+    columns = ["row", "id", "cluster_id", "cluster_size", "survivor", "removed"]
+    if "kind" in pq.read_schema(path).names:  # near duplicates say which edge decided a removal
+        columns += ["kind", "score"]
+    table = pq.read_table(path, filters=[("shard", "=", shard)], columns=columns)
     cols = [table.column(i).to_pylist() for i in range(table.num_columns)]
     return {r[0]: r[1:] for r in zip(*cols)}
 
@@ -75,10 +78,12 @@ def apply_decisions(
     stage: str,
     reason: str,
     keys: tuple[str, str, str, str],
+    evidence_key: str | None = None,
 ) -> Iterator[Document]:
     """Annotate every document of a cluster; drop the removed ones with ``reason``.
 
-    ``keys`` names the metadata fields: (cluster id, cluster size, survivor id, duplicate of).
+    ``keys`` names the metadata fields: (cluster id, cluster size, survivor id, duplicate of);
+    ``evidence_key`` the field for the deciding edge of a removal, when decisions carry one.
     """
     k_id, k_size, k_surv, k_of = keys
     by_id = None
@@ -89,11 +94,13 @@ def apply_decisions(
                 by_id = {v[0]: v for v in decisions.values()}
             d = by_id.get(doc.id)
         if d is not None and doc.kept:
-            _, cluster_id, size, survivor, removed = d
+            _, cluster_id, size, survivor, removed = d[:5]
             doc.metadata[k_id] = cluster_id
             doc.metadata[k_size] = int(size)
             doc.metadata[k_surv] = survivor
             if removed:
                 doc.metadata[k_of] = survivor
+                if evidence_key and len(d) > 5 and d[5] is not None:
+                    doc.metadata[evidence_key] = {"kind": d[5], "estimate": round(float(d[6]), 4)}
                 doc.drop(stage, reason, f"{k_of}={survivor}")
         yield doc

@@ -28,6 +28,7 @@ class MinHasher:
     ngram: int = 5
     char_ngram: int = 5
     seed: int = 1
+    units: str = "words"  # or "letters": see thresher.steps.dedup.text
     _a: np.ndarray = field(init=False, repr=False)
     _b: np.ndarray = field(init=False, repr=False)
 
@@ -39,7 +40,7 @@ class MinHasher:
         self._b = rng.integers(0, 2**32, self.num_perm, dtype=np.uint32)[:, None]
 
     def shingles(self, texts: Sequence[str], languages: Sequence[str | None] | None = None, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return shingles(texts, self.ngram, self.char_ngram, languages, line_words)
+        return shingles(texts, self.ngram, self.char_ngram, languages, line_words, units=self.units)
 
     def from_shingles(self, s: np.ndarray, doc: np.ndarray, ndocs: int) -> np.ndarray:
         """Signatures (ndocs x num_perm, uint32) from shingle hashes grouped by document index."""

@@ -41,9 +41,11 @@ import pyarrow.parquet as pq
 from thresher.io.atomic import atomic_path, write_bytes_atomic
 from thresher.run.corpus import CorpusStage
 from thresher.steps.dedup import survivor as surv
-from thresher.steps.dedup.clusters import apply_decisions, components, read_decisions
+from thresher.steps.dedup import cover
+from thresher.steps.dedup.clusters import apply_decisions, read_decisions
 from thresher.steps.dedup.lsh import optimal_params
 from thresher.steps.dedup.minhash import MinHasher, band_hashes, estimate_jaccard
+from thresher.steps.dedup.text import UNITS
 from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, sql_str, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,6 +60,7 @@ BANDS_SCHEMA = pa.schema([("band", pa.int32()), ("bucket", pa.uint64()), ("key",
 ANCHOR_SCHEMA = pa.schema([("h", pa.uint64()), ("key", pa.int64())])
 EDGE_SCHEMA = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("kind", pa.string()), ("score", pa.float32())])
 KEYS = ("cluster_id", "cluster_size", "cluster_survivor", "near_duplicate_of")
+EVIDENCE_KEY = "near_duplicate_evidence"  # {"kind": "jaccard" | "containment", "estimate": ...} of the deciding edge
 
 
 @dataclass
@@ -66,7 +69,10 @@ class NearDedup(CorpusStage):
 
     threshold: float = 0.7  # Jaccard similarity of shingle sets
     num_perm: int = 128
-    ngram: int = 5  # words per shingle
+    units: str = "letters"  # shingles of "letters" (robust to OCR damage) or "words"
+    letter_ngram: int = 12  # letters per shingle (units = "letters")
+    letter_sample: int = 4  # signatures from one letter shingle in this many (the same ones in every document)
+    ngram: int = 5  # words per shingle (units = "words")
     char_ngram: int = 5  # characters per shingle, for languages written without spaces
     seed: int = 1
     bands: int = 0  # 0: derived from threshold and num_perm (see `thresher dedup-params`)
@@ -76,8 +82,8 @@ class NearDedup(CorpusStage):
     verify: bool = True  # keep a candidate pair only if its estimated Jaccard reaches the threshold
     max_bucket_pairs: int = 20  # buckets with more members are linked as a star, not all pairs
     containment: bool = True
-    containment_threshold: float = 0.7
-    anchor_rate: int = 4
+    containment_threshold: float = 0.6  # share of the smaller document's anchors found in the larger
+    anchor_rate: int = 4  # one letter shingle in 4: enough anchors for a short page to be measured within ~0.04
     min_anchors: int = 5
     max_posting: int = 100
     anchor_line_words: int = 8  # anchors come from lines of at least this many words (0: all lines)
@@ -95,8 +101,10 @@ class NearDedup(CorpusStage):
             raise ValueError("set both bands and rows, or neither")
         if self.bands and self.bands * self.rows > self.num_perm:
             raise ValueError("bands * rows must not exceed num_perm")
-        if self.anchor_rate < 1 or self.min_anchors < 1:
-            raise ValueError("anchor_rate and min_anchors must be positive")
+        if self.anchor_rate < 1 or self.min_anchors < 1 or self.letter_sample < 1:
+            raise ValueError("anchor_rate, min_anchors and letter_sample must be positive")
+        if self.units not in UNITS:
+            raise ValueError(f"units must be one of {', '.join(UNITS)}")
 
     def lsh(self) -> tuple[int, int]:
         """(bands, rows): as set, else from the grid search, run once per stage object."""
@@ -110,7 +118,15 @@ class NearDedup(CorpusStage):
         return p.bands, p.rows
 
     def hasher(self) -> MinHasher:
-        return MinHasher(self.num_perm, self.ngram, self.char_ngram, self.seed)
+        ngram = self.letter_ngram if self.units == "letters" else self.ngram
+        return MinHasher(self.num_perm, ngram, self.char_ngram, self.seed, self.units)
+
+    def signed_shingles(self, s: np.ndarray) -> np.ndarray:
+        """Which shingles enter the signature: all words, one letter shingle in ``letter_sample``
+        (by hash bits the permutations and anchors do not use: the same ones in every document)."""
+        if self.units != "letters" or self.letter_sample == 1:
+            return np.ones(len(s), bool)
+        return ((s >> np.uint64(16)) % np.uint64(self.letter_sample)) == 0
 
     # -- prepare ---------------------------------------------------------------------------
     def prepare(self, job: "Job") -> None:
@@ -194,34 +210,45 @@ class NearDedup(CorpusStage):
                     y AS (SELECT x.h, x.key FROM x SEMI JOIN size USING (key) WHERE x.n >= 2),
                     p AS (SELECT y1.key AS a, y2.key AS b, count(*) AS shared FROM y y1 JOIN y y2
                           ON y1.h = y2.h AND y1.key < y2.key GROUP BY y1.key, y2.key
-                          HAVING count(*) >= {int(self.min_anchors) * float(self.containment_threshold)})
-                    SELECT p.a, p.b, shared / least(sa.n_inf, sb.n_inf) AS score
-                    FROM p JOIN size sa ON sa.key = p.a JOIN size sb ON sb.key = p.b
-                    WHERE shared >= {float(self.containment_threshold)} * least(sa.n_inf, sb.n_inf)"""
+                          HAVING count(*) >= {int(self.min_anchors) * float(self.containment_threshold)}),
+                    q AS (SELECT p.a, p.b, shared, sa.n_inf AS na, sb.n_inf AS nb
+                          FROM p JOIN size sa ON sa.key = p.a JOIN size sb ON sb.key = p.b)
+                    -- Directed: (a, b) says a is contained in b (b covers a), scored on a's anchors.
+                    SELECT a, b, shared / na AS score FROM q WHERE shared >= {float(self.containment_threshold)} * na
+                    UNION ALL
+                    SELECT b AS a, a AS b, shared / nb AS score FROM q WHERE shared >= {float(self.containment_threshold)} * nb"""
                 reader = con.sql(query).to_arrow_reader(200_000)
                 for batch in reader:
                     n = batch.num_rows
                     sink.write({"a": batch.column("a"), "b": batch.column("b"), "kind": ["containment"] * n, "score": batch.column("score")})
 
     def _decisions(self, con, d: Path) -> None:
-        pf = pq.ParquetFile(d / "edges.parquet")
-        nodes, roots = components(
-            (b.column("a").to_numpy().astype(np.int64), b.column("b").to_numpy().astype(np.int64))
-            for b in pf.iter_batches(batch_size=200_000, columns=["a", "b"])
-        )
-        comp = d / "components.parquet"
-        with atomic_path(comp) as tmp:
-            pq.write_table(pa.table({"key": nodes, "root": roots}), tmp)
+        """No chaining: documents in survivor order, each removed only for a kept document that covers
+        it (:mod:`thresher.steps.dedup.cover`)."""
+        edges = pq.read_table(d / "edges.parquet")
+        a = edges.column("a").to_numpy().astype(np.int64)
+        b = edges.column("b").to_numpy().astype(np.int64)
+        kind = np.asarray([cover.KINDS.index(k) for k in edges.column("kind").to_pylist()], dtype=np.int8)
+        score = edges.column("score").to_numpy().astype(np.float32)
+        jac = kind == cover.JACCARD  # a Jaccard edge covers both ways; containment (a in b) one way
+        covered = np.concatenate([a, b[jac]])
+        coverer = np.concatenate([b, a[jac]])
+        kind, score = np.concatenate([kind, kind[jac]]), np.concatenate([score, score[jac]])
+        nodes = np.unique(np.concatenate([a, b]))
+        con.register("_nodes", pa.table({"key": nodes}))
         order = surv.order_by(self.survivor)
-        query = f"""
-            WITH m AS (SELECT meta.*, c.root FROM meta JOIN read_parquet({sql_str(comp)}) c USING (key)),
-            r AS (SELECT shard, row, id, key, count(*) OVER w AS cluster_size,
-                    first_value(id) OVER (w ORDER BY {order}) AS survivor,
-                    first_value(key) OVER (w ORDER BY {order}) AS survivor_key
-                  FROM m WINDOW w AS (PARTITION BY root))
-            SELECT shard, row, id, substr(md5(survivor), 1, 16) AS cluster_id, cluster_size, survivor,
-                   key <> survivor_key AS removed
-            FROM r ORDER BY shard, row"""
+        ranked = con.execute(f"SELECT key FROM meta SEMI JOIN _nodes USING (key) ORDER BY {order}").fetchnumpy()["key"]
+        res = cover.decide(ranked, covered, coverer, kind, score)
+        con.register("_removed", pa.table({"key": res["key"], "survivor_key": res["survivor"], "kind": [cover.KINDS[k] for k in res["kind"].tolist()],
+                                           "score": res["score"].astype(np.float32)}))
+        query = """
+            WITH m AS (SELECT key, survivor_key, kind, score, true AS removed FROM _removed
+                       UNION ALL SELECT DISTINCT survivor_key AS key, survivor_key, NULL AS kind, NULL AS score, false AS removed FROM _removed),
+            r AS (SELECT m.*, count(*) OVER (PARTITION BY survivor_key) AS cluster_size FROM m)
+            SELECT x.shard, x.row, x.id, substr(md5(s.id), 1, 16) AS cluster_id, r.cluster_size, s.id AS survivor, r.removed,
+                   r.kind, r.score
+            FROM r JOIN meta x ON x.key = r.key JOIN meta s ON s.key = r.survivor_key
+            ORDER BY x.shard, x.row"""
         copy_to_parquet(con, query, d / "decisions.parquet")
 
     def _report_sample(self, con, d: Path) -> list[tuple]:
@@ -286,7 +313,7 @@ class NearDedup(CorpusStage):
     # -- apply -----------------------------------------------------------------------------
     def apply(self, docs: Iterable["Document"], shard: str, job: "Job") -> Iterator["Document"]:
         decisions = read_decisions(job.stage_dir(self) / "decisions.parquet", shard)
-        return apply_decisions(docs, decisions, self.name, "near_duplicate", KEYS)
+        return apply_decisions(docs, decisions, self.name, "near_duplicate", KEYS, EVIDENCE_KEY)
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -383,8 +410,9 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
             if not batch:
                 return
             s, doc, on_long_line = hasher.shingles([b[2] for b in batch], [b[3] for b in batch], stage.anchor_line_words)
-            nonempty = np.bincount(doc, minlength=len(batch)) > 0 if len(doc) else np.zeros(len(batch), bool)
-            sig = hasher.from_shingles(s, doc, len(batch))[nonempty]
+            signed = stage.signed_shingles(s)
+            nonempty = np.bincount(doc[signed], minlength=len(batch)) > 0 if signed.any() else np.zeros(len(batch), bool)
+            sig = hasher.from_shingles(s[signed], doc[signed], len(batch))[nonempty]
             keep_idx = np.flatnonzero(nonempty)
             keys = (np.int64(shard_idx) << np.int64(32)) | (count + np.arange(len(keep_idx), dtype=np.int64))
             key_of = np.full(len(batch), -1, dtype=np.int64)
@@ -397,6 +425,8 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
             first = np.ones(len(ah), bool)
             first[1:] = (ah[1:] != ah[:-1]) | (ad[1:] != ad[:-1])
             ah, ad = ah[first], ad[first]
+            signed_doc = key_of[ad] >= 0  # a text too short to have a signed shingle is not compared
+            ah, ad = ah[signed_doc], ad[signed_doc]
             n_anchors = np.bincount(ad, minlength=len(batch))
             sig_out.write(np.ascontiguousarray(sig).tobytes())
             bh = band_hashes(sig, bands, rows)

@@ -5,6 +5,11 @@ runs of word characters (``\\w``: letters, digits, underscore, marks). Each toke
 a polynomial hash computed from prefix sums (one pass for the whole batch), then mixed; a word
 n-gram's hash is a fixed linear combination of its tokens' hashes, mixed again.
 
+*Letter* shingles (the default of ``near_dedup``) are n-grams of the word characters alone, spaces and
+punctuation skipped, lower-cased, every digit folded to ``0``: a reprint whose OCR changed, dropped or
+doubled a letter loses only the n-grams over that letter (a word n-gram loses every n-gram holding the
+word), and a word split in two or two words run together lose nothing.
+
 Languages written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan) have
 no words to count: their documents are shingled by character n-grams over word characters. The
 language comes from ``metadata["language"]`` when a step set it, else from the share of such
@@ -31,6 +36,18 @@ _NGRAM_WEIGHTS = np.array(
      0xB492B66FBE98F273],
     dtype=np.uint64,
 )
+
+
+def _more_weights(n: int) -> np.ndarray:
+    """Odd 64-bit constants beyond the table (splitmix64 of 17, 18, ...), for longer letter n-grams."""
+    x = np.arange(17, 17 + n, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    return x | np.uint64(1)
+
+
+_NGRAM_WEIGHTS = np.concatenate([_NGRAM_WEIGHTS, _more_weights(16)])
 MAX_NGRAM = len(_NGRAM_WEIGHTS)
 
 # Language codes written without spaces between words.
@@ -48,7 +65,7 @@ _SPACELESS_RANGES = (
 )
 
 
-def _tables() -> tuple[np.ndarray, np.ndarray]:
+def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Over the Basic Multilingual Plane: a class per code point (0 other, 1 word character, i.e.
     ``\\w`` of the regex module: letters, marks, digits, connectors; 2 word character of a script
     written without spaces) and its lower-case code point. Built in one pass over a string of
@@ -62,12 +79,16 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     # str.lower() keeps the length except for U+0130 (İ -> i + combining dot): map it to "i".
     lowered = every.replace("\u0130", "i").lower()
     lower = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
-    cls.setflags(write=False)
-    lower.setflags(write=False)
-    return cls, lower
+    # Letter shingles fold every decimal digit (any script) to "0": "2011" and "2O11" differ by one
+    # letter either way, and re-typeset figures ("1,200" / "1200") match.
+    folded = lower.copy()
+    folded[[m.start() for m in regex.finditer(r"\d", every)]] = ord("0")
+    for a in (cls, lower, folded):
+        a.setflags(write=False)
+    return cls, lower, folded
 
 
-_CLASS, _LOWER = _tables()  # immutable lookup tables, built once at import
+_CLASS, _LOWER, _FOLDED = _tables()  # immutable lookup tables, built once at import
 
 
 def _classify(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -200,6 +221,25 @@ def _word_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram:
     return _combine(tok, doc, len(starts), ngram, _long_lines(low, st, line_words))
 
 
+def _line_words(word: np.ndarray, pos: np.ndarray, newline: np.ndarray) -> np.ndarray:
+    """For code points at ``pos``: how many words (runs of word characters) their line holds."""
+    starts = np.flatnonzero(np.diff(word.view(np.int8), prepend=np.int8(0)) == 1)
+    breaks = np.flatnonzero(newline)
+    per_line = np.bincount(np.searchsorted(breaks, starts), minlength=len(breaks) + 1)
+    return per_line[np.searchsorted(breaks, pos)]
+
+
+def _letter_shingles(cps: np.ndarray, low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int):
+    pos = np.flatnonzero(word)
+    folded = low[pos].copy()
+    small = cps[pos] <= 0xFFFF
+    folded[small] = _FOLDED[cps[pos][small]]
+    h = mix64(folded.astype(np.uint64) + _U64(0x1E77E5))
+    doc = np.searchsorted(starts, pos, side="right") - 1
+    flag = _line_words(word, pos, low == 10) >= line_words if line_words > 0 else np.ones(len(pos), bool)
+    return _combine(h, doc, len(starts), ngram, flag)
+
+
 def _char_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int):
     pos = np.flatnonzero(word)
     h = mix64(low[pos].astype(np.uint64) + _U64(0x51ED27))
@@ -239,6 +279,21 @@ def char_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tupl
     return _char_shingles(low, cls > 0, starts, ngram, line_words)
 
 
+def letter_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """n-grams of the word characters of each text, spaces and punctuation skipped, lower-cased,
+    digits folded to ``0``. The flag marks shingles whose letters all sit on lines of ``line_words``
+    words or more (counted as words, as for :func:`word_shingles`)."""
+    _check(ngram)
+    if not texts:
+        return _empty()
+    cps, starts = _codepoints(texts)
+    low, cls = _classify(cps)
+    return _letter_shingles(cps, low, cls > 0, starts, ngram, line_words)
+
+
+UNITS = ("letters", "words")
+
+
 def shingles(
     texts: Sequence[str],
     ngram: int = 5,
@@ -246,21 +301,28 @@ def shingles(
     languages: Sequence[str | None] | None = None,
     line_words: int = 0,
     share: float = 0.3,
+    units: str = "words",
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Shingle hashes of a batch: word n-grams, or character n-grams for texts in a spaceless
+    """Shingle hashes of a batch: ``ngram``-grams of words (``units="words"``) or of letters
+    (``"letters"``, see :func:`letter_shingles`), or character n-grams for texts in a spaceless
     language (``languages[i]``, else at least ``share`` of the word characters in such scripts).
     Returns (hashes, document index, flag of shingles on long lines; see :func:`word_shingles`)."""
     _check(ngram)
     _check(char_ngram)
+    if units not in UNITS:
+        raise ValueError(f"units must be one of {', '.join(UNITS)}")
     if not texts:
         return _empty()
     cps, starts = _codepoints(texts)
     low, cls = _classify(cps)
     chars = _char_mode(cls, starts, languages, share)
+    spaced = letter_shingles if units == "letters" else word_shingles
     if not chars.any():
+        if units == "letters":
+            return _letter_shingles(cps, low, cls > 0, starts, ngram, line_words)
         return _word_shingles(low, cls > 0, starts, ngram, line_words)
     parts_s, parts_d, parts_f = [], [], []
-    for mask, fn, n in ((~chars, word_shingles, ngram), (chars, char_shingles, char_ngram)):
+    for mask, fn, n in ((~chars, spaced, ngram), (chars, char_shingles, char_ngram)):
         idx = np.flatnonzero(mask)
         if len(idx):
             s, d, f = fn([texts[i] for i in idx], n, line_words)
