@@ -16,6 +16,7 @@ COMMANDS = [
     "thresher.commands.report",
     "thresher.commands.dedup_params",
     "thresher.commands.dedup_report",
+    "thresher.commands.train_classifier",
 ]
 
 

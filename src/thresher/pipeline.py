@@ -39,6 +39,7 @@ STEPS: dict[str, str] = {
     "c4": "thresher.steps.quality.c4:C4Rules",
     "fineweb": "thresher.steps.quality.fineweb:FineWebQuality",
     "pii": "thresher.steps.pii.step:PiiRedact",
+    "classify": "thresher.steps.classify.step:Classify",
 }
 
 # Corpus-wide stages (they need every document: see thresher.run.corpus.CorpusStage).
