@@ -40,6 +40,8 @@ STEPS: dict[str, str] = {
     "fineweb": "thresher.steps.quality.fineweb:FineWebQuality",
     "pii": "thresher.steps.pii.step:PiiRedact",
     "classify": "thresher.steps.classify.step:Classify",
+    "tokens": "thresher.steps.tokens:TokenCount",
+    "url_filter": "thresher.steps.url_filter.step:UrlFilter",
 }
 
 # Corpus-wide stages (they need every document: see thresher.run.corpus.CorpusStage).

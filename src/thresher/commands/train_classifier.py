@@ -54,10 +54,12 @@ def read_texts(paths: list[str], text_field: str) -> tuple[list[str], Stats]:
         if not Path(path).is_file():
             raise ValueError(f"{path}: no such file")
         for doc in load_reader(key)(Path(path), Path(path).name, opts, stats):
-            if doc.kept and doc.text.strip():
+            if not doc.kept:
+                continue  # the reader counted it, with where it came from
+            if doc.text.strip():
                 texts.append(doc.text)
             else:
-                stats.input_error("unusable_record", doc.id, (doc.verdict.reason or "empty text"))
+                stats.input_error("empty_text", doc.id, "no text to learn from")
     return texts, stats
 
 

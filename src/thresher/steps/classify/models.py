@@ -92,6 +92,9 @@ class HfScorer:
             raise ModelLoadError(
                 f"classify: Hugging Face models need torch and transformers: pip install 'thresher[models]' ({exc})"
             ) from exc
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # a bar per worker per load, on stderr, says nothing useful
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
             self.model = AutoModelForSequenceClassification.from_pretrained(str(folder), local_files_only=True)

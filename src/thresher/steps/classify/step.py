@@ -151,11 +151,12 @@ class Classify(Step):
             top = max(out, key=out.__getitem__) if out else ""
             signals[f"{self.signal}.label"] = top
             score = out.get(self._label, 0.0) if self._label else out.get(top, 0.0)
-        score = round(float(score), 6)
+        value = float(score)
+        score = round(value, 6)  # stored: six decimals say all a threshold needs
         signals[self.signal] = score
         if self.quality_score:
             doc.metadata["quality_score"] = score
-        if self.min_score is not None and score < self.min_score:
+        if self.min_score is not None and value < self.min_score:
             doc.drop(self.name, self._reason, f"{self.signal} {score:.4f} < min_score {self.min_score}")
 
 
