@@ -41,7 +41,7 @@ STEPS: dict[str, str] = {
     "pii": "thresher.steps.pii.step:PiiRedact",
 }
 
-# Corpus-wide stages (they need every document: see thresher.run.corpus.CorpusStage).
+# Corpus-wide stages (they need every document: see thresher.steps.corpus.CorpusStage).
 CORPUS_STAGES: dict[str, str] = {
     "repeated_lines": "thresher.steps.dedup.lines:RepeatedLines",
     "exact_dedup": "thresher.steps.dedup.exact:ExactDedup",
