@@ -32,7 +32,7 @@ from thresher.io.atomic import atomic_path, write_bytes_atomic
 from thresher.io.jsonio import dumps_record
 from thresher.io.readers.base import ReadOptions
 from thresher.io.writers import OutputOptions, ShardWriter
-from thresher.pipeline import CORPUS_STAGES, Pipeline, build
+from thresher.pipeline import CORPUS_STAGES, Pipeline, build, config_entry
 from thresher.run.corpus import CorpusStage
 from thresher.run.shards import ShardSpec, read_shard
 from thresher.stats import Stats
@@ -85,7 +85,7 @@ class Job:
     def resolved_config(self) -> dict[str, Any]:
         return {
             "step": self.pipeline().to_config(),
-            "corpus": [{"name": s.name, **s.to_config()} for s in self.corpus_stages()],
+            "corpus": [config_entry(s, CORPUS_STAGES) for s in self.corpus_stages()],
             "read": dataclasses.asdict(self.read_opts),
             "output": dataclasses.asdict(self.out_opts),
         }
