@@ -26,7 +26,7 @@ from thresher.io.jsonio import dumps_record
 from thresher.io.readers.base import ReadOptions
 from thresher.io.store import Store, scratch_dir
 from thresher.io.writers import OutputOptions, ShardWriter
-from thresher.pipeline import CORPUS_STAGES, Pipeline, build
+from thresher.pipeline import CORPUS_STAGES, Pipeline, build, config_entry
 from thresher.run.executors import Executor, InProcess
 from thresher.run.layout import OWNED, OutputLayout
 from thresher.run.plan import InputFile, ShardSpec, Sizing, read_shard
@@ -106,7 +106,7 @@ class JobSpec:
     def resolved_config(self) -> dict[str, Any]:
         return {
             "step": self.pipeline.to_config(),
-            "corpus": [{"name": s.name, **s.to_config()} for s in self.stages],
+            "corpus": [config_entry(s, CORPUS_STAGES) for s in self.stages],
             "read": {k: v for k, v in dataclasses.asdict(self.read_opts).items() if k != "storage_options"},
             "output": dataclasses.asdict(self.out_opts),
             "shards": dataclasses.asdict(self.sizing),
