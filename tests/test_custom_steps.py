@@ -130,7 +130,7 @@ def test_names_that_cannot_be_a_step_are_refused_with_the_reason(user_module):
     for name, message in cases.items():
         with pytest.raises(ValueError, match=message):
             Pipeline.from_config([{"name": name}])
-    with pytest.raises(ValueError, match="must have prepare"):
+    with pytest.raises(ValueError, match="must subclass thresher.steps.corpus.CorpusStage"):
         build(CORPUS_STAGES, "corpus stage", f"{user_module}:NoRecipes", {})
 
 
