@@ -77,8 +77,7 @@ class TokenCount(Step):
         t0 = time.perf_counter()
         todo = [d for d in docs if d.kept]
         if todo:
-            tok = self.tok  # a tokenizer that cannot load fails the run, not every document
-            del tok
+            self.setup()  # a tokenizer that cannot load fails the run, not every document
             try:
                 counts = self.count([d.text for d in todo])
             except Exception:
