@@ -316,7 +316,7 @@ def main() -> None:
                 if best is None or ds["f1"] > best[1]["f1"]:
                     best = (t, ds)
             rows.append((seed, f"datasketch MinHashLSH t={best[0]} (best)", best[1], "-"))
-    print(f"| seed | method | pages | stories | precision | recall | F1 | lost every copy | kept twice | wall s |")
+    print("| seed | method | pages | stories | precision | recall | F1 | lost every copy | kept twice | wall s |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for seed, label, s, secs in rows:
         print(f"| {seed} | {label} | {s['pages']} | {s['stories']} | {s['precision']:.4f} | {s['recall']:.4f} | {s['f1']:.4f} | "
