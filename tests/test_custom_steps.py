@@ -18,7 +18,7 @@ USER_MODULE = '''
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from thresher.run.corpus import CorpusStage
+from thresher.steps.corpus import CorpusStage
 from thresher.steps.base import Filter
 
 
@@ -43,14 +43,15 @@ class DropIds(CorpusStage):
     name: ClassVar[str] = "drop_ids"
     ids: list[str] = field(default_factory=list)
 
-    def prepare(self, job):
-        (job.stage_dir(self) / "seen").write_text("prepared")
+    def prepare(self, ctx):
+        ctx.store(self.name).write_bytes("seen", b"prepared")
 
-    def apply(self, docs, shard, job):
-        for doc in docs:
-            if doc.kept and doc.id in self.ids:
-                doc.drop(self.name, "drop_ids:listed")
-            yield doc
+    def load(self, shard, ctx):
+        return set(self.ids)
+
+    def apply(self, doc, row, ids):
+        if doc.id in ids:
+            doc.drop(self.name, "drop_ids:listed")
 '''
 
 RECIPE = "Preheat the oven. Whisk two eggs with a tablespoon of sugar and a teaspoon of salt, then simmer the sauce."
@@ -129,7 +130,7 @@ def test_names_that_cannot_be_a_step_are_refused_with_the_reason(user_module):
     for name, message in cases.items():
         with pytest.raises(ValueError, match=message):
             Pipeline.from_config([{"name": name}])
-    with pytest.raises(ValueError, match="must have prepare"):
+    with pytest.raises(ValueError, match="must subclass thresher.steps.corpus.CorpusStage"):
         build(CORPUS_STAGES, "corpus stage", f"{user_module}:NoRecipes", {})
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from thresher.document import Document
+from thresher.steps.corpus import CorpusStage
 from thresher.steps.base import BATCH_CHARS, BATCH_DOCS, ShardContext, Step
 
 # Short name -> "module:Class". Lazy, so a pipeline that does not use a step never imports it.
@@ -47,7 +48,7 @@ STEPS: dict[str, str] = {
     "pii": "thresher.steps.pii.step:PiiRedact",
 }
 
-# Corpus-wide stages (they need every document: see thresher.run.corpus.CorpusStage).
+# Corpus-wide stages (they need every document: see thresher.steps.corpus.CorpusStage).
 CORPUS_STAGES: dict[str, str] = {
     "repeated_lines": "thresher.steps.dedup.lines:RepeatedLines",
     "exact_dedup": "thresher.steps.dedup.exact:ExactDedup",
@@ -88,9 +89,8 @@ def _check_contract(kind: str, name: str, cls: Any) -> None:
     if kind == "step":
         if not issubclass(cls, Step):
             raise ValueError(f"step {name!r} must subclass thresher.steps.base.Step (or Editor or Filter)")
-    elif not (callable(getattr(cls, "prepare", None)) and callable(getattr(cls, "apply", None))):
-        # duck-typed: the corpus-stage base lives above this layer
-        raise ValueError(f"corpus stage {name!r} must have prepare(job) and apply(docs, shard, job): subclass thresher.run.corpus.CorpusStage")
+    elif not issubclass(cls, CorpusStage):
+        raise ValueError(f"corpus stage {name!r} must subclass thresher.steps.corpus.CorpusStage (prepare(ctx), load(shard, ctx), apply(doc, row, loaded))")
     if not dataclasses.is_dataclass(cls) or (
         "__dataclass_fields__" not in cls.__dict__ and set(cls.__dict__.get("__annotations__", {})) - {"name"}
     ):
