@@ -26,6 +26,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "thresher.commands.dedup_report",
         "cluster sizes, sampled duplicate pairs with true similarity, false-positive estimate",
     ),
+    "train-classifier": (
+        "thresher.commands.train_classifier",
+        "train a fastText quality classifier from positive and negative examples",
+    ),
 }
 
 

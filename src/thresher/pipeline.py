@@ -46,6 +46,9 @@ STEPS: dict[str, str] = {
     "c4": "thresher.steps.quality.c4:C4Rules",
     "fineweb": "thresher.steps.quality.fineweb:FineWebQuality",
     "pii": "thresher.steps.pii.step:PiiRedact",
+    "classify": "thresher.steps.classify.step:Classify",
+    "tokens": "thresher.steps.tokens:TokenCount",
+    "url_filter": "thresher.steps.url_filter.step:UrlFilter",
 }
 
 # Corpus-wide stages (they need every document: see thresher.steps.corpus.CorpusStage).
