@@ -149,8 +149,8 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="keep the output folder")
     args = ap.parse_args()
 
-    from thresher.run.job import Job, prepare_out, run_job
-    from thresher.run.shards import plan_shards
+    from thresher.run.executors import LocalPool
+    from thresher.run.job import make_job, prepare_out, run_job
 
     inputs = args.work / f"pages-{args.pages}"
     t0 = time.perf_counter()
@@ -160,9 +160,9 @@ def main() -> None:
     out = args.work / "out"
     if out.exists():
         shutil.rmtree(out)
-    specs = plan_shards([str(inputs)], [])
     config = {"step": [], "corpus": [{"name": "exact_dedup"}, {"name": "near_dedup"}]}
-    job = Job(out=out, shard_specs=specs, config=config, workers=args.workers)
+    executor = LocalPool(args.workers)
+    job = make_job([str(inputs)], str(out), config, executor, [], [], threads=args.workers)
     prepare_out(job, overwrite=False)
 
     sampler = RssSampler()
@@ -180,7 +180,7 @@ def main() -> None:
             print(f"  {label} ...", flush=True)
 
     t_all = time.perf_counter()
-    stats = run_job(job, progress)
+    stats = run_job(job, executor, progress)
     now = time.perf_counter()
     times[state["label"]] = times.get(state["label"], 0.0) + now - state["t"]
     wall = now - t_all

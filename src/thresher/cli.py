@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 
 from thresher import __version__
@@ -16,6 +17,7 @@ COMMANDS = [
     "thresher.commands.report",
     "thresher.commands.dedup_params",
     "thresher.commands.dedup_report",
+    "thresher.commands.train_classifier",
 ]
 
 
@@ -37,19 +39,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM (what `timeout`, systemd and docker send): unwinds like Ctrl-C, so workers are stopped."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         print("thresher: interrupted; completed shards are kept, re-run the same command to resume", file=sys.stderr)
         return 130
+    except Terminated:
+        print("thresher: terminated; completed shards are kept, re-run the same command to resume", file=sys.stderr)
+        return 143
     except BrokenPipeError:
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,12 @@ its options::
     name = "boilerplate"
     max_removed_share = 0.4
 
+Any importable class can be named instead of a short name, as ``"module:Class"`` (a subclass of
+:class:`~thresher.steps.base.Step`, ``Editor`` or ``Filter`` under ``[[step]]``; a corpus stage,
+with ``prepare`` and ``apply``, under ``[[corpus]]``). Its dataclass fields are its options, checked
+like those of the built-in steps. Workers import it by name, so it runs under any executor that
+can import the module (it must not be defined in ``__main__`` or inside a function).
+
 The resolved config (every field, defaults included) is written beside a job's outputs.
 """
 
@@ -22,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from thresher.document import Document
+from thresher.steps.corpus import CorpusStage
 from thresher.steps.base import BATCH_CHARS, BATCH_DOCS, ShardContext, Step
 
 # Short name -> "module:Class". Lazy, so a pipeline that does not use a step never imports it.
@@ -39,9 +46,12 @@ STEPS: dict[str, str] = {
     "c4": "thresher.steps.quality.c4:C4Rules",
     "fineweb": "thresher.steps.quality.fineweb:FineWebQuality",
     "pii": "thresher.steps.pii.step:PiiRedact",
+    "classify": "thresher.steps.classify.step:Classify",
+    "tokens": "thresher.steps.tokens:TokenCount",
+    "url_filter": "thresher.steps.url_filter.step:UrlFilter",
 }
 
-# Corpus-wide stages (they need every document: see thresher.run.corpus.CorpusStage).
+# Corpus-wide stages (they need every document: see thresher.steps.corpus.CorpusStage).
 CORPUS_STAGES: dict[str, str] = {
     "repeated_lines": "thresher.steps.dedup.lines:RepeatedLines",
     "exact_dedup": "thresher.steps.dedup.exact:ExactDedup",
@@ -52,12 +62,62 @@ DEFAULT_CONFIG = Path(__file__).with_name("default_pipeline.toml")
 
 
 def _load(table: dict[str, str], kind: str, name: str) -> type:
+    """The class a config entry names: a short name from ``table``, or any ``"module:Class"``."""
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"a {kind} entry needs a name: a short name ({', '.join(sorted(table))}) or \"module:Class\"")
+    target = table.get(name)
+    custom = target is None
+    if custom:
+        if ":" not in name:
+            raise ValueError(f"unknown {kind} {name!r}; known: {', '.join(sorted(table))} (or any importable \"module:Class\")")
+        target = name
+    module, _, qualname = target.partition(":")
     try:
-        target = table[name]
-    except KeyError:
-        raise ValueError(f"unknown {kind} {name!r}; known: {', '.join(sorted(table))}") from None
-    module, _, cls = target.partition(":")
-    return getattr(importlib.import_module(module), cls)
+        obj: Any = importlib.import_module(module)
+    except ImportError as exc:
+        raise ValueError(f"{kind} {name!r}: cannot import module {module!r}: {exc}") from None
+    for part in qualname.split("."):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            raise ValueError(f"{kind} {name!r}: module {module!r} has no {qualname!r}")
+    if custom:
+        _check_contract(kind, name, obj)
+    return obj
+
+
+def _check_contract(kind: str, name: str, cls: Any) -> None:
+    """Refuse, at config time, a named class that a worker could not run or a config not describe."""
+    if not isinstance(cls, type):
+        raise ValueError(f"{kind} {name!r} is not a class")
+    if kind == "step":
+        if not issubclass(cls, Step):
+            raise ValueError(f"step {name!r} must subclass thresher.steps.base.Step (or Editor or Filter)")
+    elif not issubclass(cls, CorpusStage):
+        raise ValueError(f"corpus stage {name!r} must subclass thresher.steps.corpus.CorpusStage (prepare(ctx), load(shard, ctx), apply(doc, row, loaded))")
+    if not dataclasses.is_dataclass(cls) or (
+        "__dataclass_fields__" not in cls.__dict__ and set(cls.__dict__.get("__annotations__", {})) - {"name"}
+    ):
+        raise ValueError(f"{kind} {name!r} must be a @dataclasses.dataclass: its fields are its options")
+    if getattr(cls, "name", "") in ("", "step", "corpus_stage"):
+        raise ValueError(f"{kind} {name!r} must set its own name (name: ClassVar[str] = \"...\"): stats, verdicts and explain show it")
+    if cls.__module__ == "__main__" or "<locals>" in cls.__qualname__:
+        raise ValueError(f"{kind} {name!r} must live in an importable module (not __main__ or a function): workers import it by name")
+
+
+def config_name(obj: Any, table: dict[str, str] | None = None) -> str:
+    """The name a config gives ``obj``'s class: its short name if it has one, else "module:Class"."""
+    cls = type(obj)
+    target = f"{cls.__module__}:{cls.__qualname__}"
+    for tbl in (table,) if table is not None else (STEPS, CORPUS_STAGES):
+        for short, full in tbl.items():
+            if full == target:
+                return short
+    return target
+
+
+def config_entry(obj: Any, table: dict[str, str] | None = None) -> dict[str, Any]:
+    """``obj`` as a config entry: its name, then every option (a config that builds it again)."""
+    return {"name": config_name(obj, table), **obj.to_config()}
 
 
 def step_class(name: str) -> type[Step]:
@@ -82,18 +142,24 @@ def _check_type(kind: str, name: str, option: str, value: Any, hint: Any) -> Non
 
 
 def build(table: dict[str, str], kind: str, entry_name: str, options: dict[str, Any] | None = None) -> Any:
-    """Instantiate a step or corpus stage from its short name and options, checking both."""
+    """Instantiate a step or corpus stage from its name (short or "module:Class") and options, checking both."""
     cls = _load(table, kind, entry_name)
     options = dict(options or {})
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = set(options) - set(fields)
     if unknown:
         raise ValueError(f"{kind} {entry_name!r} has no option(s) {', '.join(sorted(unknown))}; it has: {', '.join(sorted(fields)) or 'none'}")
-    hints = typing.get_type_hints(cls)
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:  # an annotation naming something its module cannot resolve: check nothing rather than fail
+        hints = {}
     for option, value in options.items():
         if option in hints:
             _check_type(kind, entry_name, option, value, hints[option])
-    return cls(**options)
+    try:
+        return cls(**options)
+    except (TypeError, ValueError) as exc:  # a __post_init__ refusing a value says why
+        raise ValueError(f"{kind} {entry_name!r}: {exc}") from None
 
 
 def build_step(name: str, options: dict[str, Any] | None = None) -> Step:
@@ -119,7 +185,7 @@ class Pipeline:
             yield from batch
 
     def to_config(self) -> list[dict[str, Any]]:
-        return [{"name": s.name, **s.to_config()} for s in self.steps]
+        return [config_entry(s, STEPS) for s in self.steps]
 
     @classmethod
     def from_config(cls, steps: list[dict[str, Any]]) -> "Pipeline":

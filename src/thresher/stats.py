@@ -26,6 +26,9 @@ class Stats:
     skipped_records: Counter = field(default_factory=Counter)
     #: Documents kept but noted by a step (say, a page that lost more to boilerplate than the cap).
     flagged: Counter = field(default_factory=Counter)
+    #: Tokens the `tokens` step counted (metadata["token_count"]), and those of the documents kept.
+    tokens_counted: int = 0
+    tokens_kept: int = 0
     seconds: float = 0.0
 
     MAX_SAMPLES = 50
@@ -44,6 +47,13 @@ class Stats:
         self.input_errors[kind] += 1
         if len(self.error_samples) < self.MAX_SAMPLES:
             self.error_samples.append(f"{where}: {kind}: {message}")
+
+    def kept(self, metadata: dict) -> None:
+        """Count one document that reaches the kept output (its tokens too, where they were counted)."""
+        self.docs_kept += 1
+        n = metadata.get("token_count")
+        if isinstance(n, int) and not isinstance(n, bool):
+            self.tokens_kept += n
 
     def flag(self, reason: str) -> None:
         self.flagged[reason] += 1
@@ -65,6 +75,8 @@ class Stats:
         self.error_samples.extend(other.error_samples[: max(room, 0)])
         self.skipped_records.update(other.skipped_records)
         self.flagged.update(other.flagged)
+        self.tokens_counted += other.tokens_counted
+        self.tokens_kept += other.tokens_kept
         self.seconds += other.seconds
         return self
 
@@ -83,6 +95,8 @@ class Stats:
             "error_samples": list(self.error_samples),
             "skipped_records": dict(self.skipped_records.most_common()),
             "flagged": dict(self.flagged.most_common()),
+            "tokens_counted": self.tokens_counted,
+            "tokens_kept": self.tokens_kept,
             "seconds": round(self.seconds, 4),
         }
 
@@ -101,5 +115,7 @@ class Stats:
             error_samples=list(d.get("error_samples", [])),
             skipped_records=Counter(d.get("skipped_records", {})),
             flagged=Counter(d.get("flagged", {})),
+            tokens_counted=d.get("tokens_counted", 0),
+            tokens_kept=d.get("tokens_kept", 0),
             seconds=d.get("seconds", 0.0),
         )

@@ -1,4 +1,4 @@
-"""A small stand-in for thresher.run.job.Job with the corpus-stage contract, over in-memory shards."""
+"""A small stand-in for a job's stage context (thresher.steps.corpus.StageContext), over in-memory shards."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from typing import Any, Callable, Iterable, Iterator
 import pytest
 
 from thresher.document import Document
-from thresher.run.local import run_map
+from thresher.io.store import Store
+from thresher.run.executors import LocalPool
+from thresher.run.job import apply_stage
+from thresher.stats import Stats
 
 
 def doc(id: str, text: str, **metadata: Any) -> Document:
@@ -18,6 +21,8 @@ def doc(id: str, text: str, **metadata: Any) -> Document:
 
 @dataclasses.dataclass
 class FakeJob:
+    """thresher.steps.corpus.StageContext over in-memory shard states, run on the local pool."""
+
     root: Path
     shard_states: dict[str, list[dict]]
     stages: list
@@ -28,25 +33,27 @@ class FakeJob:
         return list(self.shard_states)
 
     @property
-    def work_dir(self) -> Path:
-        return self.root / "_work"
+    def threads(self) -> int:
+        return self.workers
 
-    def stage_dir(self, stage) -> Path:
-        d = self.work_dir / (stage if isinstance(stage, str) else stage.name)
+    def work_dir(self, stage: str) -> Path:
+        d = self.root / "_work" / stage
         d.mkdir(parents=True, exist_ok=True)
         return d
 
-    def iter_docs(self, shard: str, upto=None) -> Iterator[Document]:
-        upto_name = upto if isinstance(upto, str) or upto is None else upto.name
+    def store(self, stage: str) -> Store:
+        return Store(str(self.work_dir(stage)))
+
+    def docs(self, shard: str, upto=None) -> Iterator[Document]:
         docs: Iterable[Document] = (Document.from_state(s) for s in self.shard_states[shard])
         for stage in self.stages:
-            if stage.name == upto_name:
+            if stage.name == upto:
                 break
-            docs = stage.apply(docs, shard, self)
+            docs = apply_stage(stage, docs, shard, self, Stats())
         return iter(docs)
 
     def map(self, fn: Callable, items: list, on_done=None) -> list:
-        return run_map(fn, items, self.workers, on_done)
+        return LocalPool(self.workers).map(fn, self, items, on_done)
 
     def run(self) -> dict[str, Document]:
         """prepare every stage, then chain the applies: every document by id."""
@@ -56,7 +63,7 @@ class FakeJob:
         for shard in self.shards:
             docs: Iterable[Document] = (Document.from_state(s) for s in self.shard_states[shard])
             for stage in self.stages:
-                docs = stage.apply(docs, shard, self)
+                docs = apply_stage(stage, docs, shard, self, Stats())
             for d in docs:
                 out[d.id] = d
         return out

@@ -39,7 +39,7 @@ def test_over_long_line_is_dropped_without_reading_it_whole(tmp_path, monkeypatc
         def __exit__(self, *exc):
             self.f.close()
 
-    monkeypatch.setattr(jsonl_reader, "open_binary", lambda p: Spy(real_open(p)))
+    monkeypatch.setattr(jsonl_reader, "open_binary", lambda p, opts=None: Spy(real_open(p, opts)))
     docs, stats = read(path, max_bytes=10_000)
     assert [d.original for d in docs] == ["first", "", "after"]
     assert docs[1].verdict.reason == "input:too_large" and docs[1].metadata["line"] == 2

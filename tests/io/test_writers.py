@@ -14,6 +14,7 @@ from thresher.document import Document, Edit
 from thresher.io.jsonio import dumps_record
 from thresher.io.readers.base import ReadOptions
 from thresher.io.readers.records import record_to_document
+from thresher.io.store import Store
 from thresher.io.writers import OutputOptions, ShardWriter, kept_record, rejected_record
 from thresher.stats import Stats
 
@@ -49,7 +50,7 @@ def test_non_string_text_value_survives_in_rejected_output(tmp_path: Path):
     stats = Stats()
     doc = record_to_document({"id": "x", "text": {"html": "<p>hi</p>"}, "lang": "en"}, "a.jsonl:1", "a.jsonl:1", ReadOptions(), stats, "a.jsonl")
     assert not doc.kept and doc.verdict.reason == "input:bad_field_type"
-    w = ShardWriter(tmp_path, "s0")
+    w = ShardWriter(Store(str(tmp_path)), "kept/s0.jsonl.zst", "rejected/s0.jsonl.zst", "trace/s0.jsonl.zst")
     w.write(doc)
     w.commit()
     [rec] = read_jsonl_zst(tmp_path / "rejected" / "s0.jsonl.zst")
@@ -58,7 +59,7 @@ def test_non_string_text_value_survives_in_rejected_output(tmp_path: Path):
 
 
 def test_parquet_mixed_field_types_stringify_only_that_column(tmp_path: Path):
-    w = ShardWriter(tmp_path, "s0", OutputOptions(format="parquet"))
+    w = ShardWriter(Store(str(tmp_path)), "kept/s0.parquet", "rejected/s0.parquet", "trace/s0.jsonl.zst", OutputOptions(format="parquet"))
     w.write(Document("a", "hello", fields={"n": 1, "score": 0.5}))
     w.write(Document("b", "world", fields={"n": "two", "score": 0.25, "extra": True}))
     w.commit()

@@ -180,7 +180,7 @@ def test_a_step_that_raises_drops_only_that_document(tmp_path):
 from dataclasses import dataclass  # noqa: E402
 
 from thresher.document import Edit  # noqa: E402
-from thresher.run.corpus import CorpusStage  # noqa: E402
+from thresher.steps.corpus import CorpusStage  # noqa: E402
 
 
 @dataclass
@@ -189,18 +189,18 @@ class DropShouting(CorpusStage):
 
     name = "drop_shouting"
 
-    def prepare(self, job):
-        ids = [d.id for s in job.shards for d in job.iter_docs(s, upto=self) if d.kept and d.text.isupper()]
-        (job.stage_dir(self) / "ids.json").write_bytes(orjson.dumps(ids))
+    def prepare(self, ctx):
+        ids = [d.id for s in ctx.shards for d in ctx.docs(s, upto=self.name) if d.kept and d.text.isupper()]
+        ctx.store(self.name).write_bytes("ids.json", orjson.dumps(ids))
 
-    def apply(self, docs, shard, job):
-        ids = set(orjson.loads((job.stage_dir(self) / "ids.json").read_bytes()))
-        for d in docs:
-            if d.id in ids:
-                d.drop(self.name, "shouting")
-            elif d.kept and d.text.endswith("!"):
-                d.apply([Edit(len(d.text) - 1, len(d.text), "toy:bang")])
-            yield d
+    def load(self, shard, ctx):
+        return set(orjson.loads(ctx.store(self.name).read_bytes("ids.json")))
+
+    def apply(self, d, row, ids):
+        if d.id in ids:
+            d.drop(self.name, "shouting")
+        elif d.text.endswith("!"):
+            d.apply([Edit(len(d.text) - 1, len(d.text), "toy:bang")])
 
 
 def test_corpus_stages_see_every_shard_and_their_decisions_reach_output_and_stats(tmp_path, monkeypatch, capsys):

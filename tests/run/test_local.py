@@ -2,7 +2,15 @@ import threading
 
 import pytest
 
-from thresher.run.local import run_map
+from thresher.run.executors import LocalPool
+
+
+def run_map(fn, items, workers, on_done=None):
+    return LocalPool(workers).map(_call, fn, items, on_done)
+
+
+def _call(fn, item):
+    return fn(*item)
 
 
 def _square(x):

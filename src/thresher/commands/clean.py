@@ -16,14 +16,18 @@ from thresher.commands.options import (
     out_path,
     output_options,
     read_options,
+    sizing,
+    storage_options,
 )
 from thresher.commands.summary import render_summary
 from thresher.io.jsonio import dumps_record
 from thresher.io.readers import READERS
 from thresher.io.writers import kept_record
 from thresher.pipeline import Pipeline
-from thresher.run.job import Job, prepare_out, run_job
-from thresher.run.shards import plan_shards, read_shard
+from thresher.io.store import StorageError
+from thresher.run.executors import WorkerDied, make_executor
+from thresher.run.job import JobSpec, make_job, prepare_out, run_job
+from thresher.run.plan import Sizing, find_inputs, plan_shards, read_shard
 from thresher.stats import Stats
 from thresher.steps.base import ShardContext
 
@@ -48,31 +52,55 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     err = Console(stderr=True, soft_wrap=True)
     problems: list[str] = []
-    specs = plan_shards(args.inputs, problems)
-    for line in problems:
-        err.print(f"[red]thresher:[/] {line}", highlight=False)
-    if not specs:
-        err.print("[red]thresher:[/] nothing to read", highlight=False)
+    notes: list[str] = []
+    try:
+        storage = storage_options(args)
+        if args.out is None:
+            files = find_inputs(args.inputs, storage, problems, notes)
+            _say(err, problems, notes)
+            if not files:
+                err.print("[red]thresher:[/] nothing to read", highlight=False)
+                return 2
+            config = config_from_args(args, html_inputs=any(f.reader in HTML_READERS for f in files))
+            specs = plan_shards(files, Sizing(shard_bytes=0), {})
+            return _to_stdout(args, specs, config, err) or (1 if problems else 0)
+        executor = make_executor(args.executor, args.workers, args.ray_address)
+    except (ValueError, ImportError) as exc:  # bad options, or an executor whose extra is missing
+        err.print(f"[red]thresher:[/] {exc}", highlight=False)
         return 2
     try:
-        config = config_from_args(args, html_inputs=any(s.reader in HTML_READERS for s in specs))
-        if args.out is None:
-            return _to_stdout(args, specs, config, err) or (1 if problems else 0)
-        job = Job(
-            out=args.out,
-            shard_specs=specs,
-            config=config,
-            read_opts=read_options(args),
-            out_opts=output_options(args),
-            workers=max(1, args.workers),
-        )
+        return _run_job(args, executor, storage, problems, notes, err)
+    finally:
+        executor.close()
+
+
+def _say(err: Console, problems: list[str], notes: list[str]) -> None:
+    for line in problems:
+        err.print(f"[red]thresher:[/] {line}", highlight=False)
+    for line in notes:
+        err.print(f"thresher: {line}", highlight=False)
+
+
+def _run_job(args: argparse.Namespace, executor, storage: dict, problems: list[str], notes: list[str], err: Console) -> int:
+    try:
+        config_from_args(args)  # a bad option is refused before any input is listed or read
+        job = make_job(args.inputs, args.out, lambda files: config_from_args(args, html_inputs=any(f.reader in HTML_READERS for f in files)), executor, problems, notes, read_opts=read_options(args),
+                       out_opts=output_options(args), sizing=sizing(args), storage_options=storage, threads=max(1, args.workers))
+        _say(err, problems, notes)
+        if job is None:
+            err.print("[red]thresher:[/] nothing to read", highlight=False)
+            return 2
         resuming = prepare_out(job, args.overwrite)
-    except ValueError as exc:  # bad config or options, or another job's folder (JobConflict)
+    except (ValueError, StorageError) as exc:  # bad config or options, another job's folder, storage refused
         err.print(f"[red]thresher:[/] {exc}", highlight=False)
         return 2
     if resuming:
         err.print(f"resuming the job in {job.out}: completed shards are kept", highlight=False)
-    stats, wall = run_with_progress(job, err)
+    try:
+        stats, wall = run_with_progress(job, executor, err)
+    except WorkerDied as exc:
+        err.print(f"[red]thresher:[/] {exc}", highlight=False)
+        return 3
     render_summary(stats, wall, Console(), title=f"thresher clean -> {job.out}")
     warn_about_errors(stats, job.out, err)
     return 1 if problems else 0
@@ -91,7 +119,7 @@ def warn_about_errors(stats: Stats, out, err: Console) -> None:
         )
 
 
-def run_with_progress(job: Job, err: Console) -> tuple[Stats, float]:
+def run_with_progress(job: JobSpec, executor, err: Console) -> tuple[Stats, float]:
     t0 = time.perf_counter()
     with Progress(
         TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -104,7 +132,7 @@ def run_with_progress(job: Job, err: Console) -> tuple[Stats, float]:
                 tasks[label] = bar.add_task(label, total=total)
             bar.update(tasks[label], completed=done, total=total)
 
-        stats = run_job(job, progress)
+        stats = run_job(job, executor, progress)
     return stats, time.perf_counter() - t0
 
 

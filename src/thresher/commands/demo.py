@@ -11,10 +11,9 @@ from rich.console import Console
 from thresher.commands.clean import run_with_progress, warn_about_errors
 from thresher.commands.options import config_from_args, usable_cores
 from thresher.commands.summary import render_summary
-from thresher.io.readers.base import ReadOptions
-from thresher.io.writers import OutputOptions
-from thresher.run.job import Job, prepare_out
-from thresher.run.shards import plan_shards
+from thresher.run.executors import LocalPool
+from thresher.run.job import make_job, prepare_out
+from thresher.run.outputs import JobOutput
 
 
 DEMO_MARKER = ".thresher-demo"
@@ -45,16 +44,17 @@ def run(args: argparse.Namespace) -> int:
     marker.write_text("made by `thresher demo`; safe to delete\n")
     write_demo_corpus(inp, n_pages=args.pages, seed=0)
     problems: list[str] = []
-    specs = plan_shards([str(inp)], problems)
-    job = Job(out=res, shard_specs=specs, config=config_from_args(args), read_opts=ReadOptions(),
-              out_opts=OutputOptions(), workers=max(1, args.workers))
+    executor = LocalPool(args.workers)
+    job = make_job([str(inp)], str(res), config_from_args(args), executor, problems, [], threads=max(1, args.workers))
     try:
+        if job is None:
+            raise ValueError(f"no demo pages were written to {inp}")
         prepare_out(job, overwrite=True)
     except ValueError as exc:
         err.print(f"[red]thresher:[/] {exc}", highlight=False)
         return 2
     err.print(f"demo corpus: {args.pages} pages in {inp}; cleaning into {res}", highlight=False)
-    stats, wall = run_with_progress(job, err)
+    stats, wall = run_with_progress(job, executor, err)
     render_summary(stats, wall, out, title="thresher demo")
     warn_about_errors(stats, res, err)
     example = _an_edited_doc(res)
@@ -65,16 +65,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _an_edited_doc(out: Path) -> str | None:
-    from thresher.commands.explain import _lines
-    import orjson
-
+    """The kept page that the most rules changed: the one worth explaining."""
     best = None
-    for path in sorted((out / "trace").glob("*.jsonl.zst")):
-        for line in _lines(path):
-            rec = orjson.loads(line)
-            if rec["verdict"].get("kept", True):
-                n = len({e[2] for e in rec["edits"]})
-                if best is None or n > best[0]:
-                    best = (n, rec["id"])
-        break
+    for rec in JobOutput(str(out)).traces():
+        if rec["verdict"].get("kept", True):
+            n = len({e[2] for e in rec["edits"]})
+            if best is None or n > best[0]:
+                best = (n, rec["id"])
     return best[1] if best else None

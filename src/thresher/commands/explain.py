@@ -3,76 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import io
-import tomllib
 from collections import Counter
-from pathlib import Path
-from typing import Iterator
 
-import orjson
-import pyarrow as pa
-import pyarrow.parquet as pq
-import zstandard
 from rich.console import Console
 from rich.text import Text
 
 from thresher.commands.marking import segments
+from thresher.commands.options import add_storage_options, storage_options
 from thresher.document import Edit
+from thresher.run.outputs import JobOutput
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("explain", help="show what was done to one document and why")
-    p.add_argument("out", type=Path, help="an output folder of `thresher clean -o`")
+    p.add_argument("out", help="an output folder of `thresher clean -o` (a path or a URL such as s3://bucket/out)")
+    add_storage_options(p)
     p.add_argument("doc_id", help="the document's id")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour (default: when a terminal)")
     p.set_defaults(func=run)
-
-
-def _lines(path: Path) -> Iterator[bytes]:
-    with open(path, "rb") as raw, zstandard.ZstdDecompressor().stream_reader(raw) as z:
-        yield from io.BufferedReader(z)  # type: ignore[arg-type]
-
-
-def find_trace(out: Path, doc_id: str) -> dict | None:
-    needle = orjson.dumps(doc_id)
-    for path in sorted((out / "trace").glob("*.jsonl.zst")):
-        for line in _lines(path):
-            if needle in line:  # cheap test before parsing
-                rec = orjson.loads(line)
-                if rec.get("id") == doc_id:
-                    return rec
-    return None
-
-
-def output_options(out: Path) -> tuple[str, str]:
-    """(format, id field) the job wrote its outputs with, from OUT/config.toml's [output]."""
-    try:
-        conf = tomllib.loads((out / "config.toml").read_text(encoding="utf-8")).get("output", {})
-    except (OSError, tomllib.TOMLDecodeError):
-        conf = {}
-    return str(conf.get("format", "jsonl")), str(conf.get("id_field", "id"))
-
-
-def find_kept(out: Path, doc_id: str) -> dict | None:
-    """A kept document nothing changed has no trace; find its record (by its id field only) to say so."""
-    fmt, id_field = output_options(out)
-    if fmt == "parquet":
-        for path in sorted((out / "kept").glob("*.parquet")):
-            try:
-                rows = pq.read_table(path, filters=[(id_field, "==", doc_id)]).to_pylist()
-            except (pa.ArrowException, KeyError, TypeError):  # no such column, or not a text one
-                continue
-            if rows:
-                return rows[0]
-        return None
-    needle = orjson.dumps(doc_id)
-    for path in sorted((out / "kept").glob("*.jsonl.zst")):
-        for line in _lines(path):
-            if needle in line:  # cheap test before parsing
-                rec = orjson.loads(line)
-                if rec.get(id_field) == doc_id:
-                    return rec
-    return None
 
 
 def render_marked(original: str, edits: list[Edit], plain: bool) -> Text:
@@ -95,15 +43,16 @@ def render_marked(original: str, edits: list[Edit], plain: bool) -> Text:
 
 def run(args: argparse.Namespace) -> int:
     err = Console(stderr=True, soft_wrap=True)
-    if not (args.out / "job.json").exists():
+    output = JobOutput(args.out, storage_options(args))
+    if not output.is_job():
         err.print(f"[red]thresher:[/] {args.out} is not a thresher output folder (no job.json)", highlight=False)
         return 2
     force = {"always": True, "never": False}.get(args.color)
     console = Console(force_terminal=force, no_color=args.color == "never")
     plain = not console.is_terminal or args.color == "never"
-    rec = find_trace(args.out, args.doc_id)
+    rec = output.find_trace(args.doc_id)
     if rec is None:
-        kept = find_kept(args.out, args.doc_id)
+        kept = output.find_kept(args.doc_id)
         if kept is None:
             err.print(f"[red]thresher:[/] no document with id {args.doc_id!r} in {args.out}", highlight=False)
             return 1

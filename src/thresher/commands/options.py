@@ -10,6 +10,7 @@ from typing import Any
 from thresher.io.readers.base import ReadOptions
 from thresher.io.writers import FORMATS, OutputOptions
 from thresher.pipeline import load_config
+from thresher.run.plan import Sizing
 from thresher.steps.quality import REPAIR_STEPS
 
 DEDUP_STAGES = {"exact_dedup", "near_dedup"}
@@ -36,10 +37,48 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def add_storage_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--storage-option", action="append", default=[], metavar="KEY=VALUE",
+        help="an fsspec option for s3://, gs:// ... inputs and outputs (repeatable), e.g. endpoint_url=http://127.0.0.1:9000, "
+        "anon=true, key=..., secret=...; credentials otherwise come from the usual environment",
+    )
+
+
+def storage_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``--storage-option`` pairs as fsspec options. ``endpoint_url`` and ``region_name`` go where
+    s3fs reads them (``client_kwargs``); true/false/numbers are typed."""
+    opts: dict[str, Any] = {}
+    for pair in getattr(args, "storage_option", None) or []:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValueError(f"--storage-option {pair!r}: expected KEY=VALUE")
+        v: Any = value
+        if value.lower() in ("true", "false"):
+            v = value.lower() == "true"
+        elif value.isdigit():
+            v = int(value)
+        if key in ("endpoint_url", "region_name"):
+            opts.setdefault("client_kwargs", {})[key] = v
+        else:
+            opts[key] = v
+    return opts
+
+
 def add_run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--workers", type=int, default=usable_cores(), help="worker processes (default: the cores this process may use)")
+    p.add_argument("--workers", type=int, default=usable_cores(),
+                   help="worker processes, or CPUs to ask of a Ray cluster (default: the cores this process may use)")
+    p.add_argument("--executor", choices=("local", "ray"), default="local",
+                   help="where shards run: a local process pool (default) or a Ray cluster (pip install 'thresher[ray]')")
+    p.add_argument("--ray-address", default=None, metavar="ADDRESS",
+                   help="Ray cluster to join: auto, HOST:PORT or ray://HOST:PORT (default: start a local Ray instance)")
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl, zstd-compressed)")
     p.add_argument("--overwrite", action="store_true", help="replace a different job's results in the output folder")
+    p.add_argument("--shard-records", type=int, default=20_000, metavar="N",
+                   help="split input files larger than --shard-mb into shards of N records (default: 20000)")
+    p.add_argument("--shard-mb", type=float, default=64, metavar="MB",
+                   help="container files up to this size are one shard each (default: 64; 0: never split)")
+    add_storage_options(p)
 
 
 def config_from_args(args: argparse.Namespace, html_inputs: bool = False) -> dict[str, Any]:
@@ -58,12 +97,21 @@ def config_from_args(args: argparse.Namespace, html_inputs: bool = False) -> dic
 
 
 def read_options(args: argparse.Namespace) -> ReadOptions:
-    return ReadOptions(text_field=args.text_field, id_field=args.id_field, html_field=args.html_field)
+    return ReadOptions(text_field=args.text_field, id_field=args.id_field, html_field=args.html_field,
+                       storage_options=storage_options(args))
+
+
+def sizing(args: argparse.Namespace) -> Sizing:
+    records = getattr(args, "shard_records", 20_000)
+    if records < 1:
+        raise ValueError("--shard-records must be at least 1")
+    return Sizing(shard_bytes=int(getattr(args, "shard_mb", 64) * (1 << 20)), shard_records=records)
 
 
 def output_options(args: argparse.Namespace) -> OutputOptions:
     return OutputOptions(format=getattr(args, "format", "jsonl"), text_field=args.text_field, id_field=args.id_field)
 
 
-def out_path(value: str) -> Path:
-    return Path(value).expanduser()
+def out_path(value: str) -> str:
+    """An output folder: a local path (``~`` expanded) or a URL, kept as text."""
+    return value if "://" in value else str(Path(value).expanduser())

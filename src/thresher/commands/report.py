@@ -12,12 +12,12 @@ import html
 from collections import defaultdict
 from pathlib import Path
 
-import orjson
-
-from thresher.commands.explain import _lines
 from thresher.commands.marking import segments
+from thresher.commands.options import add_storage_options, storage_options
 from thresher.document import Edit
 from thresher.io.atomic import write_bytes_atomic
+from thresher.run.layout import OutputLayout
+from thresher.run.outputs import JobOutput
 from thresher.stats import Stats
 
 STYLE = """
@@ -34,7 +34,8 @@ del{background:#fdd;color:#a00}ins{background:#dfd;text-decoration:none}
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="write an HTML report of a job: counts, reasons, sampled documents")
-    p.add_argument("out", type=Path, help="an output folder of `thresher clean -o`")
+    p.add_argument("out", help="an output folder of `thresher clean -o` (a path or a URL such as s3://bucket/out)")
+    add_storage_options(p)
     p.add_argument("-o", "--output", type=Path, help="HTML file to write (default: OUT/report.html)")
     p.add_argument("--samples", type=int, default=3, help="documents shown per reason and per rule (default: 3)")
     p.set_defaults(func=run)
@@ -52,22 +53,20 @@ def marked_html(original: str, edits: list[Edit]) -> str:
     return "".join(_HTML[kind].format(html.escape(text)) for kind, text in segments(original, edits))
 
 
-def collect_samples(out: Path, per_key: int) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+def collect_samples(output: JobOutput, per_key: int) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     """Trace records: up to ``per_key`` per drop reason and per edit rule, in shard order."""
     by_reason: dict[str, list[dict]] = defaultdict(list)
     by_rule: dict[str, list[dict]] = defaultdict(list)
-    for path in sorted((out / "trace").glob("*.jsonl.zst")):
-        for line in _lines(path):
-            rec = orjson.loads(line)
-            verdict = rec.get("verdict") or {}
-            if not verdict.get("kept", True):
-                reason = verdict.get("reason") or "unknown"
-                if len(by_reason[reason]) < per_key:
-                    by_reason[reason].append(rec)
-                continue
-            for rule in {e[2] for e in rec["edits"]}:
-                if len(by_rule[rule]) < per_key:
-                    by_rule[rule].append(rec)
+    for rec in output.traces():
+        verdict = rec.get("verdict") or {}
+        if not verdict.get("kept", True):
+            reason = verdict.get("reason") or "unknown"
+            if len(by_reason[reason]) < per_key:
+                by_reason[reason].append(rec)
+            continue
+        for rule in {e[2] for e in rec["edits"]}:
+            if len(by_rule[rule]) < per_key:
+                by_rule[rule].append(rec)
     return by_reason, by_rule
 
 
@@ -97,10 +96,11 @@ def _doc_block(rec: dict, note: str) -> str:
     return f"<h4>{html.escape(rec['id'])} <span class=muted>{html.escape(note)}</span></h4><pre>{marked_html(original, edits)}{tail}</pre>"
 
 
-def render(out: Path, samples: int) -> str:
-    stats = Stats.from_dict(orjson.loads((out / "stats.json").read_bytes()))
-    config = (out / "config.toml").read_text() if (out / "config.toml").exists() else ""
-    by_reason, by_rule = collect_samples(out, samples)
+def render(output: JobOutput, samples: int) -> str:
+    out = output.url
+    stats = Stats.from_dict(output.stats())
+    config = output.config_text()
+    by_reason, by_rule = collect_samples(output, samples)
     s = stats
     head = (
         f"<p>{s.docs_in:,} documents in, <b>{s.docs_kept:,} kept</b> ({s.docs_kept / max(s.docs_in, 1):.1%}), "
@@ -132,10 +132,15 @@ def render(out: Path, samples: int) -> str:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    if not (args.out / "stats.json").exists():
+    output = JobOutput(args.out, storage_options(args))
+    if not output.finished():
         print(f"thresher: {args.out} has no stats.json: not a finished thresher output folder", file=sys.stderr)
         return 2
-    target = args.output or args.out / "report.html"
-    write_bytes_atomic(target, render(args.out, args.samples).encode("utf-8"))
+    page = render(output, args.samples).encode("utf-8")
+    if args.output:
+        write_bytes_atomic(args.output, page)
+        target = str(args.output)
+    else:
+        target = output.write(OutputLayout.report, page)
     print(f"wrote {target}")
     return 0

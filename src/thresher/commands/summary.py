@@ -24,6 +24,11 @@ def render_summary(stats: Stats, wall_seconds: float, console: Console, title: s
     for reason, count in s.flagged.most_common():
         docs.add_row(f"[yellow]kept, flagged[/] {reason}", f"{count:,}", f"{count / n:.1%}")
     console.print(docs)
+    if s.tokens_counted:
+        console.print(
+            f"tokens: {s.tokens_kept:,} kept of {s.tokens_counted:,} counted by the tokens step",
+            highlight=False,
+        )
 
     if s.chars_by_rule:
         rules = Table(title="characters removed by rule", show_edge=False, header_style="bold")

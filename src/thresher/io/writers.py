@@ -10,17 +10,15 @@ file's own metadata), so neither side overwrites the other."""
 from __future__ import annotations
 
 import json
-import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, BinaryIO
+from dataclasses import dataclass
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import zstandard
 
 from thresher.document import Document
-from thresher.io.atomic import temp_name
+from thresher.io.store import Staged, Store
 from thresher.io.jsonio import dumps_record
 
 FORMATS = ("jsonl", "parquet")
@@ -70,12 +68,9 @@ def trace_record(doc: Document) -> dict[str, Any]:
 
 
 class _JsonlZstSink:
-    def __init__(self, path: Path):
-        self.path = path
-        self.tmp = temp_name(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._raw: BinaryIO = open(self.tmp, "wb")
-        self._z = zstandard.ZstdCompressor(level=3).stream_writer(self._raw)
+    def __init__(self, staged: Staged):
+        self.staged = staged
+        self._z = zstandard.ZstdCompressor(level=3).stream_writer(staged.file, closefd=False)
         self.count = 0
 
     def write(self, rec: dict) -> None:
@@ -83,7 +78,7 @@ class _JsonlZstSink:
         self.count += 1
 
     def close(self) -> None:
-        self._z.close()  # closes the raw file too
+        self._z.close()
 
 
 class _ParquetSink:
@@ -94,10 +89,8 @@ class _ParquetSink:
     Python types (an id that is sometimes an int, sometimes a string) is stored as text: its string
     values as they are, its other values as JSON; every other column keeps its own type."""
 
-    def __init__(self, path: Path):
-        self.path = path
-        self.tmp = temp_name(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, staged: Staged):
+        self.staged = staged
         self.rows: list[dict] = []
         self.count = 0
 
@@ -110,7 +103,7 @@ class _ParquetSink:
         for r in self.rows:
             names.update(dict.fromkeys(r))
         table = pa.table({n: _column([r.get(n) for r in self.rows]) for n in names})
-        pq.write_table(table, self.tmp, compression="zstd")
+        pq.write_table(table, self.staged.file, compression="zstd")
         self.rows = []
 
 
@@ -131,19 +124,17 @@ def _json_text(v: Any) -> str:
         return json.dumps(v, default=str)
 
 
-@dataclass
 class ShardWriter:
-    """Writes one shard's kept, rejected and trace files; nothing is visible until commit()."""
+    """Writes one shard's kept, rejected and trace files to a store; nothing is visible until
+    commit(), and each file then appears whole (see thresher.io.store.Staged)."""
 
-    out: Path
-    shard: str
-    opts: OutputOptions = field(default_factory=OutputOptions)
-
-    def __post_init__(self) -> None:
+    def __init__(self, store: Store, kept: str, rejected: str, trace: str, opts: OutputOptions | None = None) -> None:
+        self.opts = opts or OutputOptions()
         sink = _JsonlZstSink if self.opts.format == "jsonl" else _ParquetSink
-        self.kept = sink(self.out / "kept" / f"{self.shard}{self.opts.suffix}")
-        self.rejected = sink(self.out / "rejected" / f"{self.shard}{self.opts.suffix}")
-        self.trace = _JsonlZstSink(self.out / "trace" / f"{self.shard}.jsonl.zst")
+        self._staged = [store.staged(kept), store.staged(rejected), store.staged(trace)]
+        self.kept = sink(self._staged[0])
+        self.rejected = sink(self._staged[1])
+        self.trace = _JsonlZstSink(self._staged[2])
         self.bytes_out = 0
 
     def write(self, doc: Document) -> None:
@@ -156,11 +147,10 @@ class ShardWriter:
             self.trace.write(trace_record(doc))
 
     def commit(self) -> None:
-        sinks = (self.kept, self.rejected, self.trace)
-        for s in sinks:
+        for s in (self.kept, self.rejected, self.trace):
             s.close()
-        for s in sinks:
-            os.replace(s.tmp, s.path)
+        for staged in self._staged:
+            staged.commit()
 
     def abort(self) -> None:
         for s in (self.kept, self.rejected, self.trace):
@@ -168,5 +158,5 @@ class ShardWriter:
                 s.close()
             except Exception:  # closing a broken sink must not hide the error that got us here
                 pass
-            if s.tmp.exists():
-                s.tmp.unlink()
+        for staged in self._staged:
+            staged.abort()

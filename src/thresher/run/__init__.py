@@ -1,1 +1,1 @@
-"""Executors and the corpus-wide stage contract."""
+"""The runner: job description and planning, executors, the output layout and its reader."""

@@ -1,26 +1,20 @@
-"""A job: inputs, a pipeline config and an output folder, run shard by shard, resumably.
+"""A job: a frozen description (inputs, config, output URL, options) that builds its pipeline and
+corpus stages once, and the functions that run it shard by shard, resumably, on any executor.
 
-Layout of an output folder::
-
-    OUT/job.json            what this job is (inputs, config fingerprint): a re-run must match it
-    OUT/config.toml         the resolved config, every option spelled out
-    OUT/kept/<shard>.*      kept documents        OUT/rejected/<shard>.*  dropped ones, with verdicts
-    OUT/trace/<shard>.jsonl.zst  original text + edits of every changed or dropped document (explain)
-    OUT/stats/<shard>.json  per-shard stats       OUT/done/<shard>        completion markers
-    OUT/stats.json          the job's stats, summed
-    OUT/_work/              corpus-stage hand-off files (document states, signatures, clusters ...)
-
-One function runs one shard (:func:`run_shard`); executors only decide where it runs. A shard's files
-are written under temporary names and renamed when complete, then its stats, then its marker; a
-re-run skips shards with a marker, so a killed run resumes without duplicating or losing documents.
+One function runs one shard (:func:`run_shard`): read, steps, write outputs, stats, marker. Another
+applies the corpus stages' decisions to one shard and writes its final outputs
+(:func:`finalize_shard`). :func:`run_job` chains them through an :class:`~thresher.run.executors.Executor`;
+where the files go is :class:`~thresher.run.layout.OutputLayout`'s to say. A re-run skips shards whose
+marker exists, so a killed run resumes without duplicating or losing documents.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import shutil
+import io
 import time
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -28,21 +22,23 @@ import orjson
 import zstandard
 
 from thresher.document import Document
-from thresher.io.atomic import atomic_path, write_bytes_atomic
 from thresher.io.jsonio import dumps_record
 from thresher.io.readers.base import ReadOptions
+from thresher.io.store import Store, scratch_dir
 from thresher.io.writers import OutputOptions, ShardWriter
-from thresher.pipeline import CORPUS_STAGES, Pipeline, build
-from thresher.run.corpus import CorpusStage
-from thresher.run.shards import ShardSpec, read_shard
+from thresher.pipeline import CORPUS_STAGES, Pipeline, build, config_entry
+from thresher.run.executors import Executor, InProcess
+from thresher.run.layout import OWNED, OutputLayout
+from thresher.run.plan import InputFile, ShardSpec, Sizing, read_shard
 from thresher.stats import Stats
 from thresher.steps.base import ShardContext
+from thresher.steps.corpus import CorpusStage
 
-JOB_VERSION = 1
+JOB_VERSION = 2
 
 
 class JobConflict(ValueError):
-    """The output folder holds a different job's results."""
+    """The output folder holds a different job's results (or changed inputs)."""
 
 
 def build_corpus_stage(entry: dict[str, Any]) -> CorpusStage:
@@ -51,156 +47,204 @@ def build_corpus_stage(entry: dict[str, Any]) -> CorpusStage:
     return build(CORPUS_STAGES, "corpus stage", entry.pop("name", None), entry)
 
 
-@dataclasses.dataclass
-class Job:
-    """Everything a worker needs, and nothing it cannot pickle."""
+@dataclasses.dataclass(frozen=True)
+class JobSpec:
+    """What a job is. Workers get it once (see the executors); tasks get a shard name."""
 
-    out: Path
-    shard_specs: list[ShardSpec]
+    out: str  # a local folder or a URL
+    inputs: tuple[InputFile, ...]
+    shards: tuple[ShardSpec, ...]
     config: dict[str, Any]  # {"step": [...], "corpus": [...]}
     read_opts: ReadOptions = dataclasses.field(default_factory=ReadOptions)
     out_opts: OutputOptions = dataclasses.field(default_factory=OutputOptions)
-    workers: int = 1
+    sizing: Sizing = dataclasses.field(default_factory=Sizing)
+    storage_options: dict[str, Any] = dataclasses.field(default_factory=dict, hash=False)
+    threads: int = 1
 
-    # -- what the job is -------------------------------------------------------------------
-    @property
-    def inputs(self) -> list[str]:
-        """Every file the job reads (what makes two runs the same job)."""
-        return sorted(path for spec in self.shard_specs for path, _ in spec.files)
-
-    @property
-    def shards(self) -> list[str]:
-        return [s.name for s in self.shard_specs]
-
-    @property
-    def work_dir(self) -> Path:
-        return self.out / "_work"
-
+    # -- built once per process -----------------------------------------------------------
+    @cached_property
     def pipeline(self) -> Pipeline:
         return Pipeline.from_config(self.config.get("step", []))
 
-    def corpus_stages(self) -> list[CorpusStage]:
+    @cached_property
+    def stages(self) -> list[CorpusStage]:
         return [build_corpus_stage(e) for e in self.config.get("corpus", []) if e.get("enabled", True)]
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.out, self.storage_options)
+
+    @cached_property
+    def layout(self) -> OutputLayout:
+        return OutputLayout(self.store, self.out_opts.suffix)
+
+    @cached_property
+    def spec_by_name(self) -> dict[str, ShardSpec]:
+        return {s.name: s for s in self.shards}
+
+    def __getstate__(self) -> dict:
+        # What is built from the description is rebuilt where it is needed, not shipped.
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+    def __setstate__(self, state: dict) -> None:
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+
+    def setup(self) -> None:
+        """Per-worker one-time work: build the pipeline and stages, let each step load or compile
+        what its first document would otherwise pay for."""
+        for step in self.pipeline.steps:
+            step.setup()
+        for stage in self.stages:
+            stage.setup()
+
+    # -- identity -------------------------------------------------------------------------
+    @property
+    def shard_names(self) -> list[str]:
+        return [s.name for s in self.shards]
 
     def resolved_config(self) -> dict[str, Any]:
         return {
-            "step": self.pipeline().to_config(),
-            "corpus": [{"name": s.name, **s.to_config()} for s in self.corpus_stages()],
-            "read": dataclasses.asdict(self.read_opts),
+            "step": self.pipeline.to_config(),
+            "corpus": [config_entry(s, CORPUS_STAGES) for s in self.stages],
+            "read": {k: v for k, v in dataclasses.asdict(self.read_opts).items() if k != "storage_options"},
             "output": dataclasses.asdict(self.out_opts),
+            "shards": dataclasses.asdict(self.sizing),
         }
 
     def fingerprint(self) -> str:
-        body = {"version": JOB_VERSION, "inputs": sorted(self.inputs), "config": self.resolved_config()}
+        """Same inputs (each file's URL, size and version), same config, same sizing: same job."""
+        body = {"version": JOB_VERSION, "inputs": [dataclasses.asdict(f) for f in self.inputs], "config": self.resolved_config()}
         return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
 
-    # -- the corpus-stage contract (see thresher.run.corpus) -------------------------------
-    def stage_dir(self, stage: CorpusStage | str) -> Path:
-        name = stage if isinstance(stage, str) else stage.name
-        d = self.work_dir / name
-        d.mkdir(parents=True, exist_ok=True)
-        return d
+    @property
+    def staged(self) -> bool:
+        return bool(self.stages)
 
-    def state_path(self, shard: str) -> Path:
-        return self.work_dir / "docs" / f"{shard}.jsonl.zst"
 
-    def iter_docs(self, shard: str, upto: CorpusStage | str | None = None) -> Iterator[Document]:
-        """A shard's documents as the pipeline left them, through the corpus stages before ``upto``."""
-        upto_name = upto if isinstance(upto, str) or upto is None else upto.name
-        docs: Iterable[Document] = _read_states(self.state_path(shard))
-        for stage in self.corpus_stages():
-            if stage.name == upto_name:
+# -- the corpus stages' context ----------------------------------------------------------------
+@dataclasses.dataclass
+class JobStageContext:
+    """:class:`thresher.steps.corpus.StageContext` for a job. Shipped to workers (without its
+    executor: work a worker maps runs in that worker)."""
+
+    job: JobSpec
+    executor: Executor | None = None
+
+    @property
+    def shards(self) -> list[str]:
+        return self.job.shard_names
+
+    @property
+    def threads(self) -> int:
+        return self.job.threads
+
+    def __getstate__(self) -> dict:
+        return {"job": self.job, "executor": None}
+
+    def setup(self) -> None:
+        for stage in self.job.stages:
+            stage.setup()
+
+    def work_dir(self, stage: str) -> Path:
+        local = self.job.store.local_path(OutputLayout.stage(stage))
+        if local is None:  # a remote job: hand-off files that only this machine's run needs
+            local = Path(scratch_dir()) / f"thresher-{self.job.fingerprint()}" / stage
+        local.mkdir(parents=True, exist_ok=True)
+        return local
+
+    def store(self, stage: str) -> Store:
+        return self.job.store.sub(OutputLayout.stage(stage))
+
+    def docs(self, shard: str, upto: str | None = None) -> Iterator[Document]:
+        stats = Stats()  # what the stages before `upto` do is counted when the shard is finalised
+        docs: Iterable[Document] = read_states(self.job, shard)
+        for stage in self.job.stages:
+            if stage.name == upto:
                 break
-            docs = stage.apply(docs, shard, self)
+            docs = apply_stage(stage, docs, shard, self, stats)
         return iter(docs)
 
-    def map(self, fn: Callable, items: list, on_done: Callable[[Any], None] | None = None) -> list:
-        from thresher.run.local import run_map
-
-        return run_map(fn, items, self.workers, on_done)
+    def map(self, fn: Callable[[Any, Any], Any], items: list, on_done: Callable[[Any], None] | None = None) -> list:
+        return (self.executor or InProcess()).map(fn, self, items, on_done)
 
 
-def _read_states(path: Path) -> Iterator[Document]:
-    with open(path, "rb") as raw, zstandard.ZstdDecompressor().stream_reader(raw) as z:
-        import io
+def apply_stage(stage: CorpusStage, docs: Iterable[Document], shard: str, ctx: Any, stats: Stats) -> Iterator[Document]:
+    """One stage's decisions over a shard's documents, each under the per-document guard, its new
+    edits and drops counted (the same accounting as a step's)."""
+    loaded = stage.load(shard, ctx)
+    for row, doc in enumerate(docs):
+        if doc.kept:
+            n_edits = len(doc.edits)
+            try:
+                stage.apply(doc, row, loaded)
+            except Exception as exc:  # one bad document must never take the shard down
+                doc.drop(stage.name, f"error:{type(exc).__name__}", str(exc)[:500])
+            for e in doc.edits[n_edits:]:
+                stats.edited(e.rule, (e.end - e.start) - len(e.replacement))
+            if not doc.kept:
+                stats.dropped(doc.verdict.reason or "unknown")
+        yield doc
 
+
+def read_states(job: JobSpec, shard: str) -> Iterator[Document]:
+    with job.store.open(job.layout.states(shard)) as raw, zstandard.ZstdDecompressor().stream_reader(raw) as z:
         for line in io.BufferedReader(z):  # type: ignore[arg-type]
             yield Document.from_state(orjson.loads(line))
 
 
 # -- one shard ----------------------------------------------------------------------------------
-def shard_done(out: Path, shard: str, staged: bool) -> bool:
-    return (out / "_work" / "docs" / f"{shard}.done").exists() if staged else (out / "done" / shard).exists()
-
-
-def run_shard(job: Job, spec: ShardSpec) -> dict:
+def run_shard(job: JobSpec, shard: str) -> dict:
     """Read, run the pipeline, write. With corpus stages, write document states for them instead."""
-    staged = bool(job.corpus_stages())
-    ctx = ShardContext(shard=spec.name)
+    spec = job.spec_by_name[shard]
+    ctx = ShardContext(shard=shard)
     stats = ctx.stats
     t0 = time.process_time()
-    docs = _count_in(read_shard(spec, job.read_opts, stats), stats)
-    docs = job.pipeline().run(docs, ctx)
-    if staged:
-        path = job.state_path(spec.name)
-        with atomic_path(path) as tmp, open(tmp, "wb") as raw:
-            with zstandard.ZstdCompressor(level=1).stream_writer(raw) as z:
+    docs = job.pipeline.run(_count_in(read_shard(spec, job.read_opts, stats), stats), ctx)
+    layout = job.layout
+    if job.staged:
+        staged = job.store.staged(layout.states(shard))
+        try:
+            with zstandard.ZstdCompressor(level=1).stream_writer(staged.file, closefd=False) as z:
                 for doc in docs:
-                    _count_out(doc, stats)
+                    stats.docs_kept += doc.kept
                     z.write(dumps_record(doc.to_state()) + b"\n")
+            staged.commit()
+        finally:
+            staged.abort()
         stats.seconds = time.process_time() - t0
-        write_bytes_atomic(job.work_dir / "docs" / f"{spec.name}.stats.json", orjson.dumps(stats.to_dict()))
-        write_bytes_atomic(job.work_dir / "docs" / f"{spec.name}.done", b"")
+        job.store.write_bytes(layout.states_stats(shard), orjson.dumps(stats.to_dict()))
+        job.store.write_bytes(layout.states_marker(shard), b"")
         return stats.to_dict()
-    _write_final(job, spec.name, docs, stats, t0)
+    _write_final(job, shard, docs, stats, t0)
     return stats.to_dict()
 
 
-def finalize_shard(job: Job, shard: str) -> dict:
+def finalize_shard(ctx: JobStageContext, shard: str) -> dict:
     """Apply every corpus stage's decisions to a shard and write its final outputs."""
+    job = ctx.job
     t0 = time.process_time()
-    base = Stats.from_dict(orjson.loads((job.work_dir / "docs" / f"{shard}.stats.json").read_bytes()))
+    base = Stats.from_dict(orjson.loads(job.store.read_bytes(job.layout.states_stats(shard))))
     stats = dataclasses.replace(base, docs_kept=0, bytes_out=0, seconds=0.0)
     stats.dropped_by_reason = base.dropped_by_reason.copy()
     stats.chars_by_rule = base.chars_by_rule.copy()
     stats.edits_by_rule = base.edits_by_rule.copy()
-    before: dict[str, tuple[bool, set]] = {}
-
-    def remember(docs: Iterable[Document]) -> Iterator[Document]:
-        for d in docs:
-            before[d.id] = (d.kept, {tuple(e.to_list()) for e in d.edits})
-            yield d
-
-    docs: Iterable[Document] = remember(_read_states(job.state_path(shard)))
-    for stage in job.corpus_stages():
-        docs = stage.apply(docs, shard, job)
-
-    def account(docs: Iterable[Document]) -> Iterator[Document]:
-        # Count what the corpus stages did: new edits by rule, newly dropped documents by reason.
-        for d in docs:
-            was_kept, old_edits = before.pop(d.id, (d.kept, set()))
-            for e in d.edits:
-                if tuple(e.to_list()) not in old_edits:
-                    stats.edited(e.rule, (e.end - e.start) - len(e.replacement))
-            if was_kept and not d.kept:
-                stats.dropped(d.verdict.reason or "unknown")
-            yield d
-
-    _write_final(job, shard, account(docs), stats, t0, counted=True, earlier_seconds=base.seconds)
+    docs: Iterable[Document] = read_states(job, shard)
+    for stage in job.stages:
+        docs = apply_stage(stage, docs, shard, ctx, stats)
+    _write_final(job, shard, docs, stats, t0, earlier_seconds=base.seconds, count_kept=True)
     return stats.to_dict()
 
 
-def _write_final(
-    job: Job, shard: str, docs: Iterable[Document], stats: Stats, t0: float, counted: bool = False, earlier_seconds: float = 0.0
-) -> None:
+def _write_final(job: JobSpec, shard: str, docs: Iterable[Document], stats: Stats, t0: float,
+                 earlier_seconds: float = 0.0, count_kept: bool = True) -> None:
     """Write a shard's outputs, then its stats, then its completion marker: in that order."""
-    writer = ShardWriter(job.out, shard, job.out_opts)
+    layout = job.layout
+    writer = ShardWriter(job.store, layout.kept(shard), layout.rejected(shard), layout.trace(shard), job.out_opts)
+    stats.docs_kept = 0
     try:
         for doc in docs:
-            if counted:
-                stats.docs_kept += doc.kept
-            else:
-                _count_out(doc, stats)
+            stats.docs_kept += doc.kept
             writer.write(doc)
         writer.commit()
     except BaseException:
@@ -208,8 +252,8 @@ def _write_final(
         raise
     stats.bytes_out = writer.bytes_out
     stats.seconds = time.process_time() - t0 + earlier_seconds
-    write_bytes_atomic(job.out / "stats" / f"{shard}.json", orjson.dumps(stats.to_dict()))
-    write_bytes_atomic(job.out / "done" / shard, b"")
+    job.store.write_bytes(layout.shard_stats(shard), orjson.dumps(stats.to_dict()))
+    job.store.write_bytes(layout.marker(shard), b"")
 
 
 def _count_in(docs: Iterable[Document], stats: Stats) -> Iterator[Document]:
@@ -221,70 +265,92 @@ def _count_in(docs: Iterable[Document], stats: Stats) -> Iterator[Document]:
         yield d
 
 
-def _count_out(doc: Document, stats: Stats) -> None:
-    if doc.kept:
-        stats.docs_kept += 1
-
-
 # -- the whole job ------------------------------------------------------------------------------
-def prepare_out(job: Job, overwrite: bool) -> bool:
-    """Claim the output folder. Returns True when resuming the same job. Refuses another job's folder."""
-    out = job.out
-    if out.exists() and not out.is_dir():
-        raise JobConflict(f"{out} is a file, not a folder; choose a folder for the output")
-    meta = out / "job.json"
+def describe_change(old: dict, job: JobSpec) -> str:
+    """Why a folder's job is not this one, in a phrase (a changed input first: the common case)."""
+    old_inputs = {f["url"]: f for f in old.get("inputs", []) if isinstance(f, dict)}
+    for f in job.inputs:
+        o = old_inputs.get(f.url)
+        if o is not None and (o.get("size"), o.get("version")) != (f.size, f.version):
+            return f"input {f.url} changed since that job ran (size or modification time)"
+    new_urls = {f.url for f in job.inputs}
+    if set(old_inputs) and set(old_inputs) != new_urls:
+        return "its inputs are other files"
+    return "its config or options differ"
+
+
+def prepare_out(job: JobSpec, overwrite: bool) -> bool:
+    """Claim the output folder. Returns True when resuming the same job. Refuses another job's
+    folder (or the same job's with changed inputs) unless ``overwrite``."""
+    store = job.store
+    if store.is_local and Path(store.path()).exists() and not Path(store.path()).is_dir():
+        raise JobConflict(f"{job.out} is a file, not a folder; choose a folder for the output")
     fp = job.fingerprint()
-    if out.exists() and any(out.iterdir()):
-        if meta.exists():
-            old = orjson.loads(meta.read_bytes())
+    names = store.ls()
+    if names:
+        if JOB_FILE in names:
+            old = orjson.loads(store.read_bytes(JOB_FILE))
             if old.get("fingerprint") == fp and not overwrite:
-                for stale in out.rglob(".*.tmp-*"):  # left by a killed worker; never read, don't let them pile up
-                    stale.unlink()
+                _clear_stale(store)
                 return True
-        if not overwrite:
-            what = "a different thresher job's results" if meta.exists() else "files that are not a thresher job's"
-            raise JobConflict(f"{out} already holds {what}; choose another folder or pass --overwrite")
-        if not meta.exists():
-            raise JobConflict(f"{out} holds files that are not a thresher job's; refusing to delete them even with --overwrite")
-        for name in ("kept", "rejected", "trace", "stats", "done", "_work", "stats.json", "config.toml", "job.json"):
-            p = out / name
-            if p.is_dir():
-                shutil.rmtree(p)
-            elif p.exists():
-                p.unlink()
-    out.mkdir(parents=True, exist_ok=True)
-    write_bytes_atomic(meta, orjson.dumps({"fingerprint": fp, "inputs": sorted(job.inputs), "shards": job.shards}, option=orjson.OPT_INDENT_2))
+            if not overwrite:
+                raise JobConflict(f"{job.out} already holds a different thresher job's results ({describe_change(old, job)}); "
+                                  "choose another folder or pass --overwrite")
+        elif not overwrite:
+            raise JobConflict(f"{job.out} already holds files that are not a thresher job's; choose another folder or pass --overwrite")
+        else:
+            raise JobConflict(f"{job.out} holds files that are not a thresher job's; refusing to delete them even with --overwrite")
+        for name in OWNED:
+            store.rm(name)
+    store.check_writable()
     from thresher.configfile import dumps_toml
 
-    write_bytes_atomic(out / "config.toml", dumps_toml(job.resolved_config()).encode())
+    body = {"fingerprint": fp, "inputs": [dataclasses.asdict(f) for f in job.inputs], "shards": [dataclasses.asdict(s) for s in job.shards]}
+    store.write_bytes(JOB_FILE, orjson.dumps(body, option=orjson.OPT_INDENT_2))
+    store.write_bytes(CONFIG_FILE, dumps_toml(job.resolved_config()).encode())
     return False
 
 
-def run_job(job: Job, progress: Callable[[str, int, int], None] | None = None) -> Stats:
+JOB_FILE = OutputLayout.job
+CONFIG_FILE = OutputLayout.config
+
+
+def _clear_stale(store: Store) -> None:
+    """Temporary files a killed local run left behind: never read, don't let them pile up."""
+    root = store.local_path()
+    if root is not None:
+        for stale in root.rglob(".*.tmp-*"):
+            stale.unlink()
+
+
+def run_job(job: JobSpec, executor: Executor, progress: Callable[[str, int, int], None] | None = None) -> Stats:
     """Run every shard not yet done, then the corpus stages, then write the summed stats."""
-    staged = bool(job.corpus_stages())
-    todo = [s for s in job.shard_specs if not shard_done(job.out, s.name, staged)]
-    done_count = len(job.shard_specs) - len(todo)
-    tick = _ticker("clean", len(job.shard_specs), done_count, progress)
-    if job.workers > 1 and len(todo) > 1:
-        # forked workers inherit what this process has compiled or loaded, so it is done once
-        for step in job.pipeline().steps:
-            step.warm_up()
-    job.map(run_shard, [(job, s) for s in todo], on_done=tick)
-    if staged:
-        for stage in job.corpus_stages():
+    layout = job.layout
+    if job.staged:
+        have = {n[: -len(".done")] for n in job.store.ls("_work/states") if n.endswith(".done")}
+    else:
+        have = layout.done_shards()
+    todo = [s for s in job.shard_names if OutputLayout.file_name(s) not in have]
+    tick = _ticker("clean", len(job.shards), len(job.shards) - len(todo), progress)
+    if todo and executor.workers > 1:
+        job.setup()  # forked workers inherit what is compiled or loaded here: it is done once
+    executor.map(run_shard, job, todo, on_done=tick)
+    if job.staged:
+        ctx = JobStageContext(job, executor)
+        for stage in job.stages:
             if progress:
                 progress(stage.name, 0, 1)
-            stage.prepare(job)
+            stage.prepare(ctx)
             if progress:
                 progress(stage.name, 1, 1)
-        todo = [s for s in job.shards if not (job.out / "done" / s).exists()]
+        done = layout.done_shards()
+        todo = [s for s in job.shard_names if OutputLayout.file_name(s) not in done]
         tick = _ticker("write", len(job.shards), len(job.shards) - len(todo), progress)
-        job.map(finalize_shard, [(job, s) for s in todo], on_done=tick)
+        executor.map(finalize_shard, ctx, todo, on_done=tick)
     total = Stats()
-    for shard in job.shards:
-        total.merge(Stats.from_dict(orjson.loads((job.out / "stats" / f"{shard}.json").read_bytes())))
-    write_bytes_atomic(job.out / "stats.json", orjson.dumps(total.to_dict(), option=orjson.OPT_INDENT_2))
+    for shard in job.shard_names:
+        total.merge(Stats.from_dict(orjson.loads(job.store.read_bytes(layout.shard_stats(shard)))))
+    job.store.write_bytes(layout.stats, orjson.dumps(total.to_dict(), option=orjson.OPT_INDENT_2))
     return total
 
 
@@ -299,3 +365,38 @@ def _ticker(label: str, total: int, start: int, progress: Callable[[str, int, in
             progress(label, state["n"], total)
 
     return tick
+
+
+def make_job(inputs: list[str], out: str, config: dict[str, Any] | Callable[[list[InputFile]], dict[str, Any]], executor: Executor, problems: list[str], notes: list[str], *,
+             read_opts: ReadOptions | None = None, out_opts: OutputOptions | None = None, sizing: Sizing | None = None,
+             storage_options: dict[str, Any] | None = None, threads: int = 1) -> JobSpec | None:
+    """Find the inputs and plan the shards (reusing the plan an output folder holds for the same
+    job, so a resumed run neither recounts nor renames). None when no input can be read."""
+    from thresher.run.plan import count_records, find_inputs, needs_count, plan_shards
+
+    read_opts = read_opts or ReadOptions(storage_options=dict(storage_options or {}))
+    files = find_inputs(inputs, storage_options, problems, notes, exclude=[out] if out else [])
+    if not files:
+        return None
+    if callable(config):  # a config that depends on the inputs (HTML among them needs extraction)
+        config = config(files)
+    job = JobSpec(out, tuple(files), (), config, read_opts, out_opts or OutputOptions(), sizing or Sizing(),
+                  dict(storage_options or {}), max(1, threads))
+    shards = _planned_shards(job) if out else None
+    if shards is None:
+        big = [f for f in files if needs_count(f, job.sizing)]
+        counts = dict(zip([f.url for f in big], executor.map(count_records, read_opts, big)))
+        shards = tuple(plan_shards(files, job.sizing, counts))
+    return dataclasses.replace(job, shards=shards)
+
+
+def _planned_shards(job: JobSpec) -> tuple[ShardSpec, ...] | None:
+    try:
+        if not job.store.exists(JOB_FILE):
+            return None
+        old = orjson.loads(job.store.read_bytes(JOB_FILE))
+    except (OSError, orjson.JSONDecodeError, ValueError):
+        return None
+    if old.get("fingerprint") != job.fingerprint():
+        return None
+    return tuple(ShardSpec(s["name"], s["reader"], tuple(tuple(f) for f in s["files"]), s.get("start", 0), s.get("stop")) for s in old["shards"])

@@ -74,9 +74,10 @@ class Step:
     def process(self, doc: Document, ctx: ShardContext) -> None:
         raise NotImplementedError
 
-    def warm_up(self) -> None:
-        """Do now the one-time work of a first document (compiling kernels, say). A runner calls
-        it before it forks workers, which then inherit the result instead of each doing it."""
+    def setup(self) -> None:
+        """Do now the one-time work of a first document (loading a model, compiling kernels). Every
+        executor calls it once per worker before the worker's first shard; the local pool calls it
+        in the parent before forking too, so workers inherit the result instead of each doing it."""
 
     def to_config(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

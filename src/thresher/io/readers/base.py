@@ -1,6 +1,8 @@
 """What every reader shares: its options and its signature.
 
-A reader is a function ``read(path, rel, opts, stats) -> Iterator[Document]``: ``path`` is the file,
+A reader is a function ``read(path, rel, opts, stats) -> Iterator[Document]``: ``path`` is the file
+(a local path or an fsspec URL such as ``s3://bucket/key``, as a ``str``: readers open it only through
+:mod:`thresher.io.readers.open`, which streams it from wherever it is),
 ``rel`` the name ids are built from (the path relative to the folder the user gave), ``stats`` where
 bad input is counted (``stats.input_error(kind, where, message)``; the run goes on). Document ids are
 the record's own id when it has one, else ``<rel>:<line or record number>``.
@@ -8,7 +10,8 @@ the record's own id when it has one, else ``<rel>:<line or record number>``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -19,3 +22,5 @@ class ReadOptions:
     html_field: str | None = None
     #: Records larger than this many bytes are not decoded: they become a dropped document.
     max_bytes: int = 20_000_000
+    #: fsspec options for inputs given as URLs (``s3://...``): endpoint, credentials, anonymous access.
+    storage_options: dict[str, Any] = field(default_factory=dict, hash=False)

@@ -117,7 +117,7 @@ def html_document(doc_id: str, data: bytes, declared: str | None, metadata: dict
 
 
 def read_html_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
-    data, cut = read_capped(path, opts.max_bytes)
+    data, cut = read_capped(path, opts.max_bytes, opts)
     if cut is not None and not data:
         stats.input_error("unreadable_file", rel, cut)
         return

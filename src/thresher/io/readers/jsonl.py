@@ -21,7 +21,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_jsonl(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
-    with open_binary(path) as f:
+    with open_binary(path, opts) as f:
         lineno = 0
         while True:
             try:

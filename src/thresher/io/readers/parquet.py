@@ -10,24 +10,31 @@ import pyarrow.parquet as pq
 
 from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
+from thresher.io.readers.open import open_raw
 from thresher.io.readers.records import record_to_document
 from thresher.stats import Stats
 
 
-def read_parquet(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
+def read_parquet(path: Path | str, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
     try:
-        pf = pq.ParquetFile(path)
-    except (pa.ArrowInvalid, OSError) as exc:
-        stats.input_error("unreadable_file", rel, f"not a readable Parquet file: {exc}")
+        raw = open_raw(path, opts)
+    except OSError as exc:
+        stats.input_error("unreadable_file", rel, str(exc))
         return
-    row = 0
-    try:
-        for batch in pf.iter_batches(batch_size=1024):
-            for rec in batch.to_pylist():
-                row += 1
-                where = f"{rel}:{row}"
-                doc = record_to_document(rec, where, where, opts, stats, rel)
-                doc.metadata["row"] = row
-                yield doc
-    except (pa.ArrowInvalid, OSError) as exc:
-        stats.input_error("truncated_file", f"{rel}:{row + 1}", str(exc))
+    with raw:
+        try:
+            pf = pq.ParquetFile(raw)
+        except (pa.ArrowInvalid, OSError) as exc:
+            stats.input_error("unreadable_file", rel, f"not a readable Parquet file: {exc}")
+            return
+        row = 0
+        try:
+            for batch in pf.iter_batches(batch_size=1024):
+                for rec in batch.to_pylist():
+                    row += 1
+                    where = f"{rel}:{row}"
+                    doc = record_to_document(rec, where, where, opts, stats, rel)
+                    doc.metadata["row"] = row
+                    yield doc
+        except (pa.ArrowInvalid, OSError) as exc:
+            stats.input_error("truncated_file", f"{rel}:{row + 1}", str(exc))

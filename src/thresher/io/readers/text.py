@@ -12,7 +12,7 @@ from thresher.stats import Stats
 
 
 def read_text_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
-    data, cut = read_capped(path, opts.max_bytes)
+    data, cut = read_capped(path, opts.max_bytes, opts)
     if cut is not None and not data:
         stats.input_error("unreadable_file", rel, cut)
         return

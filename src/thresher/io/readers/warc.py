@@ -28,6 +28,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
 from thresher.io.readers.html import charset_from_content_type, html_document
+from thresher.io.readers.open import file_size, open_raw
 from thresher.stats import Stats
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -64,7 +65,7 @@ def _type_name(t) -> str:
 def read_warc(path: Path, rel: str, opts: ReadOptions, stats: Stats,
               records: Callable[[BinaryIO, int], Iterable[RawRecord]] = fastwarc_records) -> Iterator[Document]:
     try:
-        f = open(path, "rb")
+        f = open_raw(path, opts)
     except OSError as exc:
         stats.input_error("unreadable_file", rel, str(exc))
         return
@@ -89,16 +90,16 @@ def read_warc(path: Path, rel: str, opts: ReadOptions, stats: Stats,
                 yield doc
     # FastWARC ends quietly at a record it cannot parse (a gzip member cut short, a header cut
     # off): look at what follows the last record it returned, so the loss is counted, not silent.
-    where = unread_tail(path, last)
+    where = unread_tail(path, last, opts)
     if where is not None:
         stats.input_error("truncated_file", f"{rel}@{where[0]}", where[1])
 
 
-def unread_tail(path: Path, last_offset: int | None) -> tuple[int, str] | None:
+def unread_tail(path: Path | str, last_offset: int | None, opts: ReadOptions | None = None) -> tuple[int, str] | None:
     """(offset, what) of bytes after the last record read that hold no complete record, if any."""
     start = last_offset or 0
-    size = path.stat().st_size
-    with open(path, "rb") as f:
+    size = file_size(path, opts)
+    with open_raw(path, opts) as f:
         gzipped = f.read(2) == b"\x1f\x8b"
         f.seek(start)
         if gzipped:

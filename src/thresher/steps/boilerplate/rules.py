@@ -109,6 +109,313 @@ _CAP = r"(?-i:(?=[A-Z]))"
 # A reporting verb: article prose quotes people, page chrome never does.
 _NOT_REPORTED = r"(?!.*\b(?:said|says|told|according to)\b)"
 
+# -- the same chrome in the twenty most common languages of Common Crawl, and Thai and Hindi -------
+# Interface strings of Blogger, WordPress, Disqus and Facebook's comment plugin, share bars and
+# cookie banners as those platforms (and common sites) write them in each language, one entry per
+# language (ISO 639-1). Each becomes a rule named ``<kind>_<language>`` in the group of its
+# English counterpart (``comment_widget.blogger_count_de``), so ``disabled`` can switch off one
+# language's phrasing. Written in lowercase: lines are matched lowercased.
+_ML: dict[str, dict[str, str]] = {
+    "de": dict(
+        blogger_count=r"keine kommentare:|\d+ kommentare?:", post_a_comment=r"kommentar veröffentlichen|einen kommentar posten",
+        blogger_pager=r"(?:neuerer post\s*)?(?:älterer post)(?:\s+startseite)?|neuerer post(?:\s+startseite)?",
+        blogger_feed=r"abonnieren\s*:?\s*(?:kommentare zum post|posts|kommentare)(?:\s*\(atom\))?",
+        leave_a_reply=r"schreibe einen kommentar|hinterlasse einen kommentar|antworten abbrechen|kommentar schreiben",
+        email_not_published=r"deine e-mail-adresse wird nicht veröffentlicht\..*|ihre e-mail-adresse wird nicht veröffentlicht\..*",
+        comment_count=r"\d+ (?:kommentare?|antworten)|(?:noch )?keine kommentare(?: vorhanden)?\.?|kommentare \(\d+\)",
+        facebook_comments=r"kommentar hinzufügen\s*(?:\.\.\.|…)?",
+        share_words=r"(?:teilen|diesen artikel teilen|artikel teilen|jetzt teilen|teilen auf)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|drucken))*",
+        uses_cookies=r"(?:diese (?:web)?seite|diese website|wir|unsere (?:web)?seite) (?:verwendet|verwenden|nutzt|nutzen|benutzt|setzt|setzen) (?:\w+ )?cookies\b.*",
+        button=r"akzeptieren|alle akzeptieren|alle cookies akzeptieren|zustimmen|ablehnen|alle ablehnen|einverstanden|einstellungen|mehr erfahren|ok, verstanden",
+    ),
+    "fr": dict(
+        blogger_count=r"aucun commentaire\s?:|\d+ commentaires?\s?:", post_a_comment=r"enregistrer un commentaire|publier un commentaire",
+        blogger_pager=r"(?:article plus récent\s*)?(?:article plus ancien)(?:\s+accueil)?|article plus récent(?:\s+accueil)?",
+        blogger_feed=r"inscription à\s*:\s*(?:publier les commentaires|articles|commentaires)(?:\s*\(atom\))?",
+        leave_a_reply=r"laisser un commentaire|laisser une réponse|annuler la réponse|répondre",
+        email_not_published=r"votre adresse (?:e-mail|de messagerie) ne sera pas publiée\..*",
+        comment_count=r"\d+ (?:commentaires?|réponses?)|(?:pas de|aucun) commentaires?(?: pour le moment)?\.?|commentaires \(\d+\)",
+        facebook_comments=r"ajouter un commentaire\s*(?:\.\.\.|…)?",
+        share_words=r"(?:partager|partagez|partager cet article|partager sur)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|imprimer))*",
+        uses_cookies=r"(?:ce site(?: web| internet)?|nous|notre site) (?:utilise|utilisons|dépose|déposons) (?:des |les )?cookies\b.*",
+        button=r"accepter|tout accepter|j'accepte|refuser|tout refuser|continuer sans accepter|paramétrer|personnaliser|en savoir plus|ok, j'ai compris",
+    ),
+    "es": dict(
+        blogger_count=r"no hay comentarios:|\d+ comentarios?:", post_a_comment=r"publicar un comentario",
+        blogger_pager=r"(?:entrada más reciente\s*)?(?:entrada antigua)(?:\s+(?:inicio|página principal))?|entrada más reciente(?:\s+(?:inicio|página principal))?",
+        blogger_feed=r"suscribirse a\s*:\s*(?:enviar comentarios|entradas|comentarios)(?:\s*\(atom\))?",
+        leave_a_reply=r"deja una respuesta|deja un comentario|dejar un comentario|cancelar respuesta|responder",
+        email_not_published=r"tu (?:dirección de )?correo electrónico no será publicad[oa]\..*|su dirección de correo electrónico no será publicada\..*",
+        comment_count=r"\d+ (?:comentarios?|respuestas?)|(?:no hay|sin) comentarios(?: todavía| aún)?\.?|comentarios \(\d+\)",
+        facebook_comments=r"agrega un comentario\s*(?:\.\.\.|…)?|añade un comentario\s*(?:\.\.\.|…)?",
+        share_words=r"(?:compartir|comparte|compartir en|compartir este artículo)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|email|correo|linkedin|pinterest|imprimir))*",
+        uses_cookies=r"(?:este (?:sitio(?: web)?|portal|web) (?:utiliza|usa) |(?:utilizamos|usamos) )(?:las |sus |nuestras )?cookies\b.*",
+        button=r"aceptar|aceptar todo|aceptar todas|acepto|rechazar|rechazar todo|configurar|configuración|más información|entendido",
+    ),
+    "pt": dict(
+        blogger_count=r"nenhum comentário:|\d+ comentários?:", post_a_comment=r"postar um comentário|enviar um comentário",
+        blogger_pager=r"(?:postagem mais recente\s*)?(?:postagem mais antiga)(?:\s+página inicial)?|postagem mais recente(?:\s+página inicial)?",
+        blogger_feed=r"assinar\s*:\s*(?:postar comentários|postagens|comentários)(?:\s*\(atom\))?",
+        leave_a_reply=r"deixe uma resposta|deixe um comentário|deixe seu comentário|cancelar resposta|responder",
+        email_not_published=r"o seu endereço de e-mail não será publicado\..*|seu e-mail não será publicado\..*",
+        comment_count=r"\d+ (?:comentários?|respostas?)|(?:nenhum|sem) comentários?(?: ainda)?\.?|comentários \(\d+\)",
+        facebook_comments=r"adicione um comentário\s*(?:\.\.\.|…)?|adicionar um comentário\s*(?:\.\.\.|…)?",
+        share_words=r"(?:compartilhar|compartilhe|partilhar|partilhe)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|imprimir))*",
+        uses_cookies=r"(?:este (?:site|sítio|portal)(?: web)? (?:utiliza|usa) |(?:utilizamos|usamos) )cookies\b.*",
+        button=r"aceitar|aceito|aceitar todos|rejeitar|recusar|configurar|definições|saiba mais|entendi|concordo",
+    ),
+    "it": dict(
+        blogger_count=r"nessun commento:|\d+ commenti:|1 commento:", post_a_comment=r"posta un commento|pubblica un commento",
+        blogger_pager=r"(?:post più recente\s*)?(?:post più vecchio)(?:\s+home page)?|post più recente(?:\s+home page)?",
+        blogger_feed=r"iscriviti a\s*:\s*(?:commenti sul post|post|commenti)(?:\s*\(atom\))?",
+        leave_a_reply=r"lascia un commento|lascia una risposta|annulla risposta|rispondi",
+        email_not_published=r"il tuo indirizzo email non sarà pubblicato\..*",
+        comment_count=r"\d+ (?:commenti|risposte)|(?:nessun|0) commenti?\.?|commenti \(\d+\)",
+        facebook_comments=r"aggiungi un commento\s*(?:\.\.\.|…)?",
+        share_words=r"(?:condividi|condividi su|condividi questo articolo)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|email|linkedin|pinterest|stampa))*",
+        uses_cookies=r"(?:questo sito(?: web)? (?:utilizza|usa) |(?:utilizziamo|usiamo) )(?:i )?cookie\b.*",
+        button=r"accetta|accetto|accetta tutti|rifiuta|rifiuta tutti|personalizza|impostazioni|scopri di più|ho capito",
+    ),
+    "nl": dict(
+        blogger_count=r"geen opmerkingen:|\d+ opmerkingen?:|\d+ reacties?:", post_a_comment=r"een reactie posten|reactie plaatsen",
+        blogger_pager=r"(?:nieuwer bericht\s*)?(?:ouder bericht)(?:\s+homepage)?|nieuwer bericht(?:\s+homepage)?",
+        blogger_feed=r"abonneren op\s*:\s*(?:reacties posten|posts|reacties)(?:\s*\(atom\))?",
+        leave_a_reply=r"geef een reactie|laat een reactie achter|reactie annuleren|beantwoorden",
+        email_not_published=r"je e-?mailadres wordt niet gepubliceerd\..*|uw e-?mailadres wordt niet gepubliceerd\..*",
+        comment_count=r"\d+ reacties?|(?:nog )?geen reacties\.?|reacties \(\d+\)",
+        facebook_comments=r"voeg een reactie toe\s*(?:\.\.\.|…)?",
+        share_words=r"(?:delen|deel dit artikel|deel op|delen op)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|printen))*",
+        uses_cookies=r"(?:deze (?:web)?site|wij|we) (?:gebruikt|gebruiken|maakt gebruik van|maken gebruik van) cookies\b.*",
+        button=r"accepteren|alles accepteren|akkoord|weigeren|instellingen|meer informatie",
+    ),
+    "pl": dict(
+        blogger_count=r"brak komentarzy:|\d+ komentarz(?:e|y)?:", post_a_comment=r"prześlij komentarz|dodaj komentarz",
+        blogger_pager=r"(?:nowszy post\s*)?(?:starszy post)(?:\s+strona główna)?|nowszy post(?:\s+strona główna)?",
+        blogger_feed=r"subskrybuj\s*:\s*(?:komentarze do posta|posty|komentarze)(?:\s*\(atom\))?",
+        leave_a_reply=r"dodaj komentarz|zostaw komentarz|anuluj pisanie odpowiedzi|odpowiedz",
+        email_not_published=r"twój adres e-mail nie zostanie opublikowany\..*",
+        comment_count=r"\d+ komentarz(?:e|y|y)?|brak komentarzy\.?|komentarze \(\d+\)",
+        facebook_comments=r"dodaj komentarz\s*(?:\.\.\.|…)",
+        share_words=r"(?:udostępnij|podziel się)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|drukuj))*",
+        uses_cookies=r"(?:ta strona|ten serwis|nasza strona|strona) (?:używa|wykorzystuje|korzysta z) (?:plików )?cookies?\b.*|(?:używamy|wykorzystujemy) (?:plików )?cookies?\b.*",
+        button=r"akceptuję|zaakceptuj|akceptuj wszystkie|zgadzam się|odrzuć|ustawienia|więcej informacji",
+    ),
+    "cs": dict(
+        blogger_count=r"žádné komentáře:|\d+ komentář(?:e|ů)?:", post_a_comment=r"okomentovat|přidat komentář",
+        blogger_pager=r"(?:novější příspěvek\s*)?(?:starší příspěvek)(?:\s+domovská stránka)?|novější příspěvek(?:\s+domovská stránka)?",
+        blogger_feed=r"přihlásit se k odběru\s*:\s*(?:komentáře k příspěvku|příspěvky|komentáře)(?:\s*\(atom\))?",
+        leave_a_reply=r"napsat komentář|zanechte komentář|zrušit odpověď|odpovědět",
+        email_not_published=r"vaše e-mailová adresa nebude zveřejněna\..*",
+        comment_count=r"\d+ komentář(?:e|ů)?|žádné komentáře\.?",
+        facebook_comments=r"přidat komentář\s*(?:\.\.\.|…)",
+        share_words=r"(?:sdílet|sdílejte)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|tisk))*",
+        uses_cookies=r"(?:tento web|tato stránka|naše stránky|tyto stránky) (?:používá|používají|využívá) (?:soubory )?cookies?\b.*|(?:používáme|využíváme) (?:soubory )?cookies?\b.*",
+        button=r"přijmout|přijmout vše|souhlasím|odmítnout|nastavení|více informací",
+    ),
+    "sv": dict(
+        blogger_count=r"inga kommentarer:|\d+ kommentarer?:", post_a_comment=r"skicka en kommentar|lämna en kommentar",
+        blogger_pager=r"(?:nyare inlägg\s*)?(?:äldre inlägg)(?:\s+startsida)?|nyare inlägg(?:\s+startsida)?",
+        blogger_feed=r"prenumerera på\s*:\s*(?:kommentarer till inlägget|inlägg|kommentarer)(?:\s*\(atom\))?",
+        leave_a_reply=r"lämna ett svar|lämna en kommentar|avbryt svar|svara",
+        email_not_published=r"din e-postadress kommer inte publiceras\..*|din e-postadress kommer inte att publiceras\..*",
+        comment_count=r"\d+ kommentarer?|inga kommentarer(?: ännu)?\.?",
+        facebook_comments=r"lägg till en kommentar\s*(?:\.\.\.|…)?",
+        share_words=r"(?:dela|dela artikeln|dela på)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-post|linkedin|pinterest|skriv ut))*",
+        uses_cookies=r"(?:den här (?:webb)?platsen|denna (?:webb)?plats|vi|webbplatsen) (?:använder|använde) (?:sig av )?(?:kakor|cookies)\b.*",
+        button=r"acceptera|acceptera alla|godkänn|godkänn alla|neka|avvisa|inställningar|läs mer",
+    ),
+    "tr": dict(
+        blogger_count=r"hiç yorum yok:|\d+ yorum:", post_a_comment=r"yorum gönder|yorum yap",
+        blogger_pager=r"(?:sonraki kayıt\s*)?(?:önceki kayıt)(?:\s+ana sayfa)?|sonraki kayıt(?:\s+ana sayfa)?|(?:daha yeni gönderi\s*)?daha eski gönderi(?:\s+ana sayfa)?",
+        blogger_feed=r"kaydol\s*:\s*(?:kayıt yorumları|kayıtlar|yorumlar)(?:\s*\(atom\))?|abone ol\s*:\s*(?:kayıt yorumları|yorumlar)(?:\s*\(atom\))?",
+        leave_a_reply=r"bir yanıt yazın|bir cevap yazın|yorum yapın|yanıtı iptal et|yanıtla|cevapla",
+        email_not_published=r"e-posta (?:hesabınız|adresiniz) yayımlanmayacak\..*",
+        comment_count=r"\d+ (?:yorum|yanıt)|(?:henüz )?yorum yok\.?|yorumlar \(\d+\)",
+        facebook_comments=r"yorum ekle\s*(?:\.\.\.|…)?",
+        share_words=r"(?:paylaş|paylaşın|bu haberi paylaş)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-posta|linkedin|pinterest|yazdır))*",
+        uses_cookies=r"(?:bu (?:web )?site(?:miz)?|sitemiz|web sitemiz)(?:,)? çerez(?:ler)?(?:i)? (?:kullanır|kullanmaktadır|kullanıyor)\b.*|(?:bu (?:web )?sitede|sitemizde) çerezler(?:i)? kullan\w*\b.*",
+        button=r"kabul et|kabul ediyorum|tümünü kabul et|reddet|ayarlar|daha fazla bilgi|tamam",
+    ),
+    "ru": dict(
+        blogger_count=r"комментариев нет:|\d+ комментари(?:й|я|ев):", post_a_comment=r"отправить комментарий|написать комментарий",
+        blogger_pager=r"(?:новое сообщение\s*)?(?:предыдущее сообщение|старое сообщение)(?:\s+главная страница)?|новое сообщение(?:\s+главная страница)?",
+        blogger_feed=r"подписаться на\s*:\s*(?:комментарии к сообщению|сообщения|комментарии)(?:\s*\(atom\))?",
+        leave_a_reply=r"добавить комментарий|оставить комментарий|оставьте комментарий|отменить ответ|ответить",
+        email_not_published=r"ваш адрес email не будет опубликован\..*|ваш e-mail не будет опубликован\..*",
+        comment_count=r"\d+ комментари(?:й|я|ев)|(?:пока )?(?:нет|без) комментариев\.?|комментарии \(\d+\)",
+        facebook_comments=r"добавьте комментарий\s*(?:\.\.\.|…)?",
+        share_words=r"(?:поделиться|поделитесь)(?:\s*[:|]?\s*(?:facebook|twitter|x|vk|вконтакте|одноклассники|telegram|whatsapp|e-mail|печать))*",
+        uses_cookies=r"(?:этот сайт|наш сайт|сайт|мы) (?:использует|используем) (?:файлы )?(?:cookie|cookies|куки)\b.*",
+        button=r"принять|принять все|согласен|согласна|понятно|отклонить|настройки|подробнее|хорошо",
+    ),
+    "uk": dict(
+        blogger_count=r"немає коментарів:|\d+ коментар(?:і|ів)?:", post_a_comment=r"дописати коментар|надіслати коментар",
+        blogger_pager=r"(?:новіша публікація\s*)?(?:старіша публікація)(?:\s+головна сторінка)?|новіша публікація(?:\s+головна сторінка)?",
+        blogger_feed=r"підписатися на\s*:\s*(?:дописати коментарі|публікації|коментарі)(?:\s*\(atom\))?",
+        leave_a_reply=r"залишити коментар|додати коментар|скасувати відповідь|відповісти",
+        email_not_published=r"ваша адреса email не буде опублікована\..*",
+        comment_count=r"\d+ коментар(?:і|ів)?|(?:немає|без) коментарів\.?",
+        facebook_comments=r"додайте коментар\s*(?:\.\.\.|…)?",
+        share_words=r"(?:поділитися|поділіться)(?:\s*[:|]?\s*(?:facebook|twitter|x|telegram|viber|whatsapp|e-mail|друк))*",
+        uses_cookies=r"(?:цей сайт|наш сайт|сайт|ми) (?:використовує|використовуємо) (?:файли )?(?:cookie|cookies|куки)\b.*",
+        button=r"прийняти|прийняти все|погоджуюсь|зрозуміло|відхилити|налаштування|детальніше",
+    ),
+    "hu": dict(
+        blogger_count=r"nincsenek megjegyzések:|\d+ megjegyzés:", post_a_comment=r"megjegyzés küldése",
+        blogger_pager=r"(?:újabb bejegyzés\s*)?(?:régebbi bejegyzés)(?:\s+főoldal)?|újabb bejegyzés(?:\s+főoldal)?",
+        blogger_feed=r"feliratkozás\s*:\s*(?:megjegyzések küldése|bejegyzések|megjegyzések)(?:\s*\(atom\))?",
+        leave_a_reply=r"hozzászólás írása|szólj hozzá|válasz megszakítása|válasz",
+        email_not_published=r"az e-mail címet nem tesszük közzé\..*",
+        comment_count=r"\d+ (?:hozzászólás|megjegyzés)|(?:még )?nincs hozzászólás\.?",
+        facebook_comments=r"hozzászólás írása\s*(?:\.\.\.|…)",
+        share_words=r"(?:megosztás|oszd meg)(?:\s*[:|]?\s*(?:facebook|twitter|x|messenger|e-mail|nyomtatás))*",
+        uses_cookies=r"(?:ez a (?:web)?oldal|weboldalunk|oldalunk|a weboldal) (?:sütiket|cookie-kat) (?:használ)\b.*|(?:sütiket|cookie-kat) használunk\b.*",
+        button=r"elfogadom|összes elfogadása|elutasítom|beállítások|további információ|rendben",
+    ),
+    "vi": dict(
+        blogger_count=r"không có nhận xét nào:|\d+ nhận xét:", post_a_comment=r"đăng nhận xét",
+        blogger_pager=r"(?:bài đăng mới hơn\s*)?(?:bài đăng cũ hơn)(?:\s+trang chủ)?|bài đăng mới hơn(?:\s+trang chủ)?",
+        blogger_feed=r"đăng ký\s*:\s*(?:đăng nhận xét|bài đăng|nhận xét)(?:\s*\(atom\))?",
+        leave_a_reply=r"để lại một bình luận|để lại bình luận|viết bình luận|hủy trả lời|trả lời",
+        email_not_published=r"email của bạn sẽ không được hiển thị công khai\..*|địa chỉ email của bạn sẽ không được công bố\..*",
+        comment_count=r"\d+ (?:bình luận|nhận xét)|(?:chưa có|không có) bình luận(?: nào)?\.?",
+        facebook_comments=r"thêm bình luận\s*(?:\.\.\.|…)?",
+        share_words=r"(?:chia sẻ|chia sẻ bài viết)(?:\s*[:|]?\s*(?:facebook|twitter|x|zalo|email|in))*",
+        uses_cookies=r"(?:trang web này|website này|chúng tôi) sử dụng cookie\b.*",
+        button=r"chấp nhận|đồng ý|từ chối|cài đặt|tìm hiểu thêm",
+    ),
+    "id": dict(
+        blogger_count=r"tidak ada komentar:|\d+ komentar:", post_a_comment=r"posting komentar|kirim komentar",
+        blogger_pager=r"(?:posting lebih baru\s*)?(?:posting lama)(?:\s+beranda)?|posting lebih baru(?:\s+beranda)?",
+        blogger_feed=r"langganan\s*:\s*(?:posting komentar|postingan|komentar)(?:\s*\(atom\))?",
+        leave_a_reply=r"tinggalkan balasan|tinggalkan komentar|batalkan balasan|balas",
+        email_not_published=r"alamat email anda tidak akan dipublikasikan\..*",
+        comment_count=r"\d+ komentar|(?:belum ada|tidak ada) komentar\.?",
+        facebook_comments=r"tambahkan komentar\s*(?:\.\.\.|…)?",
+        share_words=r"(?:bagikan|bagikan artikel ini|bagikan ke)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|email|telegram|cetak))*",
+        uses_cookies=r"(?:situs (?:web )?ini|kami) menggunakan cookie\b.*",
+        button=r"terima|setuju|saya setuju|tolak|pengaturan|pelajari lebih lanjut",
+    ),
+    "zh": dict(
+        blogger_count=r"没有评论\s*[:：]|沒有留言\s*[:：]|\d+\s*条评论\s*[:：]|\d+\s*則留言\s*[:：]", post_a_comment=r"发表评论|張貼留言|发表留言",
+        blogger_pager=r"(?:较新的博文\s*)?(?:较早的博文)(?:\s+主页)?|较新的博文(?:\s+主页)?|(?:較新的文章\s*)?(?:較舊的文章)(?:\s+首頁)?|較新的文章(?:\s+首頁)?",
+        blogger_feed=r"订阅\s*[:：]\s*(?:博文评论|博文|评论)(?:\s*\(atom\))?|訂閱\s*[:：]\s*(?:張貼留言|文章|留言)(?:\s*\(atom\))?",
+        leave_a_reply=r"发表回复|發表回覆|发表评论|取消回复|回复|回覆",
+        email_not_published=r"您的(?:电子)?邮箱地址不会被公开。.*|您的電子郵件地址並不會被公開。.*",
+        comment_count=r"\d+\s*条评论|评论\s*[（(]\d+[)）]|暂无评论|還沒有留言|暂时没有评论",
+        facebook_comments=r"添加评论\s*(?:\.\.\.|…)?|新增留言\s*(?:\.\.\.|…)?",
+        share_words=r"(?:分享|分享到|分享至)(?:\s*[:：|]?\s*(?:微信|微博|qq|qq空间|facebook|twitter|line))*",
+        uses_cookies=r"(?:本网站|本站|我们)(?:使用|会使用)\s*(?:cookie|cookies|小型文字檔案)\b.*",
+        button=r"同意|接受|我同意|全部接受|拒绝|拒絕|设置|了解更多",
+    ),
+    "ja": dict(
+        blogger_count=r"\d+\s*件のコメント\s*[:：]|コメントはありません\s*[:：]?", post_a_comment=r"コメントを投稿|コメントする",
+        blogger_pager=r"(?:次の投稿\s*)?(?:前の投稿)(?:\s+ホーム)?|次の投稿(?:\s+ホーム)?",
+        blogger_feed=r"登録\s*[:：]\s*(?:コメントの投稿|投稿|コメント)(?:\s*\(atom\))?",
+        leave_a_reply=r"コメントを残す|返信を残す|返信をキャンセル|返信",
+        email_not_published=r"メールアドレスが公開されることはありません。.*",
+        comment_count=r"\d+\s*件のコメント|コメント\s*[（(]\d+[)）]|コメントはまだありません。?",
+        facebook_comments=r"コメントを追加\s*(?:\.\.\.|…)?",
+        share_words=r"(?:シェア|シェアする|共有|この記事をシェア)(?:\s*[:：|]?\s*(?:facebook|twitter|x|line|はてな|はてなブックマーク|pocket))*",
+        uses_cookies=r"(?:当サイト|このサイト|本サイト|当ウェブサイト)(?:で)?は\s*(?:cookie|クッキー)\s*を使用して.*",
+        button=r"同意する|同意します|すべて同意|拒否する|設定|詳細",
+    ),
+    "ko": dict(
+        blogger_count=r"댓글 없음\s*:|댓글 \d+개\s*:", post_a_comment=r"댓글 쓰기|댓글 달기",
+        blogger_pager=r"(?:최근 게시물\s*)?(?:이전 게시물)(?:\s+홈)?|최근 게시물(?:\s+홈)?",
+        blogger_feed=r"피드 구독하기\s*:\s*(?:댓글 달기|게시물|댓글)(?:\s*\(atom\))?",
+        leave_a_reply=r"답글 남기기|댓글 남기기|답글 취소|답글",
+        email_not_published=r"이메일 주소는 공개되지 않습니다\..*",
+        comment_count=r"댓글 \d+개?|\d+개의 댓글|댓글이 없습니다\.?",
+        facebook_comments=r"댓글 추가\s*(?:\.\.\.|…)?",
+        share_words=r"(?:공유|공유하기|기사 공유)(?:\s*[:|]?\s*(?:facebook|페이스북|twitter|트위터|x|카카오톡|카카오스토리|밴드|이메일))*",
+        uses_cookies=r"(?:이 (?:웹)?사이트는|당사는|저희는) 쿠키를 사용합니다\b.*",
+        button=r"동의|동의합니다|모두 동의|수락|거부|설정|자세히 보기",
+    ),
+    "ar": dict(
+        blogger_count=r"ليست هناك تعليقات\s*:|\d+ تعليقات?\s*:", post_a_comment=r"إرسال تعليق|اضافة تعليق|أضف تعليق",
+        blogger_pager=r"(?:رسالة أحدث\s*)?(?:رسالة أقدم)(?:\s+الصفحة الرئيسية)?|رسالة أحدث(?:\s+الصفحة الرئيسية)?",
+        blogger_feed=r"الاشتراك في\s*:\s*(?:تعليقات الرسالة|الرسائل|التعليقات)(?:\s*\(atom\))?",
+        leave_a_reply=r"اترك تعليقاً|اترك تعليقا|اترك ردا|اترك رداً|إلغاء الرد|رد",
+        email_not_published=r"لن يتم نشر عنوان بريدك الإلكتروني\..*",
+        comment_count=r"\d+ تعليقات?|لا توجد تعليقات\.?",
+        facebook_comments=r"أضف تعليقًا\s*(?:\.\.\.|…)?",
+        share_words=r"(?:شارك|مشاركة|شارك الخبر|شارك على)(?:\s*[:|]?\s*(?:فيسبوك|تويتر|واتساب|facebook|twitter|x|whatsapp|telegram))*",
+        uses_cookies=r"(?:يستخدم (?:هذا )?(?:الموقع|موقعنا)|نستخدم) (?:ملفات )?(?:تعريف الارتباط|الكوكيز|cookies)\b.*",
+        button=r"قبول|أوافق|موافق|قبول الكل|رفض|الإعدادات|اعرف المزيد",
+    ),
+    "fa": dict(
+        blogger_count=r"هیچ نظری موجود نیست\s*:|\d+ نظر\s*:", post_a_comment=r"ارسال یک نظر|ارسال نظر",
+        blogger_pager=r"(?:پست جدیدتر\s*)?(?:پست قدیمی‌تر|پست قدیمی تر)(?:\s+صفحهٔ اصلی|\s+صفحه اصلی)?|پست جدیدتر(?:\s+صفحهٔ اصلی|\s+صفحه اصلی)?",
+        blogger_feed=r"اشتراک در\s*:\s*(?:نظرات پیام|پیام‌ها|نظرات)(?:\s*\(atom\))?",
+        leave_a_reply=r"دیدگاهتان را بنویسید|پاسخ دهید|لغو پاسخ|پاسخ",
+        email_not_published=r"نشانی ایمیل شما منتشر نخواهد شد\..*",
+        comment_count=r"\d+ (?:دیدگاه|نظر)|بدون دیدگاه|هنوز دیدگاهی ثبت نشده\.?",
+        facebook_comments=r"افزودن نظر\s*(?:\.\.\.|…)?",
+        share_words=r"(?:اشتراک‌گذاری|اشتراک گذاری|به اشتراک بگذارید)(?:\s*[:|]?\s*(?:تلگرام|واتساپ|توییتر|فیسبوک|telegram|whatsapp|twitter|facebook))*",
+        uses_cookies=r"(?:این (?:وب)?سایت|ما) از کوکی(?:‌ها| ها)? استفاده می‌کن(?:د|یم)\b.*",
+        button=r"قبول|موافقم|پذیرفتن|رد|تنظیمات",
+    ),
+    "hi": dict(
+        blogger_count=r"कोई टिप्पणी नहीं\s*:|\d+ टिप्पणि(?:यां|याँ)\s*:|\d+ टिप्पणी\s*:", post_a_comment=r"एक टिप्पणी भेजें|टिप्पणी भेजें|टिप्पणी पोस्ट करें",
+        blogger_pager=r"(?:नई पोस्ट\s*)?(?:पुरानी पोस्ट)(?:\s+(?:होम|मुख्यपृष्ठ))?|नई पोस्ट(?:\s+(?:होम|मुख्यपृष्ठ))?",
+        blogger_feed=r"सदस्यता लें\s*:\s*(?:टिप्पणियाँ भेजें|पोस्ट|टिप्पणियाँ)(?:\s*\(atom\))?",
+        leave_a_reply=r"एक उत्तर दें|टिप्पणी करें|जवाब रद्द करें|उत्तर दें|जवाब दें",
+        email_not_published=r"आपका ईमेल पता प्रकाशित नहीं किया जाएगा\..*|आपका ईमेल पता प्रकाशित नहीं किया जाएगा।.*",
+        comment_count=r"\d+ टिप्पणि(?:यां|याँ)|कोई टिप्पणी नहीं",
+        facebook_comments=r"टिप्पणी जोड़ें\s*(?:\.\.\.|…)?",
+        share_words=r"(?:शेयर करें|साझा करें|शेयर)(?:\s*[:|]?\s*(?:फेसबुक|ट्विटर|व्हाट्सएप|facebook|twitter|x|whatsapp))*",
+        uses_cookies=r"(?:यह (?:वेब)?साइट|हम|हमारी (?:वेब)?साइट) कुकीज़ का (?:उपयोग|इस्तेमाल) (?:करती|करते|करता) (?:है|हैं)\b.*",
+        button=r"स्वीकार करें|सहमत|मैं सहमत हूँ|अस्वीकार करें|सेटिंग्स|और जानें",
+    ),
+    "th": dict(
+        blogger_count=r"ไม่มีความคิดเห็น\s*:|\d+ ความคิดเห็น\s*:", post_a_comment=r"แสดงความคิดเห็น|ส่งความคิดเห็น",
+        blogger_pager=r"(?:บทความที่ใหม่กว่า\s*)?(?:บทความที่เก่ากว่า)(?:\s+หน้าแรก)?|บทความที่ใหม่กว่า(?:\s+หน้าแรก)?",
+        blogger_feed=r"สมัครสมาชิก\s*:\s*(?:ส่งความคิดเห็น|บทความ|ความคิดเห็น)(?:\s*\(atom\))?",
+        leave_a_reply=r"ใส่ความเห็น|แสดงความคิดเห็น|ยกเลิกการตอบ|ตอบกลับ",
+        email_not_published=r"อีเมลของคุณจะไม่แสดงให้คนอื่นเห็น.*|อีเมลของคุณจะไม่ถูกเผยแพร่.*",
+        comment_count=r"\d+ ความคิดเห็น|ยังไม่มีความคิดเห็น",
+        facebook_comments=r"เพิ่มความคิดเห็น\s*(?:\.\.\.|…)?",
+        share_words=r"(?:แชร์|แบ่งปัน|แชร์ข่าวนี้)(?:\s*[:|]?\s*(?:facebook|twitter|x|line|ไลน์|เฟซบุ๊ก))*",
+        uses_cookies=r"(?:เว็บไซต์นี้|เรา)(?:มีการ)?ใช้คุกกี้.*",
+        button=r"ยอมรับ|ยอมรับทั้งหมด|ตกลง|ปฏิเสธ|ตั้งค่า|เรียนรู้เพิ่มเติม",
+    ),
+}
+
+# Which group each kind of string belongs to, how it matches and where.
+_ML_KINDS: dict[str, tuple[str, str, str, int]] = {
+    # kind: (group, match, where, max_words)
+    "blogger_count": ("comment_widget", "line", "anywhere", 40),
+    "post_a_comment": ("comment_widget", "line", "anywhere", 40),
+    "blogger_pager": ("comment_widget", "line", "anywhere", 40),
+    "blogger_feed": ("comment_widget", "line", "anywhere", 40),
+    "leave_a_reply": ("comment_widget", "line", "edge", 40),
+    "email_not_published": ("comment_widget", "prefix", "anywhere", 30),
+    "comment_count": ("comment_widget", "line", "edge", 40),
+    "facebook_comments": ("comment_widget", "line", "edge", 40),
+    "share_words": ("share_bar", "line", "edge", 40),
+    "uses_cookies": ("cookie_notice", "prefix", "anywhere", 80),
+    "button": ("cookie_notice", "line", "after", 40),
+}
+
+
+def _multilingual(group: str) -> tuple[Rule, ...]:
+    """The rules of ``group`` from :data:`_ML`, named ``<kind>_<language>``."""
+    out = []
+    for lang, strings in _ML.items():
+        for kind, pattern in strings.items():
+            g, match, where, max_words = _ML_KINDS[kind]
+            if g == group:
+                out.append(Rule(f"{kind}_{lang}", pattern, match=match, where=where, max_words=max_words))
+    return tuple(out)
+
+
+# Photo credits labelled in other languages: "Foto: ...", "Фото: ...", "写真：...", "사진=...".
+_ML_PHOTO = (
+    r"(?:foto|fotos|fotoğraf|fotografia|фото|фотография|zdjęcie|ảnh|bild|billede|写真|图片(?:来源)?|圖片(?:來源)?|"
+    r"사진|صورة|الصورة|عکس|फोटो|तस्वीर|ภาพ(?:ประกอบ)?|รูป)"
+)
+
 GROUPS: MappingProxyType = MappingProxyType({
     # -- photo credits (text moved to metadata["image_credit"]) and captions ---------------------
     "copyright_notice": (
@@ -148,6 +455,9 @@ GROUPS: MappingProxyType = MappingProxyType({
         Rule("caption_name_agency", rf"\s[(\[](?P<credit>{_NAME}\s*/\s*{_AGENCY}(?: via {_AGENCY})?)[)\]]", match="suffix"),
         # "... in Paris. (AP Photo/Jane Doe)", "... in Paris. REUTERS/Jane Doe"
         Rule("caption_agency", rf"[.,;]\s+\(?(?P<credit>{_AGENCY}(?: photo)?\s*/\s*[^./()]{{1,60}}?)\)?", match="suffix"),
+        # "Foto: Jane Doe/dpa", "Фото: ТАСС", "写真：共同通信": the label in the page's language.
+        Rule("photo_label_multilingual", rf"\(?{_ML_PHOTO}\s*[:：=|]\s*(?P<credit>{_NAME}(?:\s*[/,;]\s*{_NAME}){{0,3}})\)?\s*\Z",
+             match="prefix", max_words=12),
     ),
     "image_caption": (
         Rule("image_caption", r"image caption\s*,?\s+.{1,300}"),
@@ -212,7 +522,7 @@ GROUPS: MappingProxyType = MappingProxyType({
                           r"log in|login|sign in|register|\d+ (?:likes?|points?|votes?)|your (?:name|email|comment))"
                           r"[\s↓↑]*(?:\s*[|•·/,]\s*|\s+)?){1,6}|(?:sort|order)(?: by)?:? .{1,40}|comment as:?.{0,40}|write (?:your|a) comment.{0,40}",
              where="after"),
-    ),
+    *_multilingual('comment_widget')),
     # -- share and social bars ---------------------------------------------------------------
     "share_bar": (
         Rule("share_tokens", rf"{_SHARE_TOKEN}(?:{_SEP}{_SHARE_TOKEN})*"),
@@ -230,7 +540,7 @@ GROUPS: MappingProxyType = MappingProxyType({
                           rf"|(?:(?:follow|find|connect with|stay connected with|keep in touch with|join) (?:us|me)(?: (?:on|at|via|here))?\s*[:!]?"
                           rf"|follow @[\w.]+(?: on {_NET})?)\Z",
              match="prefix", max_words=12),
-    ),
+    *_multilingual('share_bar')),
     # -- cookie and consent notices ----------------------------------------------------------
     "cookie_notice": (
         Rule(
@@ -278,7 +588,7 @@ GROUPS: MappingProxyType = MappingProxyType({
                                 r"(?:strictly necessary|essential|performance|functional|targeting|analytics|marketing|advertising) cookies"),
         Rule("consent_heading", r"tailor your experience|your privacy choices|(?:do not|don't) sell my (?:personal )?(?:information|data)",
              where="edge"),
-    ),
+    *_multilingual('cookie_notice')),
     # -- navigation menus --------------------------------------------------------------------
     "nav_menu": (
         Rule("skip_link", r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|main|search|menu|footer|article)"),

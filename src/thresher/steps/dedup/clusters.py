@@ -7,8 +7,9 @@ whether it is removed. A shard's apply reads only its own rows.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import numpy as np
 import pyarrow as pa
@@ -61,39 +62,44 @@ def components(edge_batches: Iterable[tuple[np.ndarray, np.ndarray]]) -> tuple[n
     return nodes, roots
 
 
-def read_decisions(path: Path, shard: str) -> dict[int, tuple]:
+@dataclass
+class Decisions:
+    """One shard's rows of a decisions file, by place in the shard's stream (and by id, should the
+    stream have changed under us)."""
+
+    by_row: dict[int, tuple]
+    _by_id: dict[str, tuple] | None = None
+
+    def get(self, row: int, doc_id: str) -> tuple | None:
+        d = self.by_row.get(row)
+        if d is not None and d[0] != doc_id:
+            if self._by_id is None:
+                self._by_id = {v[0]: v for v in self.by_row.values()}
+            d = self._by_id.get(doc_id)
+        return d
+
+
+def read_decisions(path: Path, shard: str) -> Decisions:
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run the stage's prepare() before apply()")
     table = pq.read_table(path, filters=[("shard", "=", shard)], columns=["row", "id", "cluster_id", "cluster_size", "survivor", "removed"])
     cols = [table.column(i).to_pylist() for i in range(table.num_columns)]
-    return {r[0]: r[1:] for r in zip(*cols)}
+    return Decisions({r[0]: r[1:] for r in zip(*cols)})
 
 
-def apply_decisions(
-    docs: Iterable[Document],
-    decisions: dict[int, tuple],
-    stage: str,
-    reason: str,
-    keys: tuple[str, str, str, str],
-) -> Iterator[Document]:
-    """Annotate every document of a cluster; drop the removed ones with ``reason``.
+def apply_decision(doc: Document, row: int, decisions: Decisions, stage: str, reason: str, keys: tuple[str, str, str, str]) -> None:
+    """Annotate a document of a cluster; drop it with ``reason`` when it is a removed one.
 
     ``keys`` names the metadata fields: (cluster id, cluster size, survivor id, duplicate of).
     """
+    d = decisions.get(row, doc.id)
+    if d is None:
+        return
     k_id, k_size, k_surv, k_of = keys
-    by_id = None
-    for row, doc in enumerate(docs):
-        d = decisions.get(row)
-        if d is not None and d[0] != doc.id:  # the stream changed under us: fall back to ids
-            if by_id is None:
-                by_id = {v[0]: v for v in decisions.values()}
-            d = by_id.get(doc.id)
-        if d is not None and doc.kept:
-            _, cluster_id, size, survivor, removed = d
-            doc.metadata[k_id] = cluster_id
-            doc.metadata[k_size] = int(size)
-            doc.metadata[k_surv] = survivor
-            if removed:
-                doc.metadata[k_of] = survivor
-                doc.drop(stage, reason, f"{k_of}={survivor}")
-        yield doc
+    _, cluster_id, size, survivor, removed = d
+    doc.metadata[k_id] = cluster_id
+    doc.metadata[k_size] = int(size)
+    doc.metadata[k_surv] = survivor
+    if removed:
+        doc.metadata[k_of] = survivor
+        doc.drop(stage, reason, f"{k_of}={survivor}")

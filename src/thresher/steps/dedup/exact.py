@@ -8,19 +8,18 @@ by DuckDB on disk.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar
 
 import pyarrow as pa
 import xxhash
 
-from thresher.run.corpus import CorpusStage
+from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
-from thresher.steps.dedup.clusters import apply_decisions, read_decisions
+from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisions
 from thresher.steps.dedup.store import ParquetSink, duck_copy, open_stage_dir, safe_name, sql_list, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from thresher.document import Document
-    from thresher.run.job import Job
 
 HASH_SCHEMA = pa.schema(
     [("key", pa.int64()), ("shard", pa.string()), ("row", pa.int64()), ("id", pa.string()),
@@ -50,15 +49,15 @@ class ExactDedup(CorpusStage):
     def __post_init__(self) -> None:
         surv.validate(self.survivor)
 
-    def prepare(self, job: "Job") -> None:
-        d = job.stage_dir(self)
-        open_stage_dir(d, self.name, stage_options(self), job.shards)
+    def prepare(self, ctx: StageContext) -> None:
+        d = ctx.work_dir(self.name)
+        open_stage_dir(d, self.name, stage_options(self), ctx.shards)
         out = d / "decisions.parquet"
         if out.exists():
             return
-        todo = [(job, self, i, s) for i, s in enumerate(job.shards) if not (d / "hashes" / f"{safe_name(s)}.parquet").exists()]
-        job.map(_hash_shard, todo)
-        files = [d / "hashes" / f"{safe_name(s)}.parquet" for s in job.shards]
+        todo = [(self, i, s) for i, s in enumerate(ctx.shards) if not (d / "hashes" / f"{safe_name(s)}.parquet").exists()]
+        ctx.map(_hash_shard, todo)
+        files = [d / "hashes" / f"{safe_name(s)}.parquet" for s in ctx.shards]
         if files:
             setup = [f"CREATE VIEW h AS SELECT * FROM read_parquet({sql_list(files)})"]
         else:  # an empty corpus: an empty table of the right shape
@@ -76,19 +75,22 @@ class ExactDedup(CorpusStage):
             SELECT shard, row, id, printf('%016x%016x', h1, h2) AS cluster_id, cluster_size, survivor,
                    key <> survivor_key AS removed
             FROM r ORDER BY shard, row"""
-        duck_copy(d, self.duckdb_memory, job.workers, query, out, setup)
+        duck_copy(d, self.duckdb_memory, ctx.threads, query, out, setup)
 
-    def apply(self, docs: Iterable["Document"], shard: str, job: "Job") -> Iterator["Document"]:
-        decisions = read_decisions(job.stage_dir(self) / "decisions.parquet", shard)
-        return apply_decisions(docs, decisions, self.name, "exact_duplicate", KEYS)
+    def load(self, shard: str, ctx: StageContext) -> Decisions:
+        return read_decisions(ctx.work_dir(self.name) / "decisions.parquet", shard)
+
+    def apply(self, doc: "Document", row: int, loaded: Decisions) -> None:
+        apply_decision(doc, row, loaded, self.name, "exact_duplicate", KEYS)
 
 
-def _hash_shard(job: "Job", stage: ExactDedup, shard_idx: int, shard: str) -> int:
-    path = job.stage_dir(stage) / "hashes" / f"{safe_name(shard)}.parquet"
+def _hash_shard(ctx: StageContext, item: tuple[ExactDedup, int, str]) -> int:
+    stage, shard_idx, shard = item
+    path = ctx.work_dir(stage.name) / "hashes" / f"{safe_name(shard)}.parquet"
     cols: dict[str, list] = {f.name: [] for f in HASH_SCHEMA}
     n = 0
     with ParquetSink(path, HASH_SCHEMA) as sink:
-        for row, doc in enumerate(job.iter_docs(shard, upto=stage)):
+        for row, doc in enumerate(ctx.docs(shard, upto=stage.name)):
             if not doc.kept:
                 continue
             text = doc.text

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 import orjson
@@ -26,12 +26,11 @@ import xxhash
 
 from thresher.document import Edit
 from thresher.io.atomic import write_bytes_atomic
-from thresher.run.corpus import CorpusStage
+from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup.store import ParquetSink, duck_copy, open_stage_dir, safe_name, sql_list, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from thresher.document import Document
-    from thresher.run.job import Job
 
 RULE = "corpus_repeated_line"
 LINE_SCHEMA = pa.schema([("h", pa.uint64())])
@@ -67,15 +66,15 @@ class RepeatedLines(CorpusStage):
         if not 0.0 <= self.max_removed_share <= 1.0:
             raise ValueError("max_removed_share must be between 0 and 1")
 
-    def prepare(self, job: "Job") -> None:
-        d = job.stage_dir(self)
-        open_stage_dir(d, self.name, stage_options(self), job.shards)
+    def prepare(self, ctx: StageContext) -> None:
+        d = ctx.work_dir(self.name)
+        open_stage_dir(d, self.name, stage_options(self), ctx.shards)
         out = d / "frequent.parquet"
         if out.exists():
             return
-        names = [safe_name(s) for s in job.shards]
-        todo = [(job, self, s) for s, n in zip(job.shards, names) if not (d / "lines" / f"{n}.json").exists()]
-        job.map(_count_shard, todo)
+        names = [safe_name(s) for s in ctx.shards]
+        todo = [(self, s) for s, n in zip(ctx.shards, names) if not (d / "lines" / f"{n}.json").exists()]
+        ctx.map(_count_shard, todo)
         n_docs = sum(orjson.loads((d / "lines" / f"{n}.json").read_bytes())["docs"] for n in names)
         need = max(self.min_docs, math.ceil(self.min_share * n_docs))
         files = [d / "lines" / f"{n}.parquet" for n in names]
@@ -83,21 +82,22 @@ class RepeatedLines(CorpusStage):
             query = f"SELECT h, count(*) AS docs FROM read_parquet({sql_list(files)}) GROUP BY h HAVING count(*) >= {int(need)}"
         else:
             query = "SELECT NULL::UBIGINT AS h, NULL::BIGINT AS docs WHERE false"
-        duck_copy(d, self.duckdb_memory, job.workers, query, out)
+        duck_copy(d, self.duckdb_memory, ctx.threads, query, out)
         write_bytes_atomic(d / "summary.json", orjson.dumps({"docs": n_docs, "min_docs_used": need, "frequent_lines": pq.read_metadata(out).num_rows}))
 
-    def apply(self, docs: Iterable["Document"], shard: str, job: "Job") -> Iterator["Document"]:
-        path = job.stage_dir(self) / "frequent.parquet"
+    def load(self, shard: str, ctx: StageContext) -> dict[int, int]:
+        """The frequent lines (hash -> documents); the same for every shard."""
+        path = ctx.work_dir(self.name) / "frequent.parquet"
         if not path.exists():
             raise FileNotFoundError(f"{path} is missing: run prepare() before apply()")
         t = pq.read_table(path)
-        frequent = dict(zip(t.column("h").to_pylist(), t.column("docs").to_pylist()))
-        for doc in docs:
-            if doc.kept and frequent:
-                edits = self.edits(doc.text, frequent)
-                if edits:
-                    doc.apply(edits)
-            yield doc
+        return dict(zip(t.column("h").to_pylist(), t.column("docs").to_pylist()))
+
+    def apply(self, doc: "Document", row: int, loaded: dict[int, int]) -> None:
+        if loaded:
+            edits = self.edits(doc.text, loaded)
+            if edits:
+                doc.apply(edits)
 
     def edits(self, text: str, frequent: dict[int, int]) -> list[Edit]:
         """Edits removing frequent lines (each with its newline), most widespread first, up to the cap."""
@@ -118,13 +118,14 @@ class RepeatedLines(CorpusStage):
         return sorted(chosen, key=lambda e: e.start)
 
 
-def _count_shard(job: "Job", stage: RepeatedLines, shard: str) -> int:
-    d = job.stage_dir(stage)
+def _count_shard(ctx: StageContext, item: tuple[RepeatedLines, str]) -> int:
+    stage, shard = item
+    d = ctx.work_dir(stage.name)
     name = safe_name(shard)
     n_docs = 0
     buf: list[int] = []
     with ParquetSink(d / "lines" / f"{name}.parquet", LINE_SCHEMA) as sink:
-        for doc in job.iter_docs(shard, upto=stage):
+        for doc in ctx.docs(shard, upto=stage.name):
             if not doc.kept:
                 continue
             n_docs += 1

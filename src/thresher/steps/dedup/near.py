@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 import orjson
@@ -39,16 +39,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from thresher.io.atomic import atomic_path, write_bytes_atomic
-from thresher.run.corpus import CorpusStage
+from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
-from thresher.steps.dedup.clusters import apply_decisions, components, read_decisions
+from thresher.steps.dedup.clusters import Decisions, apply_decision, components, read_decisions
 from thresher.steps.dedup.lsh import optimal_params
 from thresher.steps.dedup.minhash import MinHasher, band_hashes, estimate_jaccard
 from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, sql_str, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from thresher.document import Document
-    from thresher.run.job import Job
 
 META_SCHEMA = pa.schema(
     [("key", pa.int64()), ("shard", pa.string()), ("row", pa.int64()), ("id", pa.string()),
@@ -113,21 +112,21 @@ class NearDedup(CorpusStage):
         return MinHasher(self.num_perm, self.ngram, self.char_ngram, self.seed)
 
     # -- prepare ---------------------------------------------------------------------------
-    def prepare(self, job: "Job") -> None:
-        d = job.stage_dir(self)
-        open_stage_dir(d, self.name, stage_options(self), job.shards)
+    def prepare(self, ctx: StageContext) -> None:
+        d = ctx.work_dir(self.name)
+        open_stage_dir(d, self.name, stage_options(self), ctx.shards)
         if (d / "decisions.parquet").exists() and (d / "summary.json").exists():
             return
         bands, rows = self.lsh()  # before the workers fork: they inherit the result
-        names = [safe_name(s) for s in job.shards]
-        todo = [(job, self, i, s) for i, s in enumerate(job.shards) if not _signed(d, names[i])]
+        names = [safe_name(s) for s in ctx.shards]
+        todo = [(self, i, s) for i, s in enumerate(ctx.shards) if not _signed(d, names[i])]
         seconds: dict[str, float] = {}
         t = time.perf_counter()
-        job.map(_sign_shard, todo)
+        ctx.map(_sign_shard, todo)
         seconds["sign"] = time.perf_counter() - t
         report_path = d / "report" / "pairs.parquet"
         sample: list | None = None
-        with duck(d, self.duckdb_memory, job.workers) as con:  # closed before the report forks
+        with duck(d, self.duckdb_memory, ctx.threads) as con:  # closed before the report forks
             _views(con, d, names)
             for step, out, fn in (("candidates", d / "candidates.parquet", lambda: self._candidates(con, d)),
                                   ("edges", d / "edges.parquet", lambda: self._edges(con, d)),
@@ -153,7 +152,7 @@ class NearDedup(CorpusStage):
         # with live DuckDB threads and an open cursor can deadlock the children).
         if sample is not None:
             t = time.perf_counter()
-            self._report_measure(sample, report_path, job)
+            self._report_measure(sample, report_path, ctx)
             seconds["report"] += time.perf_counter() - t
         summary["seconds"] = {k: round(v, 2) for k, v in seconds.items()}  # of the last run (steps it skipped are absent)
         write_bytes_atomic(d / "summary.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
@@ -252,14 +251,14 @@ class NearDedup(CorpusStage):
                         break
         return rows
 
-    def _report_measure(self, rows: list[tuple], path: Path, job: "Job") -> None:
+    def _report_measure(self, rows: list[tuple], path: Path, ctx: StageContext) -> None:
         """The sampled edges' true similarity, from the documents' shingle sets (re-read in workers)."""
         wanted: dict[str, set[int]] = {}
         for a, b, _, _, _, _, _, sa, sb in rows:
             wanted.setdefault(sa, set()).add(int(a))
             wanted.setdefault(sb, set()).add(int(b))
-        idx = {s: i for i, s in enumerate(job.shards)}
-        parts = job.map(_shingle_sets, [(job, self, idx[s], s, sorted(keys)) for s, keys in sorted(wanted.items())])
+        idx = {s: i for i, s in enumerate(ctx.shards)}
+        parts = ctx.map(_shingle_sets, [(self, idx[s], s, sorted(keys)) for s, keys in sorted(wanted.items())])
         sets: dict[int, tuple] = {}
         for part in parts:
             sets.update(part)
@@ -284,9 +283,11 @@ class NearDedup(CorpusStage):
             pq.write_table(pa.table(out, schema=schema), tmp)
 
     # -- apply -----------------------------------------------------------------------------
-    def apply(self, docs: Iterable["Document"], shard: str, job: "Job") -> Iterator["Document"]:
-        decisions = read_decisions(job.stage_dir(self) / "decisions.parquet", shard)
-        return apply_decisions(docs, decisions, self.name, "near_duplicate", KEYS)
+    def load(self, shard: str, ctx: StageContext) -> Decisions:
+        return read_decisions(ctx.work_dir(self.name) / "decisions.parquet", shard)
+
+    def apply(self, doc: "Document", row: int, loaded: Decisions) -> None:
+        apply_decision(doc, row, loaded, self.name, "near_duplicate", KEYS)
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -361,8 +362,9 @@ class _Pending:
         self.parts, self.rows = {}, 0
 
 
-def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int:
-    d = job.stage_dir(stage)
+def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
+    stage, shard_idx, shard = item
+    d = ctx.work_dir(stage.name)
     name = safe_name(shard)
     sig_path, _, bands_path, anchors_path, meta_path = _shard_files(d, name)
     bands, rows = stage.lsh()
@@ -408,7 +410,7 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
             count += len(keys)
             batch, size = [], 0
 
-        for row, doc in enumerate(job.iter_docs(shard, upto=stage)):
+        for row, doc in enumerate(ctx.docs(shard, upto=stage.name)):
             if not doc.kept:
                 continue
             text = doc.text
@@ -428,16 +430,17 @@ def _sign_shard(job: "Job", stage: NearDedup, shard_idx: int, shard: str) -> int
     return count
 
 
-def _shingle_sets(job: "Job", stage: NearDedup, shard_idx: int, shard: str, keys: list[int]) -> dict[int, tuple]:
+def _shingle_sets(ctx: StageContext, item: tuple[NearDedup, int, str, list[int]]) -> dict[int, tuple]:
     """Exact shingle sets of the documents with these keys, all and on long lines only (the report's
     true Jaccard, and true containment measured on the same kind of lines as the anchors)."""
-    d = job.stage_dir(stage)
+    stage, shard_idx, shard, keys = item
+    d = ctx.work_dir(stage.name)
     meta = pq.read_table(d / "sig" / f"{safe_name(shard)}.meta.parquet", columns=["key", "row"])
     row_of = dict(zip(meta.column("key").to_pylist(), meta.column("row").to_pylist()))
     want = {row_of[k]: k for k in keys if k in row_of}
     hasher = stage.hasher()
     out: dict[int, np.ndarray] = {}
-    for row, doc in enumerate(job.iter_docs(shard, upto=stage)):
+    for row, doc in enumerate(ctx.docs(shard, upto=stage.name)):
         if row in want:
             s, _, on_long_line = hasher.shingles([doc.text], [doc.metadata.get("language")], stage.anchor_line_words)
             out[want[row]] = (np.unique(s), np.unique(s[on_long_line]))

@@ -79,7 +79,7 @@ class QualityFilter(Filter):
         )
         self._keys: dict[str, str] = {}  # signal name -> its "<rule set>.<signal>" key
 
-    def warm_up(self) -> None:
+    def setup(self) -> None:
         # numba compiles the tokenizer's and the signals' kernels on their first call (once per
         # machine; later processes load them from the disk cache)
         view = TextView(_WARM_UP_TEXT)

@@ -8,6 +8,10 @@ earlier in the page (a few lines that only the first copy has may sit between th
 short line that recurs ("Share", "Advertisement") is left to the boilerplate rules, while a short
 sentence inside a repeated run goes with the run.
 
+Words are counted as the tokenizer counts them where a script has no spaces: each character of
+Chinese, Japanese, Thai ... is one (thresher.text.scripts), so five repeated CJK paragraphs are
+hundreds of "words", not five.
+
 Linear time: one dict from normalised line to its first position.
 """
 
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from thresher.document import Document, Edit
 from thresher.steps.base import Editor
 from thresher.steps.repair.lines import removal_edits, split_lines
+from thresher.text.scripts import spaceless_count
 
 RULE = "repeats:block"
 
@@ -76,7 +81,7 @@ class RepeatedBlocks(Editor):
             while e < m and 0 < copy_of[e] - copy_of[e - 1] <= 1 + self.max_gap:
                 e += 1
             chars = sum(len(norms[t]) for t in range(k, e))
-            words = sum(norms[t].count(" ") + 1 for t in range(k, e))
+            words = sum(norms[t].count(" ") + 1 + spaceless_count(norms[t]) for t in range(k, e))
             if chars >= self.min_chars and words >= self.min_words:
                 for t in range(k, e):
                     remove[content[t]] = RULE

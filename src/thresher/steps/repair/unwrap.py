@@ -26,20 +26,44 @@ left alone on a line. A single word directly above a wrapped run is joined to it
 heading or label word (``Analysis``, ``Advertisement``); above a paragraph that is not wrapped,
 only a capitalised sentence opener that cannot stand alone (``On``, ``The``, ``After``) is.
 
-Edits: each join replaces the line break with a space (``unwrap:hard_wrap``,
+Every script: widths are display columns (a Han, kana, Hangul or fullwidth character takes two,
+as a terminal or a fixed-width wrapper sets it), so a Chinese paragraph wrapped at 35 characters is
+a 70-column wrap. Where lines can break between any two characters (Han, Hiragana, Katakana) the
+next line's "first word" is its first character, and the join adds no space (``中文\n文本`` ->
+``中文文本``; a line that starts with ``。`` is joined to the one above). Sentence ends are those of
+every script (``。！？।؟``); a script without case (Chinese, Japanese, Arabic, Hebrew, Thai, Hindi,
+Korean) gives no lowercase evidence that a sentence goes on, so there a next line that starts with
+a letter after a line that does not end a sentence counts as going on, and the width test is the
+guard. Thai, Arabic, Hebrew, Hindi and Korean put spaces between words or phrases, and a wrapper
+breaks at those, so their joins add a space. A stranded first word in Chinese or Japanese (no
+spaces: no "word" to see) is one of a few characters ending in a comma (``周一，``, ``月曜日、``).
+
+Hyphens: a line that ends in a letter and ``-`` above a line starting in lowercase is a word
+broken at its hyphen: joined without a space (``anti-`` / ``smoking`` -> ``anti-smoking``), and
+without the hyphen too where the page spells the word unbroken elsewhere (``recon-`` /
+``struction`` -> ``reconstruction`` when ``reconstruction`` occurs in the page). A line that
+starts with ``- `` (or an en or em dash) continues the paragraph above when that paragraph did not
+start as a list item, its line does not end a sentence, and the next line is not another such
+item: a wrapped sentence's dash, not a list.
+
+Edits: each join replaces the line break with a space, or nothing (``unwrap:hard_wrap``,
 ``unwrap:dangling_word``); blank lines between paragraphs are removed (``unwrap:blank_line``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+
+import regex
 
 from thresher.document import Document, Edit
 from thresher.steps.base import Editor
 from thresher.steps.boilerplate.match import RuleMatcher
 from thresher.steps.repair.lines import split_lines
 from thresher.steps.repair.words import DANGLING_WORDS, NOT_DANGLING, OPEN_ENDINGS
+from thresher.text.scripts import is_cjk
 
 # Lines that are never part of a wrapped paragraph.
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪●◦‣–—>»]|\d{1,3}[.)]|[a-zA-Z][.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s")
@@ -73,14 +97,37 @@ def _title_case(line: str) -> bool:
 
 # A paragraph's first word: a word, a number or an amount ("U2", "Anglo-Dutch", "$1m", "Pensioners'"),
 # possibly after an opening quote and before a comma.
-_FIRST_WORD = re.compile(r"[\"“‘'(]?[$£€]?[^\W_][\w'’.%-]*,?")
+# (Marks count as letters: Devanagari's vowel signs are part of its words.)
+_FIRST_WORD = regex.compile(r"[\"“‘'(]?[$£€]?[^\W_][\w\p{M}'’.%-]*[,،]?")
+# A Chinese or Japanese first word: a few characters and a comma (no spaces to tell a word by).
+_CJK_FIRST_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6}[，、,]")
+# A line that starts with a dash and a space: a list item, or a wrapped sentence's dash.
+_DASH_ITEM = re.compile(r"[-–—] ")
+_HYPHEN_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
 _LONGEST_DANGLING = max(map(len, DANGLING_WORDS))
 _NO, _WEAK, _STRONG = 0, 1, 2  # how well a run reads as one paragraph
 
 # Line endings where a paragraph may stop: sentence punctuation always, a closing bracket or
 # quote unless the next line goes on in lowercase.
-_FULL_STOPS = frozenset(".!?:")  # not ";": a semicolon goes on (a list of names, a long sentence)
-_CLOSERS = frozenset(")]\"”’'")
+# not ";": a semicolon goes on (a list of names, a long sentence). Other scripts' full stops,
+# question and exclamation marks: CJK and fullwidth, Devanagari danda, Arabic question mark.
+_FULL_STOPS = frozenset(".!?:。！？：।॥؟")
+_CLOSERS = frozenset(")]\"”’'」』）】》〉")
+
+
+def _width(s: str) -> int:
+    """Display columns of ``s``: East Asian wide and fullwidth characters take two."""
+    if s.isascii():
+        return len(s)
+    eaw = unicodedata.east_asian_width
+    return len(s) + sum(1 for c in s if c >= "\u1100" and eaw(c) in "WF")
+
+
+def _caseless_letter(c: str) -> bool:
+    """A letter of a script without case (Han, kana, Arabic, Thai, Devanagari, Hangul), or CJK
+    punctuation (a line that starts with ``。`` or ``、`` goes on from the line above)."""
+    return (c.isalpha() and not c.isupper() and not c.islower()) or (c >= "\u3000" and is_cjk(c))
 _ENDS_PARAGRAPH = _FULL_STOPS | _CLOSERS
 
 
@@ -124,6 +171,8 @@ class Unwrap(Editor):
         lower = [False] * n  # starts in lowercase
         end = [""] * n  # last character
         bullet = [False] * n  # a list item: may start a run (a wrapped item), never continue one
+        caseless = [False] * n  # starts with a letter of a script without case
+        dash = [False] * n  # starts with "- ": a list item, or a wrapped sentence's dash
         prose = [False] * n  # a line of text a stranded word may be joined to
         hi_w = self.max_width
         for i, line in enumerate(lines):
@@ -133,13 +182,22 @@ class Unwrap(Editor):
             s = line.rstrip()
             if not s or s[0].isspace() or _looks_like_code(s):
                 continue
+            w = _width(s)
+            if w > hi_w:
+                prose[i] = True
+                continue
             prose[i] = True
             bullet[i] = _LIST_ITEM.match(s) is not None
-            length[i] = len(s)
-            sp = s.find(" ")
-            first[i] = sp if sp >= 0 else len(s)
+            dash[i] = bullet[i] and _DASH_ITEM.match(s) is not None
+            length[i] = w
             c = s[0]
+            if c >= "\u3000" and is_cjk(c):  # a line may break before any CJK character
+                first[i] = _width(c)
+            else:
+                sp = s.find(" ")
+                first[i] = _width(s[:sp]) if sp >= 0 else w
             lower[i] = c.islower()
+            caseless[i] = not lower[i] and _caseless_letter(c)
             end[i] = s[-1]
 
         # A line the boilerplate rules recognise (a share bar, a footer row, a cookie notice) is
@@ -174,8 +232,18 @@ class Unwrap(Editor):
         widths: list[tuple[int, int]] = []  # width intervals of the runs joined on their own
         weak: list[tuple[int, int]] = []  # runs that need a compatible width elsewhere on the page
         lo_w = self.min_width
+        def caseless_going(t: int, last: bool) -> bool:
+            """In a script without case, a line that does not end a sentence above one that starts
+            with a letter: evidence only where lines break between any two characters (CJK: the
+            width test is then exact), or when the next line is not the run's last (a title
+            above a short line reads just like that in Thai or Arabic)."""
+            if not caseless[t + 1] or end[t] in _FULL_STOPS or end[t] in _CLOSERS:
+                return False
+            return not last or first[t + 1] <= 2
+
         def accept(i: int, j: int, stranded: bool) -> int:
-            verdict = self._reads_on([stops(t) for t in range(i, j)], [going(t) for t in range(i, j)], end[j])
+            verdict = self._reads_on([stops(t) for t in range(i, j)],
+                                     [going(t) or caseless_going(t, t + 1 == j) for t in range(i, j)], end[j])
             if verdict == _WEAK and stranded:
                 verdict = _STRONG  # a stranded first word above is evidence enough
             if verdict == _STRONG:
@@ -197,13 +265,22 @@ class Unwrap(Editor):
                 i += 1
                 continue
             lo, hi = length[i], 1 << 30
+            shortest = 1 << 30  # the shortest line of the run that is not its last
             j = i
-            while j + 1 < n and length[j + 1] and not bullet[j + 1] and j - i < cap:
+            while j + 1 < n and length[j + 1] and (not bullet[j + 1] or (
+                    # a wrapped sentence's dash: the paragraph is not a list item, goes on, and
+                    # the line after the dash is not another item
+                    dash[j + 1] and not bullet[i] and not stops(j) and not (j + 2 < n and bullet[j + 2])
+            )) and j - i < cap:
                 nlo = max(lo, length[j + 1])
                 nhi = min(hi, length[j] + first[j + 1])
-                if max(nlo, lo_w) > min(nhi, hi_w) or chrome(j + 1):
+                # A greedy wrap fills every line but the last: none is under half the width (a
+                # short line above an unbreakable one - a Thai title, a CJK phrase - passes the
+                # width test alone).
+                short = min(shortest, length[j])
+                if max(nlo, lo_w) > min(nhi, hi_w) or 2 * short < nlo or chrome(j + 1):
                     break
-                lo, hi, j = nlo, nhi, j + 1
+                lo, hi, j, shortest = nlo, nhi, j + 1, short
             if j == i or chrome(i):
                 i += 1
                 continue
@@ -267,8 +344,24 @@ class Unwrap(Editor):
         edits = []
         for i, rule in sorted(joins.items()):
             line_end = starts[i] + len(lines[i])  # not `end`: the closures above read that list
-            cut = starts[i] + len(lines[i].rstrip())
-            edits.append(Edit(cut, line_end + 1, rule, " "))
+            kept = lines[i].rstrip()
+            cut = starts[i] + len(kept)
+            nxt = lines[i + 1].lstrip()
+            a, b = kept[-1:], nxt[:1]
+            if (a >= "\u3000" and is_cjk(a)) or (b >= "\u3000" and is_cjk(b)):
+                edits.append(Edit(cut, line_end + 1, rule, ""))  # CJK: no spaces between characters
+            elif a == "-" and kept[-2:-1].isalpha() and b.islower():
+                # a word broken at its hyphen: the hyphen goes only where the page spells the
+                # word unbroken elsewhere
+                head = _HYPHEN_WORD.findall(kept[:-1])
+                tail = _HYPHEN_WORD.match(nxt)
+                whole = (head[-1] + tail.group()).lower() if head and tail else ""
+                if whole and regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(whole)}(?![\p{{L}}\p{{M}}])", text, regex.I):
+                    edits.append(Edit(cut - 1, line_end + 1, rule, ""))
+                else:
+                    edits.append(Edit(cut, line_end + 1, rule, ""))
+            else:
+                edits.append(Edit(cut, line_end + 1, rule, " "))
         if self.drop_blank_lines:
             for i, line in enumerate(lines):
                 if not line.strip() and i not in joins:
@@ -281,7 +374,11 @@ class Unwrap(Editor):
         if i < 0 or (i - 1) in joins:
             return False
         s = lines[i].strip()
-        if not s or " " in s or len(s) > self.dangling_max_chars or not _FIRST_WORD.fullmatch(s):
+        if not s or " " in s or len(s) > self.dangling_max_chars:
+            return False
+        if s[0] >= "\u3000" and is_cjk(s[0]):
+            return _CJK_FIRST_WORD.fullmatch(s) is not None
+        if not _FIRST_WORD.fullmatch(s):
             return False
         return s.lower() not in NOT_DANGLING
 
