@@ -9,33 +9,52 @@ import sys
 
 from thresher import __version__
 
-# Each module exposes add_parser(subparsers) and registers its handler with set_defaults(func=...).
-COMMANDS = [
-    "thresher.commands.demo",
-    "thresher.commands.clean",
-    "thresher.commands.explain",
-    "thresher.commands.report",
-    "thresher.commands.dedup_params",
-    "thresher.commands.dedup_report",
-    "thresher.commands.train_classifier",
-]
+# Subcommand -> (its module, the line `thresher --help` shows for it). Each module exposes
+# add_parser(subparsers), which registers its handler with set_defaults(func=...). Only the module of
+# the command being run is imported: the others' imports (pyarrow, rich, numba...) would cost a
+# second of start-up, and `thresher --help` needs nothing but these lines.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("thresher.commands.demo", "clean a built-in sample corpus and show what was done"),
+    "clean": ("thresher.commands.clean", "clean pages: one to stdout, or many to an output folder"),
+    "explain": ("thresher.commands.explain", "show what was done to one document and why"),
+    "report": ("thresher.commands.report", "write an HTML report of a job: counts, reasons, sampled documents"),
+    "dedup-params": (
+        "thresher.commands.dedup_params",
+        "show LSH bands/rows for a near-duplicate threshold, with false positive/negative odds",
+    ),
+    "dedup-report": (
+        "thresher.commands.dedup_report",
+        "cluster sizes, sampled duplicate pairs with true similarity, false-positive estimate",
+    ),
+    "train-classifier": (
+        "thresher.commands.train_classifier",
+        "train a fastText quality classifier from positive and negative examples",
+    ),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def chosen_command(argv: list[str]) -> str | None:
+    """The subcommand ``argv`` runs: its first argument that is not an option, if it names one."""
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser for ``command`` (its module imported); every other subcommand is only its
+    name and help line, which is all that `thresher --help` and a mistyped command need."""
     parser = argparse.ArgumentParser(
         prog="thresher",
         description="Turn raw web-crawled pages into clean, unique, trustworthy text, and say what was done and why.",
     )
     parser.add_argument("--version", action="version", version=f"thresher {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # a command still being written: leave it out, don't break the rest
-                continue
-            raise
-        module.add_parser(sub)
+    for name, (module, summary) in COMMANDS.items():
+        if name == command:
+            importlib.import_module(module).add_parser(sub)
+        else:
+            sub.add_parser(name, help=summary, add_help=False)
     return parser
 
 
@@ -48,7 +67,8 @@ def _on_sigterm(signum, frame) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
