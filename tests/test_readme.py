@@ -44,3 +44,9 @@ def test_the_readmes_python_examples_and_marked_commands_run_as_written(tmp_path
     assert ran >= 1
     # the custom-filter example dropped its recipe page by the filter's own reason
     assert '"no_recipes:recipe": 1' in (tmp_path / "out" / "stats.json").read_text()
+    # the models example: a blocked host, a banned word, a low-scored page, a quiz question cut out, tokens counted
+    models = (tmp_path / "out-models" / "stats.json").read_text()
+    for expected in ('"url_filter:blocked:blocked": 1', '"url_filter:banned_word": 1', '"classify:quality:low_score": 1',
+                     '"decontam:quiz_test:q7": 1', '"docs_kept": 1'):
+        assert expected in models
+    assert '"tokens_kept": 0' not in models

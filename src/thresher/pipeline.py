@@ -56,6 +56,7 @@ CORPUS_STAGES: dict[str, str] = {
     "repeated_lines": "thresher.steps.dedup.lines:RepeatedLines",
     "exact_dedup": "thresher.steps.dedup.exact:ExactDedup",
     "near_dedup": "thresher.steps.dedup.near:NearDedup",
+    "decontam": "thresher.steps.decontam.stage:Decontaminate",
 }
 
 DEFAULT_CONFIG = Path(__file__).with_name("default_pipeline.toml")

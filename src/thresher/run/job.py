@@ -241,10 +241,11 @@ def _write_final(job: JobSpec, shard: str, docs: Iterable[Document], stats: Stat
     """Write a shard's outputs, then its stats, then its completion marker: in that order."""
     layout = job.layout
     writer = ShardWriter(job.store, layout.kept(shard), layout.rejected(shard), layout.trace(shard), job.out_opts)
-    stats.docs_kept = 0
+    stats.docs_kept = stats.tokens_kept = 0
     try:
         for doc in docs:
-            stats.docs_kept += doc.kept
+            if doc.kept:
+                stats.kept(doc.metadata)  # its tokens too, where the tokens step counted them
             writer.write(doc)
         writer.commit()
     except BaseException:

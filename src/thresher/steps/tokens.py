@@ -59,9 +59,6 @@ class TokenCount(Step):
     def setup(self) -> None:
         self.tok  # noqa: B018 - loading is the point
 
-    def warm_up(self) -> None:
-        self.setup()
-
     @property
     def tok(self) -> Any:
         if self._tok is None:

@@ -84,9 +84,6 @@ class Classify(Step):
         """Load the model (per worker): a wrong path or file fails here, before any document."""
         self.scorer  # noqa: B018 - loading is the point
 
-    def warm_up(self) -> None:
-        self.setup()
-
     @property
     def scorer(self) -> Scorer:
         if self._scorer is None:

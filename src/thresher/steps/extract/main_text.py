@@ -1,16 +1,22 @@
 """Main text of an HTML page, one paragraph, heading or list item per line.
 
-A combination of trafilatura and resiliparse, chosen with bench/extract_bench.py on 123
-hand-checked pages:
+A combination of trafilatura and resiliparse, chosen with bench/extract_bench.py (tuned on one
+half of the public pages, reported on the other; see bench/README.md):
 
-* trafilatura with ``favor_precision`` and comments left out: clearly better than its defaults
-  (F1 0.973 against 0.957) or resiliparse alone (0.895);
-* run in its fast mode first, with resiliparse's main-content text as a cheap second opinion:
-  only when fast mode found less than half of resiliparse's words (it missed the body) does
-  trafilatura run again in full. Same output as full mode on all 123 pages, a fifth less time;
-* resiliparse's text is the answer when trafilatura finds nothing at all;
+* trafilatura in full mode (its fallback extractors run) with ``favor_precision`` and comments
+  left out. Fast mode, tried before with resiliparse as a check, returned the navigation table of
+  table-layout pages and never ran full mode when both found nothing (``0 < 0.5 * 0``);
+* resiliparse's main-content text is the second opinion: when it holds at least
+  ``RECALL_RETRY_BELOW`` times trafilatura's words, precision mode most likely kept a fragment of
+  the body, and trafilatura runs again with balanced settings (taken when it finds at least twice
+  as many words). resiliparse's text is the answer when trafilatura finds nothing at all;
+* tables laid out for the page, not for data (a cell holding prose, rows of differing widths),
+  become one line per cell instead of ``| a | b |`` rows: quality rules then judge sentences,
+  not rows. Data tables stay ``|`` rows;
 * ``link_line`` rule: a line whose whole text is the text of one of the page's links (after an
-  optional short label such as "Related:" or "Read more:") is a related-story or menu link;
+  optional short label such as "Related:" or "Read more:") is a related-story or menu link,
+  unless such lines are most of the page (a list of products or headlines *is* its content) or
+  the line stands alone between paragraphs without a label (a headline that is a link);
 * list markers trafilatura adds (``- ``) are removed: every line is plain text, like the seed.
 
 The page title (the <h1> the og:title or <title> contains, else those with a trailing
@@ -36,8 +42,16 @@ _LABEL = re.compile(r"^\W*(\w+(?:[ '’]\w+){0,2})\s*[:|»>\-–—]+\s*")
 # the boilerplate step, which knows more about such lines.
 MIN_LINK_CHARS = 12
 MAX_SCAN = 2_000_000
-#: Run trafilatura in full when its fast mode finds fewer words than this share of resiliparse's.
-FULL_MODE_BELOW = 0.5
+#: Run trafilatura again without favor_precision when resiliparse finds this many times its words.
+RECALL_RETRY_BELOW = 4.0
+#: A table cell with at least this many words is prose: its table is a layout table.
+LAYOUT_CELL_WORDS = 20
+#: Paragraphs shorter than this are not looked for when a layout table's cell is cut into paragraphs.
+MIN_BLOCK_CHARS = 20
+#: The title line is looked for among this many first lines (it follows a layout's menu cells).
+TITLE_SEARCH_LINES = 20
+#: When link lines are at least this share of a page's lines, they are its content, not chrome.
+LINK_LIST_SHARE = 0.5
 # "Headline - Site Name", "Headline | Site", "Headline – Site": the last segment, when short.
 _SITE_SUFFIX = re.compile(r"^(.*\S)\s+[|\-–—·»]\s+([^|–—·»]{2,40})$")
 _TAG = re.compile(r"<[^>]*>")
@@ -110,48 +124,123 @@ def _text_of(fragment: str) -> str:
     return _WS.sub(" ", unescape(_TAG.sub(" ", fragment))).strip()
 
 
-def _is_link_line(line: str, links: frozenset[str]) -> bool:
+def _is_link_line(line: str, links: frozenset[str]) -> tuple[bool, bool]:
+    """(is the line a link's text, does a label such as "Related:" come before it)."""
     n = _norm(line)
     if len(n) < MIN_LINK_CHARS:
-        return False
+        return False, False
     if n in links:
-        return True
+        return True, False
     m = _LABEL.match(n)
-    return bool(m) and n[m.end():] in links
+    labelled = bool(m) and n[m.end():] in links
+    return labelled, labelled
+
+
+def link_lines_to_drop(lines: list[str], links: frozenset[str]) -> set[int]:
+    """Indexes of the lines the ``link_line`` rule removes (see the module docstring): labelled
+    link lines, and unlabelled ones in a run of link lines or at either end of the text; none
+    when link lines are most of the page."""
+    marks = [_is_link_line(line, links) for line in lines]
+    found = [i for i, (is_link, _) in enumerate(marks) if is_link]
+    if not found or len(found) >= LINK_LIST_SHARE * len(lines):
+        return set()
+    last = len(lines) - 1
+    drop = set()
+    for i in found:
+        labelled = marks[i][1]
+        at_end = i == 0 or i == last
+        in_run = (i > 0 and marks[i - 1][0]) or (i < last and marks[i + 1][0])
+        if labelled or at_end or in_run:
+            drop.add(i)
+    return drop
+
+
+# trafilatura writes a table row as "| a | b |", a "|" inside a cell as "\|".
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_RULE_ROW = re.compile(r"^-+$")  # the "|---|---|" line under a header row
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(row.strip())[1:-1]]
+
+
+def split_at_blocks(cell: str, blocks: list[str]) -> list[str]:
+    """``cell`` cut where another extractor's paragraphs start: trafilatura writes a table cell
+    on one line, and a layout table's cell often holds the whole article. ``blocks`` are the
+    page's paragraphs in page order (resiliparse's lines, whitespace normalised); only those of
+    ``MIN_BLOCK_CHARS`` or more are looked for, each after the previous one found."""
+    text = _WS.sub(" ", cell).strip()
+    cuts, pos = [], 0
+    for block in blocks:
+        if len(block) < MIN_BLOCK_CHARS:
+            continue
+        at = text.find(block, pos)
+        if at >= 0:
+            cuts.append(at)
+            pos = at + len(block)
+    if not cuts:
+        return [cell]
+    bounds = sorted({0, *cuts, len(text)})
+    return [piece for a, b in zip(bounds, bounds[1:]) if (piece := text[a:b].strip())]
+
+
+def unfold_layout_tables(lines: list[str], blocks: list[str] = ()) -> list[str]:
+    """Rows of a layout table (a cell of ``LAYOUT_CELL_WORDS`` words or more, or rows of
+    differing widths) become one line per non-empty cell, long cells cut into the page's
+    paragraphs (:func:`split_at_blocks`); data tables stay rows."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not (lines[i].startswith("|") and lines[i].endswith("|")):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].startswith("|") and lines[j].endswith("|"):
+            j += 1
+        rows = [_cells(r) for r in lines[i:j]]
+        layout = (len({len(r) for r in rows}) > 1
+                  or any(len(c.split()) >= LAYOUT_CELL_WORDS for r in rows for c in r))
+        if layout:
+            for c in (c for r in rows for c in r if c and not _RULE_ROW.match(c)):
+                out.extend(split_at_blocks(c, blocks) if len(c.split()) >= LAYOUT_CELL_WORDS else [c])
+        else:
+            out.extend(lines[i:j])
+        i = j
+    return out
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 def extract_main_text(html: str, *, include_title: bool = True, drop_link_lines: bool = True,
                       include_tables: bool = True) -> Extracted:
     title, links = page_facts(html)
-    kw = dict(favor_precision=True, include_comments=False, include_tables=include_tables)
-    # Cascade: trafilatura's fast mode skips its own fallback extractors (a third of its
-    # time). resiliparse, ten times faster still, is the independent second opinion: when fast
-    # mode found much less text than it, the page is one where fast mode missed the body, and
-    # trafilatura runs again in full.
-    text = trafilatura.extract(html, fast=True, **kw) or ""
-    engine = "trafilatura:fast"
+    kw = dict(include_comments=False, include_tables=include_tables)
+    text = trafilatura.extract(html, favor_precision=True, **kw) or ""
+    engine = "trafilatura"
     second = extract_plain_text(HTMLTree.parse(html), main_content=True, comments=False,
                                 list_bullets=False, alt_texts=False) or ""
-    if len(text.split()) < FULL_MODE_BELOW * len(second.split()):
-        full = trafilatura.extract(html, **kw) or ""
-        if full.strip():
-            text, engine = full, "trafilatura:full"
+    found = _words(text)
+    # ``not found`` first: when both found nothing, a ratio test alone would never retry.
+    if not found or _words(second) >= RECALL_RETRY_BELOW * found:
+        balanced = trafilatura.extract(html, **kw) or ""
+        if balanced.strip() and _words(balanced) >= 2 * found:
+            text, engine = balanced, "trafilatura:balanced"
     if not text.strip():
         text, engine = second, "resiliparse"
-    lines = []
-    dropped = 0
-    for line in text.splitlines():
-        line = _BULLET.sub("", line.strip())
-        if not line:
-            continue
-        if drop_link_lines and _is_link_line(line, links):
-            dropped += 1
-            continue
-        lines.append(line)
-    # trafilatura sometimes keeps the <h1> as the first line: one title line, or none.
-    starts_with_title = bool(title and lines and _norm(lines[0]) == _norm(title))
-    if include_title and title and not starts_with_title:
+    lines = [line for line in (_BULLET.sub("", raw.strip()) for raw in text.splitlines()) if line]
+    if any(line.startswith("|") for line in lines):
+        lines = unfold_layout_tables(lines, [_WS.sub(" ", b).strip() for b in second.splitlines()])
+    dropped = link_lines_to_drop(lines, links) if drop_link_lines else set()
+    if dropped:
+        lines = [line for i, line in enumerate(lines) if i not in dropped]
+    # trafilatura often keeps the <h1>, first or after a layout's menu cells: one title line,
+    # first, or none.
+    at = next((i for i, line in enumerate(lines[:TITLE_SEARCH_LINES]) if _norm(line) == _norm(title)), None) if title else None
+    if at is not None:
+        del lines[at]
+    if include_title and title:
         lines.insert(0, title)
-    elif not include_title and starts_with_title:
-        del lines[0]
-    return Extracted("\n".join(lines), title, engine, dropped)
+    return Extracted("\n".join(lines), title, engine, len(dropped))

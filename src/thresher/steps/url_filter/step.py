@@ -66,9 +66,6 @@ class UrlFilter(Step):
     def setup(self) -> None:
         self.lists  # noqa: B018 - reading the lists is the point; a missing file fails here
 
-    def warm_up(self) -> None:
-        self.setup()
-
     @property
     def lists(self) -> tuple[UrlLists, UrlLists, frozenset[str], RegisteredDomains]:
         if self._loaded is None:
