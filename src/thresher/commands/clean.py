@@ -70,6 +70,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         return _run_job(args, executor, storage, problems, notes, err)
+    except ConnectionError as exc:  # the Ray cluster named on the command line does not answer
+        if type(exc).__name__ != "RayUnavailable":
+            raise
+        err.print(f"[red]thresher:[/] {exc}", highlight=False)
+        return 2
     finally:
         executor.close()
 

@@ -78,15 +78,18 @@ class Store:
             self.url = path
         self.root = path.rstrip("/") or "/"
         self._fs = None
+        self._fs_pid = 0
 
     # -- the filesystem -----------------------------------------------------------------------
     @property
     def fs(self):
-        """The fsspec filesystem (made on first use, per process: it does not pickle its sockets)."""
-        if self._fs is None:
+        """The fsspec filesystem, made on first use in each process: its sockets and event loop
+        neither pickle nor survive a fork (s3fs hangs on a loop inherited from the parent)."""
+        if self._fs is None or self._fs_pid != os.getpid():
             import fsspec
 
-            self._fs = fsspec.filesystem(self.protocol, **self.storage_options)
+            self._fs = fsspec.filesystem(self.protocol, **self.storage_options)  # fsspec's own cache is per process
+            self._fs_pid = os.getpid()
         return self._fs
 
     def __getstate__(self) -> dict:

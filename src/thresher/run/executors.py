@@ -115,6 +115,8 @@ class LocalPool:
     """A process pool on this machine (fork: workers start in milliseconds and inherit what the
     parent imported; ``shared`` reaches them once, through the fork)."""
 
+    forks = True  # workers inherit the parent's memory: work done before map() is done once
+
     def __init__(self, workers: int) -> None:
         self.workers = max(1, int(workers))
 

@@ -333,7 +333,7 @@ def run_job(job: JobSpec, executor: Executor, progress: Callable[[str, int, int]
         have = layout.done_shards()
     todo = [s for s in job.shard_names if OutputLayout.file_name(s) not in have]
     tick = _ticker("clean", len(job.shards), len(job.shards) - len(todo), progress)
-    if todo and executor.workers > 1:
+    if todo and executor.workers > 1 and getattr(executor, "forks", False):
         job.setup()  # forked workers inherit what is compiled or loaded here: it is done once
     executor.map(run_shard, job, todo, on_done=tick)
     if job.staged:

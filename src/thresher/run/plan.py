@@ -87,7 +87,7 @@ def find_inputs(inputs: list[str], storage_options: dict | None, problems: list[
                 root = path[: min(path.index(c) for c in GLOB_CHARS if c in path)].rsplit("/", 1)[0]
                 matches = {p: info for p, info in fs.glob(path, detail=True).items() if info.get("type") != "directory"}
                 if not matches:
-                    problems.append(f"{given}: matches no file")
+                    problems.append(f"{given}: {_why_nothing(fs, proto, path)}")
                     continue
                 entries = [(p, _rel(p, root), info) for p, info in matches.items()]
             elif fs.isdir(path):
@@ -100,7 +100,7 @@ def find_inputs(inputs: list[str], storage_options: dict | None, problems: list[
                 info = fs.info(path)
                 entries = [(path, path.rstrip("/").rsplit("/", 1)[-1], info)]
             else:
-                problems.append(f"{given}: no such file or folder")
+                problems.append(f"{given}: {_why_nothing(fs, proto, path, 'no such file or folder')}")
                 continue
         except (PermissionError, OSError) as exc:
             problems.append(f"{given}: cannot be read ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})")
@@ -122,6 +122,18 @@ def find_inputs(inputs: list[str], storage_options: dict | None, problems: list[
             kinds = ", ".join(f"{suffix} {n}" for suffix, n in ignored.most_common(5))
             notes.append(f"{given}: ignored {sum(ignored.values())} file(s) of a kind no reader knows ({kinds})")
     return [found[k] for k in sorted(found)]
+
+
+def _why_nothing(fs, proto: str, path: str, default: str = "matches no file") -> str:
+    """A missing bucket is a different mistake from an empty prefix: say which."""
+    bucket = path.split("/", 1)[0]
+    if proto not in ("file", "memory") and bucket and not any(c in bucket for c in GLOB_CHARS):
+        try:
+            if not fs.exists(bucket):
+                return f"bucket {bucket!r} does not exist (or these credentials cannot see it)"
+        except Exception:  # noqa: BLE001 - the plain sentence below is still true
+            pass
+    return default
 
 
 def _rel(path: str, root: str) -> str:

@@ -25,7 +25,10 @@ def open_raw(path: Path | str, opts: Any = None) -> BinaryIO:
 
     proto, rest = split_url(path)
     store = Store(f"{proto}://", _options(opts))
-    return retrying(lambda: store.fs.open(rest, "rb"), f"opening {path}")
+    f = retrying(lambda: store.fs.open(rest, "rb"), f"opening {path}")
+    # fsspec's files are read in large blocks but lack parts of the io API readers use
+    # (readline(size), peek): a BufferedReader over them gives every reader the same file object.
+    return io.BufferedReader(f, buffer_size=1 << 20)  # type: ignore[arg-type]
 
 
 def file_size(path: Path | str, opts: Any = None) -> int:
