@@ -373,7 +373,7 @@ def make_job(inputs: list[str], out: str, config: dict[str, Any] | Callable[[lis
              storage_options: dict[str, Any] | None = None, threads: int = 1) -> JobSpec | None:
     """Find the inputs and plan the shards (reusing the plan an output folder holds for the same
     job, so a resumed run neither recounts nor renames). None when no input can be read."""
-    from thresher.run.plan import count_records, find_inputs, needs_count, plan_shards
+    from thresher.run.plan import find_inputs, measure, needs_count, plan_shards
 
     read_opts = read_opts or ReadOptions(storage_options=dict(storage_options or {}))
     files = find_inputs(inputs, storage_options, problems, notes, exclude=[out] if out else [])
@@ -386,7 +386,7 @@ def make_job(inputs: list[str], out: str, config: dict[str, Any] | Callable[[lis
     shards = _planned_shards(job) if out else None
     if shards is None:
         big = [f for f in files if needs_count(f, job.sizing)]
-        counts = dict(zip([f.url for f in big], executor.map(count_records, read_opts, big)))
+        counts = dict(zip([f.url for f in big], executor.map(measure, (read_opts, job.sizing), big)))
         shards = tuple(plan_shards(files, job.sizing, counts))
     return dataclasses.replace(job, shards=shards)
 
@@ -400,4 +400,5 @@ def _planned_shards(job: JobSpec) -> tuple[ShardSpec, ...] | None:
         return None
     if old.get("fingerprint") != job.fingerprint():
         return None
-    return tuple(ShardSpec(s["name"], s["reader"], tuple(tuple(f) for f in s["files"]), s.get("start", 0), s.get("stop")) for s in old["shards"])
+    return tuple(ShardSpec(s["name"], s["reader"], tuple(tuple(f) for f in s["files"]), s.get("start", 0), s.get("stop"),
+                           s.get("unit", "records"), s.get("line", 0)) for s in old["shards"])

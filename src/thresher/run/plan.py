@@ -5,11 +5,19 @@ hidden names skipped) or globs (expanded by the filesystem). Each file is known 
 and its version (modification time, or the object store's ETag): what makes two runs the same job.
 
 A shard is a bounded piece of work: a group of one-document files (``.txt``, ``.html``), a whole
-container file (JSONL, Parquet, WARC) up to ``shard_bytes`` on storage, or, for a larger one, a range
-of ``shard_records`` records of it (``start``..``stop``, counted by one streaming pass of the file's own
-reader at planning time, so a shard's range means exactly what the reader yields). A crawl of files of
-any size keeps every worker busy, and a resumed run redoes at most one shard. Planning is
-deterministic: the same inputs give the same shards under the same names, in any order given.
+container file (JSONL, Parquet, WARC) up to ``shard_bytes`` on storage, or, for a larger one, a piece
+of about ``shard_records`` records of it:
+
+* plain (uncompressed) JSONL splits into **byte ranges** at line starts: one pass at planning time
+  finds every ``shard_records``-th newline (a byte scan, nothing parsed), and each shard seeks to its
+  offset and reads only its bytes, its line numbers (which ids fall back on) known from the pass;
+* compressed and other formats cannot be entered part way, so they split into **record ranges**
+  (``start``..``stop``, counted by one streaming pass of the file's own reader, so a range means exactly
+  what the reader yields); a shard reads past the records before its range without keeping them.
+
+A crawl of files of any size keeps every worker busy, and a resumed run redoes at most one shard.
+Planning is deterministic: the same inputs give the same shards under the same names, in any order
+given.
 """
 
 from __future__ import annotations
@@ -42,8 +50,10 @@ class ShardSpec:
     name: str
     reader: str
     files: tuple[tuple[str, str], ...]  # (url, rel)
-    start: int = 0  # for a range of one file's records: the first record (0-based) ...
+    start: int = 0  # for a range of one file: the first record (0-based) or byte offset ...
     stop: int | None = None  # ... and one past the last (None: to the end)
+    unit: str = "records"  # what start and stop count: "records", or "bytes" (a plain JSONL file's)
+    line: int = 0  # for a byte range: how many lines of the file come before it
 
 
 @dataclass(frozen=True)
@@ -147,21 +157,62 @@ def needs_count(f: InputFile, sizing: Sizing) -> bool:
     return f.reader not in ONE_DOC_PER_FILE and sizing.shard_bytes > 0 and f.size > sizing.shard_bytes
 
 
+def splits_by_bytes(f: InputFile) -> bool:
+    """Plain JSONL: a shard can seek to a line start and read only its own bytes."""
+    return f.reader == JSONL_READER and not f.url.lower().endswith((".gz", ".zst"))
+
+
+JSONL_READER = "thresher.io.readers.jsonl:read_jsonl"
+_SCAN_BYTES = 1 << 22
+
+
+def measure(plan: tuple[ReadOptions, Sizing], f: InputFile) -> int | list[tuple[int, int]]:
+    """What planning needs to split ``f``: its line starts every ``shard_records`` lines (plain
+    JSONL), or its record count (everything else)."""
+    opts, sizing = plan
+    return line_starts(f, sizing.shard_records, opts) if splits_by_bytes(f) else count_records(opts, f)
+
+
+def line_starts(f: InputFile, every: int, opts: ReadOptions) -> list[tuple[int, int]]:
+    """``(byte offset, lines before it)`` of line 0, line ``every``, line ``2 * every``, ... (one
+    streaming scan for newlines; offsets at or past the end of the file are left out)."""
+    from thresher.io.readers.open import open_raw
+
+    starts = [(0, 0)]
+    lines = pos = 0
+    target = every
+    with open_raw(f.url, opts) as raw:
+        while chunk := raw.read(_SCAN_BYTES):
+            n = chunk.count(b"\n")
+            if lines + n < target:
+                lines += n
+            else:
+                i = 0
+                while (j := chunk.find(b"\n", i)) >= 0:
+                    lines += 1
+                    i = j + 1
+                    if lines == target:
+                        starts.append((pos + i, lines))
+                        target += every
+            pos += len(chunk)
+    return [(o, n) for o, n in starts if o < pos or o == 0]
+
+
 def count_records(opts: ReadOptions, f: InputFile) -> int:
     """How many documents the file's reader yields (one streaming pass; nothing is kept)."""
     reader = load_reader(f.reader)
     return sum(1 for _ in reader(f.url, f.rel, opts, Stats()))
 
 
-def plan_shards(files: list[InputFile], sizing: Sizing, counts: dict[str, int]) -> list[ShardSpec]:
-    """Shards for ``files`` in order; ``counts`` holds the record count of every file
+def plan_shards(files: list[InputFile], sizing: Sizing, counts: dict[str, int | list[tuple[int, int]]]) -> list[ShardSpec]:
+    """Shards for ``files`` in order; ``counts`` holds what :func:`measure` found for every file
     :func:`needs_count` says is to be split."""
     specs: list[ShardSpec] = []
     group: list[tuple[str, str]] = []
     group_reader = ""
 
-    def add(reader: str, files_: tuple, start: int = 0, stop: int | None = None) -> None:
-        specs.append(ShardSpec(f"shard-{len(specs):05d}", reader, files_, start, stop))
+    def add(reader: str, files_: tuple, start: int = 0, stop: int | None = None, unit: str = "records", line: int = 0) -> None:
+        specs.append(ShardSpec(f"shard-{len(specs):05d}", reader, files_, start, stop, unit, line))
 
     def flush() -> None:
         nonlocal group
@@ -178,6 +229,14 @@ def plan_shards(files: list[InputFile], sizing: Sizing, counts: dict[str, int]) 
             continue
         flush()
         n = counts.get(f.url)
+        if isinstance(n, list):  # line starts of a plain JSONL file: byte ranges
+            for i, (offset, line) in enumerate(n):
+                stop = n[i + 1][0] if i + 1 < len(n) else None
+                if len(n) == 1:
+                    add(f.reader, ((f.url, f.rel),))
+                else:
+                    add(f.reader, ((f.url, f.rel),), offset, stop, "bytes", line)
+            continue
         if n is None or n <= sizing.shard_records:
             add(f.reader, ((f.url, f.rel),))
             continue
@@ -194,7 +253,9 @@ def read_shard(spec: ShardSpec, opts: ReadOptions, stats: Stats) -> Iterator[Doc
     reader = load_reader(spec.reader)
     for url, rel in spec.files:
         try:
-            if spec.start == 0 and spec.stop is None:
+            if spec.unit == "bytes":
+                yield from reader(url, rel, opts, stats, byte_range=(spec.start, spec.stop), lines_before=spec.line)
+            elif spec.start == 0 and spec.stop is None:
                 yield from reader(url, rel, opts, stats)
             else:
                 yield from _range(reader, url, rel, opts, stats, spec.start, spec.stop)

@@ -20,16 +20,27 @@ _CHUNK = 1 << 20
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def read_jsonl(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
+def read_jsonl(path: Path, rel: str, opts: ReadOptions, stats: Stats,
+               byte_range: tuple[int, int | None] | None = None, lines_before: int = 0) -> Iterator[Document]:
+    """Every record of the file; or, for a plain file, those of the lines that start inside
+    ``byte_range`` (a line start, found at planning, and the next shard's), numbered from
+    ``lines_before``: a shard of a large file seeks to its bytes and reads only them."""
     with open_binary(path, opts) as f:
-        lineno = 0
+        lineno = lines_before
+        pos, stop = 0, None
+        if byte_range is not None:
+            pos, stop = byte_range
+            f.seek(pos)
         while True:
+            if stop is not None and pos >= stop:
+                return
             try:
                 # Bounded: a line longer than max_bytes is never held in memory whole.
                 line = f.readline(opts.max_bytes + 1)
                 size = len(line)
                 if size > opts.max_bytes and not line.endswith(b"\n"):
                     size += _skip_rest_of_line(f)
+                pos += size
             except (OSError, EOFError) as exc:  # truncated gzip/zstd stream: keep what was read
                 stats.input_error("truncated_file", f"{rel}:{lineno + 1}", str(exc))
                 return
