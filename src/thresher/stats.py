@@ -30,6 +30,9 @@ class Stats:
     tokens_counted: int = 0
     tokens_kept: int = 0
     seconds: float = 0.0
+    #: Wall seconds of the job's phases (the shard pass, each corpus stage, the final write), set
+    #: by the runner for the whole job: where a user's wait went.
+    seconds_by_phase: Counter = field(default_factory=Counter)
 
     MAX_SAMPLES = 50
 
@@ -78,6 +81,7 @@ class Stats:
         self.tokens_counted += other.tokens_counted
         self.tokens_kept += other.tokens_kept
         self.seconds += other.seconds
+        self.seconds_by_phase.update(other.seconds_by_phase)
         return self
 
     def to_dict(self) -> dict:
@@ -98,6 +102,7 @@ class Stats:
             "tokens_counted": self.tokens_counted,
             "tokens_kept": self.tokens_kept,
             "seconds": round(self.seconds, 4),
+            "seconds_by_phase": {k: round(v, 4) for k, v in self.seconds_by_phase.items()},
         }
 
     @classmethod
@@ -118,4 +123,5 @@ class Stats:
             tokens_counted=d.get("tokens_counted", 0),
             tokens_kept=d.get("tokens_kept", 0),
             seconds=d.get("seconds", 0.0),
+            seconds_by_phase=Counter(d.get("seconds_by_phase", {})),
         )

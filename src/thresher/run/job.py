@@ -327,6 +327,8 @@ def _clear_stale(store: Store) -> None:
 def run_job(job: JobSpec, executor: Executor, progress: Callable[[str, int, int], None] | None = None) -> Stats:
     """Run every shard not yet done, then the corpus stages, then write the summed stats."""
     layout = job.layout
+    phases: dict[str, float] = {}
+    t = time.perf_counter()
     if job.staged:
         have = {n[: -len(".done")] for n in job.store.ls("_work/states") if n.endswith(".done")}
     else:
@@ -336,6 +338,7 @@ def run_job(job: JobSpec, executor: Executor, progress: Callable[[str, int, int]
     if todo and executor.workers > 1 and getattr(executor, "forks", False):
         job.setup()  # forked workers inherit what is compiled or loaded here: it is done once
     executor.map(run_shard, job, todo, on_done=tick)
+    phases["shards"], t = time.perf_counter() - t, time.perf_counter()
     if job.staged:
         ctx = JobStageContext(job, executor)
         for stage in job.stages:
@@ -344,13 +347,17 @@ def run_job(job: JobSpec, executor: Executor, progress: Callable[[str, int, int]
             stage.prepare(ctx)
             if progress:
                 progress(stage.name, 1, 1)
+            phases[f"stage:{stage.name}"], t = time.perf_counter() - t, time.perf_counter()
         done = layout.done_shards()
         todo = [s for s in job.shard_names if OutputLayout.file_name(s) not in done]
         tick = _ticker("write", len(job.shards), len(job.shards) - len(todo), progress)
         executor.map(finalize_shard, ctx, todo, on_done=tick)
+        phases["write"], t = time.perf_counter() - t, time.perf_counter()
     total = Stats()
     for shard in job.shard_names:
         total.merge(Stats.from_dict(orjson.loads(job.store.read_bytes(layout.shard_stats(shard)))))
+    phases["stats"] = time.perf_counter() - t
+    total.seconds_by_phase.update(phases)
     job.store.write_bytes(layout.stats, orjson.dumps(total.to_dict(), option=orjson.OPT_INDENT_2))
     return total
 
