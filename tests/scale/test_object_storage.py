@@ -115,3 +115,61 @@ def test_a_changed_input_in_the_bucket_is_refused_on_resume(tmp_path, s3, capsys
     capsys.readouterr()
     assert main(["clean", f"s3://{bucket}/in/a.jsonl", "-o", out, "--no-dedup", *flags]) == 2
     assert "changed since that job ran" in capsys.readouterr().err
+
+
+DELETER = '''
+from dataclasses import dataclass
+from typing import ClassVar
+
+from thresher.steps.base import Filter
+
+
+@dataclass
+class DeleteOther(Filter):
+    """On its first document, deletes another input from the bucket (someone else's cleanup job)."""
+    name: ClassVar[str] = "delete_other"
+    url: str = ""
+    endpoint_url: str = ""
+    key: str = ""
+    secret: str = ""
+
+    def score(self, doc):
+        import s3fs
+
+        fs = s3fs.S3FileSystem(endpoint_url=self.endpoint_url, key=self.key, secret=self.secret, skip_instance_cache=True)
+        if fs.exists(self.url):
+            fs.rm(self.url)
+        return {}
+
+    def keep(self, signals):
+        return None
+'''
+
+
+def test_an_input_deleted_mid_run_is_reported_with_its_name_and_the_run_goes_on(tmp_path, s3, monkeypatch, capsys):
+    fs, opts, bucket = s3
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "deleter_steps.py").write_text(DELETER)
+    monkeypatch.syspath_prepend(str(site))
+    for name, start in (("a", 0), ("b", 10)):
+        fs.pipe_file(f"{bucket}/in/{name}.jsonl", b"".join(orjson.dumps({"id": f"{name}{i}", "text": prose(start + i)}) + b"\n" for i in range(5)))
+    cfg = tmp_path / "cfg.toml"
+    cfg.write_text(f'''
+[[step]]
+name = "guard"
+
+[[step]]
+name = "deleter_steps:DeleteOther"
+url = "{bucket}/in/b.jsonl"
+endpoint_url = "{opts['endpoint_url']}"
+key = "{opts['key']}"
+secret = "{opts['secret']}"
+''')
+    out = tmp_path / "out"
+    code = main(["clean", f"s3://{bucket}/in/*.jsonl", "-o", str(out), "--config", str(cfg), "--workers", "1", *storage_flags(opts)])
+    assert code in (0, 1)
+    stats = read_stats(out)
+    assert stats["docs_in"] == 5 and stats["docs_kept"] == 5  # a.jsonl whole
+    assert stats["input_errors"] == {"unreadable_file": 1}
+    assert any("b.jsonl" in line and "unreadable_file" in line for line in stats["error_samples"])

@@ -41,6 +41,8 @@ def read_jsonl(path: Path, rel: str, opts: ReadOptions, stats: Stats,
                 if size > opts.max_bytes and not line.endswith(b"\n"):
                     size += _skip_rest_of_line(f)
                 pos += size
+            except (FileNotFoundError, PermissionError):
+                raise  # gone or denied part way (deleted mid-run): the file is unreadable, not truncated
             except (OSError, EOFError) as exc:  # truncated gzip/zstd stream: keep what was read
                 stats.input_error("truncated_file", f"{rel}:{lineno + 1}", str(exc))
                 return
