@@ -99,10 +99,23 @@ def test_resume_after_a_killed_stage(make_job, tmp_path):
         p.unlink()
     (near / "sig" / ".a.u32.tmp-999").write_bytes(b"half written")
     shutil.rmtree(root / "_work" / "exact_dedup" / "hashes")
-    (root / "_work" / "exact_dedup" / "decisions.parquet").unlink()
+    shutil.rmtree(root / "_work" / "exact_dedup" / "decisions")
     again = verdicts(make_job(corpus(), stages(), root=root).run())
     assert again == first
     assert not list(near.rglob(".*.tmp-*"))
+
+
+def test_exact_dedup_decides_the_same_in_any_number_of_partitions(make_job, tmp_path):
+    texts = [story(i % 7) for i in range(40)] + ["Same words here, said twice.", "same  words here, said TWICE."]
+    shards = {f"s{j}": [doc(f"d{j}-{i}", t) for i, t in enumerate(texts[j::3])] for j in range(3)}
+    results = []
+    for parts in (1, 3, 7):
+        root = tmp_path / f"p{parts}"
+        docs = make_job(shards, [ExactDedup(partitions=parts)], root=root).run()
+        assert len(list((root / "_work" / "exact_dedup" / "decisions").glob("part-*.parquet"))) == parts
+        results.append(verdicts(docs))
+    assert results[0] == results[1] == results[2]
+    assert sum(1 for v in results[0].values() if v[0] is False) == 42 - 8  # 7 stories and one pair survive once each
 
 
 def test_changed_options_start_the_stage_over(make_job, tmp_path):

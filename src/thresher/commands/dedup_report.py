@@ -56,7 +56,7 @@ def wilson_upper(k: int, n: int, z: float = 1.96) -> float:
 def run(args: argparse.Namespace) -> int:
     import duckdb
 
-    from thresher.steps.dedup.store import sql_str
+    from thresher.steps.dedup.store import sql_list, sql_str
 
     if args.pairs < 0:
         print(f"thresher: --pairs must not be negative (got {args.pairs})", file=sys.stderr)
@@ -67,9 +67,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"thresher: no deduplication results under {args.out} (was it cleaned with dedup on?)", file=sys.stderr)
         return 2
     con = duckdb.connect()
-    if exact is not None and (exact / "decisions.parquet").exists():
+    exact_files = sorted((exact / "decisions").glob("part-*.parquet")) if exact is not None else []
+    if exact_files:
         groups, removed = con.execute(
-            f"SELECT count(DISTINCT cluster_id), count(*) FILTER (WHERE removed) FROM read_parquet({sql_str(exact / 'decisions.parquet')})"
+            f"SELECT count(DISTINCT cluster_id), count(*) FILTER (WHERE removed) FROM read_parquet({sql_list(exact_files)})"
         ).fetchone()
         print(f"Exact duplicates: {groups} groups, {removed} documents removed")
         print()

@@ -79,15 +79,20 @@ class Decisions:
         return d
 
 
-def read_decisions(path: Path, shard: str) -> Decisions:
-    if not path.exists():
+def read_decisions(path: Path | list[Path], shard: str) -> Decisions:
+    """One shard's rows of a decisions file, or of a partitioned stage's decision files."""
+    paths = path if isinstance(path, list) else [path]
+    if not isinstance(path, list) and not path.exists():
         raise FileNotFoundError(f"{path} is missing: run the stage's prepare() before apply()")
-    columns = ["row", "id", "cluster_id", "cluster_size", "survivor", "removed"]
-    if "kind" in pq.read_schema(path).names:  # near duplicates say which edge decided a removal
-        columns += ["kind", "score"]
-    table = pq.read_table(path, filters=[("shard", "=", shard)], columns=columns)
-    cols = [table.column(i).to_pylist() for i in range(table.num_columns)]
-    return Decisions({r[0]: r[1:] for r in zip(*cols)})
+    by_row: dict[int, tuple] = {}
+    for p in paths:
+        columns = ["row", "id", "cluster_id", "cluster_size", "survivor", "removed"]
+        if "kind" in pq.read_schema(p).names:  # near duplicates say which edge decided a removal
+            columns += ["kind", "score"]
+        table = pq.read_table(p, filters=[("shard", "=", shard)], columns=columns)
+        cols = [table.column(i).to_pylist() for i in range(table.num_columns)]
+        by_row.update({r[0]: r[1:] for r in zip(*cols)})
+    return Decisions(by_row)
 
 
 def apply_decision(

@@ -1,8 +1,14 @@
 """Exact duplicates: one survivor per group of documents with the same normalised text.
 
 Normalisation: case-folded, whitespace runs collapsed, ends stripped; hashed with 128-bit xxh3.
-Steps (each resumable): ``hashes/<shard>.parquet`` per shard, then ``decisions.parquet`` grouped
-by DuckDB on disk.
+
+A partitioned plan, each step resumable and each a task on the job's executor (a Ray task under
+``--executor ray``): one task per shard writes ``hashes/<shard>.parquet``, sorted by partition
+(``h1 mod P``) in small row groups; then one task per partition groups the hashes of its partition
+only (DuckDB, spilling past ``duckdb_memory``; row-group statistics let it skip the rest of every
+file) into ``decisions/part-<k>.parquet``. Equal texts have equal hashes, so every group lies in one
+partition and the result does not depend on P: no task ever holds more than a partition, and no
+merge across partitions is needed. A shard's apply reads its rows from the partitions' files.
 """
 
 from __future__ import annotations
@@ -11,18 +17,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import xxhash
 
+from thresher.io.atomic import atomic_path
 from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
 from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisions
-from thresher.steps.dedup.store import ParquetSink, duck_copy, open_stage_dir, safe_name, sql_list, stage_options
+from thresher.steps.dedup.store import duck_copy, open_stage_dir, safe_name, sql_list, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from thresher.document import Document
 
 HASH_SCHEMA = pa.schema(
-    [("key", pa.int64()), ("shard", pa.string()), ("row", pa.int64()), ("id", pa.string()),
+    [("part", pa.int32()), ("key", pa.int64()), ("shard", pa.string()), ("row", pa.int64()), ("id", pa.string()),
      ("length", pa.int64()), ("quality", pa.float64()), ("h1", pa.uint64()), ("h2", pa.uint64())]
 )
 _MASK64 = (1 << 64) - 1
@@ -45,62 +53,87 @@ class ExactDedup(CorpusStage):
     survivor: list[str] = field(default_factory=lambda: list(surv.DEFAULT_RULE))
     quality_key: str = "quality_score"
     duckdb_memory: str = "1GB"
+    #: How many partitions the grouping is cut into (tasks that can run at once); 0: one per 8 shards,
+    #: between 1 and 256. Any value gives the same decisions.
+    partitions: int = 0
 
     def __post_init__(self) -> None:
         surv.validate(self.survivor)
+        if self.partitions < 0:
+            raise ValueError(f"exact_dedup: partitions must be 0 (automatic) or more, not {self.partitions}")
+
+    def n_partitions(self, shards: list[str]) -> int:
+        return self.partitions or max(1, min(256, len(shards) // 8))
 
     def prepare(self, ctx: StageContext) -> None:
         d = ctx.work_dir(self.name)
-        open_stage_dir(d, self.name, stage_options(self), ctx.shards)
-        out = d / "decisions.parquet"
-        if out.exists():
-            return
-        todo = [(self, i, s) for i, s in enumerate(ctx.shards) if not (d / "hashes" / f"{safe_name(s)}.parquet").exists()]
+        parts = self.n_partitions(list(ctx.shards))
+        open_stage_dir(d, self.name, {**stage_options(self), "partitions": parts}, ctx.shards)
+        todo = [(self, parts, i, s) for i, s in enumerate(ctx.shards) if not (d / "hashes" / f"{safe_name(s)}.parquet").exists()]
         ctx.map(_hash_shard, todo)
-        files = [d / "hashes" / f"{safe_name(s)}.parquet" for s in ctx.shards]
-        if files:
-            setup = [f"CREATE VIEW h AS SELECT * FROM read_parquet({sql_list(files)})"]
-        else:  # an empty corpus: an empty table of the right shape
-            setup = ["CREATE TABLE h AS SELECT * FROM (SELECT NULL::BIGINT key, NULL::VARCHAR shard, NULL::BIGINT row, NULL::VARCHAR id, NULL::BIGINT length, NULL::DOUBLE quality, NULL::UBIGINT h1, NULL::UBIGINT h2) WHERE false"]
-        order = surv.order_by(self.survivor)
-        query = f"""
-            WITH dup AS (SELECT h1, h2 FROM h GROUP BY h1, h2 HAVING count(*) > 1),
-            m AS (SELECT h.* FROM h JOIN dup USING (h1, h2)),
-            r AS (
-              SELECT shard, row, id, key, h1, h2,
-                count(*) OVER w AS cluster_size,
-                first_value(id) OVER (w ORDER BY {order}) AS survivor,
-                first_value(key) OVER (w ORDER BY {order}) AS survivor_key
-              FROM m WINDOW w AS (PARTITION BY h1, h2))
-            SELECT shard, row, id, printf('%016x%016x', h1, h2) AS cluster_id, cluster_size, survivor,
-                   key <> survivor_key AS removed
-            FROM r ORDER BY shard, row"""
-        duck_copy(d, self.duckdb_memory, ctx.threads, query, out, setup)
+        ctx.map(_group_partition, [(self, parts, k) for k in range(parts) if not _decisions_file(d, k).exists()])
 
     def load(self, shard: str, ctx: StageContext) -> Decisions:
-        return read_decisions(ctx.work_dir(self.name) / "decisions.parquet", shard)
+        d = ctx.work_dir(self.name)
+        return read_decisions(sorted((d / "decisions").glob("part-*.parquet")), shard)
 
     def apply(self, doc: "Document", row: int, loaded: Decisions) -> None:
         apply_decision(doc, row, loaded, self.name, "exact_duplicate", KEYS)
 
 
-def _hash_shard(ctx: StageContext, item: tuple[ExactDedup, int, str]) -> int:
-    stage, shard_idx, shard = item
+def _decisions_file(d, k: int):
+    return d / "decisions" / f"part-{k:05d}.parquet"
+
+
+def _hash_shard(ctx: StageContext, item: tuple[ExactDedup, int, int, str]) -> int:
+    """One shard's kept documents' hashes, sorted by partition (a shard is bounded: it fits)."""
+    stage, parts, shard_idx, shard = item
     path = ctx.work_dir(stage.name) / "hashes" / f"{safe_name(shard)}.parquet"
     cols: dict[str, list] = {f.name: [] for f in HASH_SCHEMA}
-    n = 0
-    with ParquetSink(path, HASH_SCHEMA) as sink:
-        for row, doc in enumerate(ctx.docs(shard, upto=stage.name)):
-            if not doc.kept:
-                continue
-            text = doc.text
-            h1, h2 = text_hash(text)
-            for k, v in (("key", (shard_idx << 32) | row), ("shard", shard), ("row", row), ("id", doc.id), ("length", len(text)),
-                         ("quality", surv.quality_of(doc.metadata, stage.quality_key)), ("h1", h1), ("h2", h2)):
-                cols[k].append(v)
-            n += 1
-            if len(cols["key"]) >= 50_000:
-                sink.write(cols)
-                cols = {f.name: [] for f in HASH_SCHEMA}
-        sink.write(cols)
-    return n
+    for row, doc in enumerate(ctx.docs(shard, upto=stage.name)):
+        if not doc.kept:
+            continue
+        text = doc.text
+        h1, h2 = text_hash(text)
+        for k, v in (("part", h1 % parts), ("key", (shard_idx << 32) | row), ("shard", shard), ("row", row), ("id", doc.id),
+                     ("length", len(text)), ("quality", surv.quality_of(doc.metadata, stage.quality_key)), ("h1", h1), ("h2", h2)):
+            cols[k].append(v)
+    table = pa.table({k: pa.array(v, type=HASH_SCHEMA.field(k).type) for k, v in cols.items()}, schema=HASH_SCHEMA)
+    table = table.sort_by([("part", "ascending")])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        # Small row groups: a partition's task reads only the groups whose part range holds it.
+        pq.write_table(table, tmp, row_group_size=_ROW_GROUP, compression="lz4")
+    return table.num_rows
+
+
+_ROW_GROUP = 2048
+
+
+def _group_partition(ctx: StageContext, item: tuple[ExactDedup, int, int]) -> int:
+    """Groups of equal hashes within one partition, and each group's survivor."""
+    stage, parts, k = item
+    d = ctx.work_dir(stage.name)
+    files = [d / "hashes" / f"{safe_name(s)}.parquet" for s in ctx.shards]
+    if files:
+        setup = [f"CREATE VIEW h AS SELECT * FROM read_parquet({sql_list(files)}) WHERE part = {int(k)}"]
+    else:  # an empty corpus: an empty table of the right shape
+        setup = ["CREATE TABLE h AS SELECT * FROM (SELECT NULL::BIGINT key, NULL::VARCHAR shard, NULL::BIGINT row, NULL::VARCHAR id, NULL::BIGINT length, NULL::DOUBLE quality, NULL::UBIGINT h1, NULL::UBIGINT h2) WHERE false"]
+    order = surv.order_by(stage.survivor)
+    query = f"""
+        WITH dup AS (SELECT h1, h2 FROM h GROUP BY h1, h2 HAVING count(*) > 1),
+        m AS (SELECT h.* FROM h JOIN dup USING (h1, h2)),
+        r AS (
+          SELECT shard, row, id, key, h1, h2,
+            count(*) OVER w AS cluster_size,
+            first_value(id) OVER (w ORDER BY {order}) AS survivor,
+            first_value(key) OVER (w ORDER BY {order}) AS survivor_key
+          FROM m WINDOW w AS (PARTITION BY h1, h2))
+        SELECT shard, row, id, printf('%016x%016x', h1, h2) AS cluster_id, cluster_size, survivor,
+               key <> survivor_key AS removed
+        FROM r ORDER BY shard, row"""
+    out = _decisions_file(d, k)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Each partition's task spills to a folder of its own: tasks run side by side.
+    duck_copy(d / "spill" / f"part-{k:05d}", stage.duckdb_memory, 1, query, out, setup)
+    return k
