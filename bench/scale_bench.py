@@ -132,16 +132,42 @@ class PeakMemory:
 
 # -- servers --------------------------------------------------------------------------------------
 class RayCluster:
+    """A head node of its own (``ray start --block`` in a new process group), stopped by killing that
+    group: ``ray stop`` would stop every Ray process on the machine, other people's too."""
+
     def __init__(self, cpus: int) -> None:
         self.port = free_port()
         t = time.perf_counter()
-        subprocess.run(["ray", "start", "--head", "--num-cpus", str(cpus), "--node-ip-address", "127.0.0.1", "--port", str(self.port),
-                        "--include-dashboard", "false", "--disable-usage-stats"], env=ENV, check=True, capture_output=True)
-        self.start_seconds = time.perf_counter() - t
+        self.proc = subprocess.Popen(["ray", "start", "--head", "--block", "--num-cpus", str(cpus), "--node-ip-address", "127.0.0.1",
+                                      "--port", str(self.port), "--include-dashboard", "false", "--disable-usage-stats"],
+                                     env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         self.address = f"127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 60
+        while subprocess.run([sys.executable, "-c", f"import ray; ray.init(address='{self.address}', logging_level='ERROR'); "
+                              "assert ray.cluster_resources().get('CPU')"], env=ENV, capture_output=True).returncode != 0:
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise SystemExit("the Ray head did not start")
+            time.sleep(0.5)
+        self.start_seconds = time.perf_counter() - t
 
     def stop(self) -> None:
-        subprocess.run(["ray", "stop", "--force"], env=ENV, capture_output=True)
+        import signal
+
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(self.proc.pid, sig)
+            except ProcessLookupError:
+                break
+            try:
+                self.proc.wait(timeout=20)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        time.sleep(1.0)
+        try:  # whatever of this cluster outlived its head
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 class S3Server:
