@@ -135,6 +135,7 @@ class Store:
                 return sorted(os.listdir(self.path(rel)))
             except (FileNotFoundError, NotADirectoryError):
                 return []
+        self.fs.invalidate_cache(self.path(rel))  # other processes write here: never answer from a stale listing
         try:
             entries = retrying(lambda: self.fs.ls(self.path(rel), detail=False), f"listing {self.full_url(rel)}")
         except FileNotFoundError:

@@ -95,6 +95,22 @@ def read_decisions(path: Path | list[Path], shard: str) -> Decisions:
     return Decisions(by_row)
 
 
+def read_decisions_from(store, rels: list[str], shard: str) -> Decisions:
+    """One shard's rows of decision files on a :class:`thresher.io.store.Store`."""
+    by_row: dict[int, tuple] = {}
+    for rel in rels:
+        with store.open(rel) as f:
+            pf = pq.ParquetFile(f)
+            columns = ["row", "id", "cluster_id", "cluster_size", "survivor", "removed"]
+            if "kind" in pf.schema_arrow.names:
+                columns += ["kind", "score"]
+            f.seek(0)
+            table = pq.read_table(f, filters=[("shard", "=", shard)], columns=columns)
+        cols = [table.column(i).to_pylist() for i in range(table.num_columns)]
+        by_row.update({r[0]: r[1:] for r in zip(*cols)})
+    return Decisions(by_row)
+
+
 def apply_decision(
     doc: Document,
     row: int,

@@ -9,6 +9,9 @@ only (DuckDB, spilling past ``duckdb_memory``; row-group statistics let it skip 
 file) into ``decisions/part-<k>.parquet``. Equal texts have equal hashes, so every group lies in one
 partition and the result does not depend on P: no task ever holds more than a partition, and no
 merge across partitions is needed. A shard's apply reads its rows from the partitions' files.
+
+Every hand-off file goes through the job's own storage (``ctx.store``), written whole: on object
+storage too, tasks on any node see each other's files, and a resumed run skips what exists.
 """
 
 from __future__ import annotations
@@ -20,11 +23,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xxhash
 
-from thresher.io.atomic import atomic_path
+import os
+from pathlib import Path
+
+from thresher.io.store import scratch_dir
 from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
-from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisions
-from thresher.steps.dedup.store import duck_copy, open_stage_dir, safe_name, sql_list, stage_options
+from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisions_from
+from thresher.steps.dedup.store import open_stage_store, safe_name, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from thresher.document import Document
@@ -66,29 +72,40 @@ class ExactDedup(CorpusStage):
         return self.partitions or max(1, min(256, len(shards) // 8))
 
     def prepare(self, ctx: StageContext) -> None:
-        d = ctx.work_dir(self.name)
+        store = ctx.store(self.name)
         parts = self.n_partitions(list(ctx.shards))
-        open_stage_dir(d, self.name, {**stage_options(self), "partitions": parts}, ctx.shards)
-        todo = [(self, parts, i, s) for i, s in enumerate(ctx.shards) if not (d / "hashes" / f"{safe_name(s)}.parquet").exists()]
+        open_stage_store(store, self.name, {**stage_options(self), "partitions": parts}, ctx.shards)
+        done = set(store.ls("hashes"))
+        todo = [(self, parts, i, s) for i, s in enumerate(ctx.shards) if _hash_name(s) not in done]
         ctx.map(_hash_shard, todo)
-        ctx.map(_group_partition, [(self, parts, k) for k in range(parts) if not _decisions_file(d, k).exists()])
+        done = set(store.ls("decisions"))
+        ctx.map(_group_partition, [(self, parts, k) for k in range(parts) if _decisions_name(k) not in done])
 
     def load(self, shard: str, ctx: StageContext) -> Decisions:
-        d = ctx.work_dir(self.name)
-        return read_decisions(sorted((d / "decisions").glob("part-*.parquet")), shard)
+        store = ctx.store(self.name)
+        return read_decisions_from(store, [f"decisions/{n}" for n in store.ls("decisions") if n.endswith(".parquet")], shard)
 
     def apply(self, doc: "Document", row: int, loaded: Decisions) -> None:
         apply_decision(doc, row, loaded, self.name, "exact_duplicate", KEYS)
 
 
-def _decisions_file(d, k: int):
-    return d / "decisions" / f"part-{k:05d}.parquet"
+def _hash_name(shard: str) -> str:
+    return f"{safe_name(shard)}.parquet"
+
+
+def _decisions_name(k: int) -> str:
+    return f"part-{k:05d}.parquet"
+
+
+def _parquet_bytes(table: pa.Table, row_group_size: int | None = None) -> bytes:
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, row_group_size=row_group_size, compression="lz4")
+    return sink.getvalue().to_pybytes()
 
 
 def _hash_shard(ctx: StageContext, item: tuple[ExactDedup, int, int, str]) -> int:
     """One shard's kept documents' hashes, sorted by partition (a shard is bounded: it fits)."""
     stage, parts, shard_idx, shard = item
-    path = ctx.work_dir(stage.name) / "hashes" / f"{safe_name(shard)}.parquet"
     cols: dict[str, list] = {f.name: [] for f in HASH_SCHEMA}
     for row, doc in enumerate(ctx.docs(shard, upto=stage.name)):
         if not doc.kept:
@@ -99,11 +116,9 @@ def _hash_shard(ctx: StageContext, item: tuple[ExactDedup, int, int, str]) -> in
                      ("length", len(text)), ("quality", surv.quality_of(doc.metadata, stage.quality_key)), ("h1", h1), ("h2", h2)):
             cols[k].append(v)
     table = pa.table({k: pa.array(v, type=HASH_SCHEMA.field(k).type) for k, v in cols.items()}, schema=HASH_SCHEMA)
+    # Sorted by partition in small row groups: a partition's task reads only the groups that hold it.
     table = table.sort_by([("part", "ascending")])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as tmp:
-        # Small row groups: a partition's task reads only the groups whose part range holds it.
-        pq.write_table(table, tmp, row_group_size=_ROW_GROUP, compression="lz4")
+    ctx.store(stage.name).write_bytes(f"hashes/{_hash_name(shard)}", _parquet_bytes(table, _ROW_GROUP))
     return table.num_rows
 
 
@@ -112,13 +127,15 @@ _ROW_GROUP = 2048
 
 def _group_partition(ctx: StageContext, item: tuple[ExactDedup, int, int]) -> int:
     """Groups of equal hashes within one partition, and each group's survivor."""
+    from thresher.steps.dedup.store import duck
+
     stage, parts, k = item
-    d = ctx.work_dir(stage.name)
-    files = [d / "hashes" / f"{safe_name(s)}.parquet" for s in ctx.shards]
-    if files:
-        setup = [f"CREATE VIEW h AS SELECT * FROM read_parquet({sql_list(files)}) WHERE part = {int(k)}"]
-    else:  # an empty corpus: an empty table of the right shape
-        setup = ["CREATE TABLE h AS SELECT * FROM (SELECT NULL::BIGINT key, NULL::VARCHAR shard, NULL::BIGINT row, NULL::VARCHAR id, NULL::BIGINT length, NULL::DOUBLE quality, NULL::UBIGINT h1, NULL::UBIGINT h2) WHERE false"]
+    store = ctx.store(stage.name)
+    pieces = []
+    for shard in ctx.shards:
+        with store.open(f"hashes/{_hash_name(shard)}") as f:
+            pieces.append(pq.read_table(f, filters=[("part", "=", int(k))], schema=HASH_SCHEMA))
+    h = pa.concat_tables(pieces) if pieces else HASH_SCHEMA.empty_table()
     order = surv.order_by(stage.survivor)
     query = f"""
         WITH dup AS (SELECT h1, h2 FROM h GROUP BY h1, h2 HAVING count(*) > 1),
@@ -132,8 +149,11 @@ def _group_partition(ctx: StageContext, item: tuple[ExactDedup, int, int]) -> in
         SELECT shard, row, id, printf('%016x%016x', h1, h2) AS cluster_id, cluster_size, survivor,
                key <> survivor_key AS removed
         FROM r ORDER BY shard, row"""
-    out = _decisions_file(d, k)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # Each partition's task spills to a folder of its own: tasks run side by side.
-    duck_copy(d / "spill" / f"part-{k:05d}", stage.duckdb_memory, 1, query, out, setup)
+    # The partition's hashes are in memory (a partition is bounded); DuckDB spills its grouping to
+    # local scratch past duckdb_memory.
+    spill = Path(scratch_dir()) / f"thresher-exact-{os.getpid()}-{k}"
+    with duck(spill, stage.duckdb_memory, 1) as con:
+        con.register("h", h)
+        result = con.sql(query).to_arrow_table()
+    store.write_bytes(f"decisions/{_decisions_name(k)}", _parquet_bytes(result))
     return k

@@ -47,6 +47,22 @@ def open_stage_dir(d: Path, stage_name: str, options: dict[str, Any], shards: li
         write_bytes_atomic(marker, orjson.dumps(want, option=orjson.OPT_INDENT_2))
 
 
+def open_stage_store(store: Any, stage_name: str, options: dict[str, Any], shards: list[str]) -> None:
+    """:func:`open_stage_dir` for a stage folder on a :class:`thresher.io.store.Store` (local or
+    object storage): start it over unless the same options over the same shards made it."""
+    want = orjson.loads(orjson.dumps({"stage": stage_name, "options": options, "shards": sorted(shards)}))
+    if store.exists(STAGE_FILE):
+        try:
+            have = orjson.loads(store.read_bytes(STAGE_FILE))
+        except orjson.JSONDecodeError:
+            have = None
+        if have == want:
+            return
+        for name in store.ls():
+            store.rm(name)
+    store.write_bytes(STAGE_FILE, orjson.dumps(want, option=orjson.OPT_INDENT_2))
+
+
 def stage_options(stage: Any) -> dict[str, Any]:
     return orjson.loads(orjson.dumps(dataclasses.asdict(stage)))
 
