@@ -51,3 +51,16 @@ def test_removal_is_capped_per_page(make_job):
 def test_option_checks():
     with pytest.raises(ValueError):
         RepeatedLines(min_docs=1)
+
+
+def test_the_same_lines_go_in_any_number_of_partitions(make_job, tmp_path):
+    corpus = site_corpus(24)
+    shards = {f"s{j}": corpus[j::4] for j in range(4)}
+    texts = []
+    for parts in (1, 2, 5):
+        root = tmp_path / f"p{parts}"
+        docs = make_job(shards, [RepeatedLines(min_docs=10, partitions=parts)], root=root).run()
+        assert len(list((root / "_work" / "repeated_lines" / "frequent").glob("part-*.parquet"))) == parts
+        texts.append({i: d.text for i, d in docs.items()})
+    assert texts[0] == texts[1] == texts[2]
+    assert all("Share this article" not in t for t in texts[0].values())

@@ -20,16 +20,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 import xxhash
 
-import os
-from pathlib import Path
-
-from thresher.io.store import scratch_dir
 from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
 from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisions_from
+from thresher.steps.dedup.partitioned import auto_partitions, parquet_bytes, parquet_files, query_table, read_partition, write_by_partition
 from thresher.steps.dedup.store import open_stage_store, safe_name, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +65,7 @@ class ExactDedup(CorpusStage):
             raise ValueError(f"exact_dedup: partitions must be 0 (automatic) or more, not {self.partitions}")
 
     def n_partitions(self, shards: list[str]) -> int:
-        return self.partitions or max(1, min(256, len(shards) // 8))
+        return self.partitions or auto_partitions(len(shards))
 
     def prepare(self, ctx: StageContext) -> None:
         store = ctx.store(self.name)
@@ -83,7 +79,7 @@ class ExactDedup(CorpusStage):
 
     def load(self, shard: str, ctx: StageContext) -> Decisions:
         store = ctx.store(self.name)
-        return read_decisions_from(store, [f"decisions/{n}" for n in store.ls("decisions") if n.endswith(".parquet")], shard)
+        return read_decisions_from(store, parquet_files(store, "decisions"), shard)
 
     def apply(self, doc: "Document", row: int, loaded: Decisions) -> None:
         apply_decision(doc, row, loaded, self.name, "exact_duplicate", KEYS)
@@ -95,12 +91,6 @@ def _hash_name(shard: str) -> str:
 
 def _decisions_name(k: int) -> str:
     return f"part-{k:05d}.parquet"
-
-
-def _parquet_bytes(table: pa.Table, row_group_size: int | None = None) -> bytes:
-    sink = pa.BufferOutputStream()
-    pq.write_table(table, sink, row_group_size=row_group_size, compression="lz4")
-    return sink.getvalue().to_pybytes()
 
 
 def _hash_shard(ctx: StageContext, item: tuple[ExactDedup, int, int, str]) -> int:
@@ -116,26 +106,15 @@ def _hash_shard(ctx: StageContext, item: tuple[ExactDedup, int, int, str]) -> in
                      ("length", len(text)), ("quality", surv.quality_of(doc.metadata, stage.quality_key)), ("h1", h1), ("h2", h2)):
             cols[k].append(v)
     table = pa.table({k: pa.array(v, type=HASH_SCHEMA.field(k).type) for k, v in cols.items()}, schema=HASH_SCHEMA)
-    # Sorted by partition in small row groups: a partition's task reads only the groups that hold it.
-    table = table.sort_by([("part", "ascending")])
-    ctx.store(stage.name).write_bytes(f"hashes/{_hash_name(shard)}", _parquet_bytes(table, _ROW_GROUP))
+    write_by_partition(ctx.store(stage.name), f"hashes/{_hash_name(shard)}", table)
     return table.num_rows
-
-
-_ROW_GROUP = 2048
 
 
 def _group_partition(ctx: StageContext, item: tuple[ExactDedup, int, int]) -> int:
     """Groups of equal hashes within one partition, and each group's survivor."""
-    from thresher.steps.dedup.store import duck
-
     stage, parts, k = item
     store = ctx.store(stage.name)
-    pieces = []
-    for shard in ctx.shards:
-        with store.open(f"hashes/{_hash_name(shard)}") as f:
-            pieces.append(pq.read_table(f, filters=[("part", "=", int(k))], schema=HASH_SCHEMA))
-    h = pa.concat_tables(pieces) if pieces else HASH_SCHEMA.empty_table()
+    h = read_partition(store, [f"hashes/{_hash_name(s)}" for s in ctx.shards], k, HASH_SCHEMA)
     order = surv.order_by(stage.survivor)
     query = f"""
         WITH dup AS (SELECT h1, h2 FROM h GROUP BY h1, h2 HAVING count(*) > 1),
@@ -149,11 +128,7 @@ def _group_partition(ctx: StageContext, item: tuple[ExactDedup, int, int]) -> in
         SELECT shard, row, id, printf('%016x%016x', h1, h2) AS cluster_id, cluster_size, survivor,
                key <> survivor_key AS removed
         FROM r ORDER BY shard, row"""
-    # The partition's hashes are in memory (a partition is bounded); DuckDB spills its grouping to
-    # local scratch past duckdb_memory.
-    spill = Path(scratch_dir()) / f"thresher-exact-{os.getpid()}-{k}"
-    with duck(spill, stage.duckdb_memory, 1) as con:
-        con.register("h", h)
-        result = con.sql(query).to_arrow_table()
-    store.write_bytes(f"decisions/{_decisions_name(k)}", _parquet_bytes(result))
+    # The partition's hashes are in memory (a partition is bounded); DuckDB spills its grouping.
+    result = query_table("h", h, query, stage.duckdb_memory, "exact")
+    store.write_bytes(f"decisions/{_decisions_name(k)}", parquet_bytes(result))
     return k

@@ -1,8 +1,11 @@
 """Lines repeated across many documents: site chrome and templates a single page cannot reveal.
 
-Counting is on disk: each shard writes the 64-bit hashes of its documents' distinct normalised lines
-(``lines/<shard>.parquet``), and DuckDB counts in how many documents each line occurs
-(``frequent.parquet`` keeps those at or above the threshold). Apply removes those lines as edits
+Counting is a partitioned plan (:mod:`thresher.steps.dedup.partitioned`), every task on the job's
+executor and every file on the job's storage: one task per shard writes the 64-bit hashes of its
+documents' distinct normalised lines, sorted by partition (``lines/<shard>.parquet``, with its
+document count in ``lines/<shard>.json``); one task per partition counts in how many documents each
+of its lines occurs and keeps those at or above the threshold (``frequent/part-<k>.parquet``). A line's
+hash decides its partition, so no count spans two. Apply removes those lines as edits
 with rule ``corpus_repeated_line``, the most widespread first, never more than
 ``max_removed_share`` of a page's characters (a page made mostly of such lines keeps the rest).
 
@@ -25,15 +28,15 @@ import pyarrow.parquet as pq
 import xxhash
 
 from thresher.document import Edit
-from thresher.io.atomic import write_bytes_atomic
 from thresher.steps.corpus import CorpusStage, StageContext
-from thresher.steps.dedup.store import ParquetSink, duck_copy, open_stage_dir, safe_name, sql_list, stage_options
+from thresher.steps.dedup.partitioned import auto_partitions, parquet_bytes, parquet_files, query_table, read_partition, write_by_partition
+from thresher.steps.dedup.store import open_stage_store, safe_name, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from thresher.document import Document
 
 RULE = "corpus_repeated_line"
-LINE_SCHEMA = pa.schema([("h", pa.uint64())])
+LINE_SCHEMA = pa.schema([("part", pa.int32()), ("h", pa.uint64())])
 _DIGITS = re.compile(r"\d+")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 
@@ -66,32 +69,39 @@ class RepeatedLines(CorpusStage):
         if not 0.0 <= self.max_removed_share <= 1.0:
             raise ValueError("max_removed_share must be between 0 and 1")
 
+    #: Partitions of the counting (tasks that can run at once); 0: one per 8 shards, 1 to 256.
+    partitions: int = 0
+
     def prepare(self, ctx: StageContext) -> None:
-        d = ctx.work_dir(self.name)
-        open_stage_dir(d, self.name, stage_options(self), ctx.shards)
-        out = d / "frequent.parquet"
-        if out.exists():
+        store = ctx.store(self.name)
+        parts = self.partitions or auto_partitions(len(ctx.shards))
+        open_stage_store(store, self.name, {**stage_options(self), "partitions": parts}, ctx.shards)
+        if store.exists("summary.json"):
             return
         names = [safe_name(s) for s in ctx.shards]
-        todo = [(self, s) for s, n in zip(ctx.shards, names) if not (d / "lines" / f"{n}.json").exists()]
-        ctx.map(_count_shard, todo)
-        n_docs = sum(orjson.loads((d / "lines" / f"{n}.json").read_bytes())["docs"] for n in names)
+        have = set(store.ls("lines"))
+        ctx.map(_count_shard, [(self, parts, s) for s, n in zip(ctx.shards, names) if f"{n}.json" not in have])
+        n_docs = sum(orjson.loads(store.read_bytes(f"lines/{n}.json"))["docs"] for n in names)
         need = max(self.min_docs, math.ceil(self.min_share * n_docs))
-        files = [d / "lines" / f"{n}.parquet" for n in names]
-        if files:
-            query = f"SELECT h, count(*) AS docs FROM read_parquet({sql_list(files)}) GROUP BY h HAVING count(*) >= {int(need)}"
-        else:
-            query = "SELECT NULL::UBIGINT AS h, NULL::BIGINT AS docs WHERE false"
-        duck_copy(d, self.duckdb_memory, ctx.threads, query, out)
-        write_bytes_atomic(d / "summary.json", orjson.dumps({"docs": n_docs, "min_docs_used": need, "frequent_lines": pq.read_metadata(out).num_rows}))
+        have = set(store.ls("frequent"))
+        ctx.map(_frequent_partition, [(self, parts, k, need) for k in range(parts) if _part_name(k) not in have])
+        frequent = 0
+        for rel in parquet_files(store, "frequent"):
+            with store.open(rel) as f:
+                frequent += pq.read_metadata(f).num_rows
+        store.write_bytes("summary.json", orjson.dumps({"docs": n_docs, "min_docs_used": need, "frequent_lines": frequent}))
 
     def load(self, shard: str, ctx: StageContext) -> dict[int, int]:
         """The frequent lines (hash -> documents); the same for every shard."""
-        path = ctx.work_dir(self.name) / "frequent.parquet"
-        if not path.exists():
-            raise FileNotFoundError(f"{path} is missing: run prepare() before apply()")
-        t = pq.read_table(path)
-        return dict(zip(t.column("h").to_pylist(), t.column("docs").to_pylist()))
+        store = ctx.store(self.name)
+        if not store.exists("summary.json"):
+            raise FileNotFoundError(f"{store.full_url('summary.json')} is missing: run prepare() before apply()")
+        frequent: dict[int, int] = {}
+        for rel in parquet_files(store, "frequent"):
+            with store.open(rel) as f:
+                t = pq.read_table(f)
+            frequent.update(zip(t.column("h").to_pylist(), t.column("docs").to_pylist()))
+        return frequent
 
     def apply(self, doc: "Document", row: int, loaded: dict[int, int]) -> None:
         if loaded:
@@ -118,21 +128,33 @@ class RepeatedLines(CorpusStage):
         return sorted(chosen, key=lambda e: e.start)
 
 
-def _count_shard(ctx: StageContext, item: tuple[RepeatedLines, str]) -> int:
-    stage, shard = item
-    d = ctx.work_dir(stage.name)
+def _part_name(k: int) -> str:
+    return f"part-{k:05d}.parquet"
+
+
+def _count_shard(ctx: StageContext, item: tuple[RepeatedLines, int, str]) -> int:
+    stage, parts, shard = item
+    store = ctx.store(stage.name)
     name = safe_name(shard)
     n_docs = 0
-    buf: list[int] = []
-    with ParquetSink(d / "lines" / f"{name}.parquet", LINE_SCHEMA) as sink:
-        for doc in ctx.docs(shard, upto=stage.name):
-            if not doc.kept:
-                continue
-            n_docs += 1
-            buf.extend(doc_line_hashes(doc.text))  # distinct per document: counts are documents
-            if len(buf) >= 500_000:
-                sink.write({"h": np.array(buf, dtype=np.uint64)})
-                buf = []
-        sink.write({"h": np.array(buf, dtype=np.uint64)})
-    write_bytes_atomic(d / "lines" / f"{name}.json", orjson.dumps({"docs": n_docs}))
+    hashes: list[int] = []
+    for doc in ctx.docs(shard, upto=stage.name):
+        if not doc.kept:
+            continue
+        n_docs += 1
+        hashes.extend(doc_line_hashes(doc.text))  # distinct per document: counts are documents
+    h = np.array(hashes, dtype=np.uint64)
+    table = pa.table({"part": pa.array((h % np.uint64(parts)).astype(np.int32)), "h": pa.array(h)}, schema=LINE_SCHEMA)
+    write_by_partition(store, f"lines/{name}.parquet", table)
+    store.write_bytes(f"lines/{name}.json", orjson.dumps({"docs": n_docs}))  # written last: the shard is done
     return n_docs
+
+
+def _frequent_partition(ctx: StageContext, item: tuple[RepeatedLines, int, int, int]) -> int:
+    stage, parts, k, need = item
+    store = ctx.store(stage.name)
+    lines = read_partition(store, [f"lines/{safe_name(s)}.parquet" for s in ctx.shards], k, LINE_SCHEMA)
+    result = query_table("lines", lines, f"SELECT h, count(*) AS docs FROM lines GROUP BY h HAVING count(*) >= {int(need)}",
+                         stage.duckdb_memory, "lines")
+    store.write_bytes(f"frequent/{_part_name(k)}", parquet_bytes(result))
+    return result.num_rows
