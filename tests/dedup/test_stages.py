@@ -227,8 +227,8 @@ def test_no_duckdb_connection_is_open_when_workers_fork(make_job, monkeypatch):
     monkeypatch.setattr(type(job), "map", checking_map)  # on the class: the job still pickles
     docs = job.run()
     assert not docs["b1"].kept  # the run did its work
-    assert [name for name, _ in open_at_map] == ["_sign_shard", "_shingle_sets"]
-    assert [n for _, n in open_at_map] == [0, 0]
+    assert [name for name, _ in open_at_map] == ["_sign_shard", "_pair_partition", "_shingle_sets"]
+    assert [n for _, n in open_at_map] == [0, 0, 0]
     assert (job.root / "_work" / "near_dedup" / "report" / "pairs.parquet").exists()
 
 
@@ -247,3 +247,14 @@ def test_lsh_grid_search_runs_once_per_stage_and_pickles(monkeypatch):
     assert copy.lsh() == first and len(calls) == 1  # the workers' copies do not search again
     assert copy == stage  # the cache is not part of the options
     assert NearDedup(bands=4, rows=8, num_perm=64).lsh() == (4, 8) and len(calls) == 1
+
+
+def test_near_dedup_decides_the_same_in_any_number_of_band_partitions(make_job, tmp_path):
+    results = []
+    for parts in (1, 4):
+        root = tmp_path / f"p{parts}"
+        docs = make_job(corpus(), [NearDedup(min_anchors=4, partitions=parts)], root=root, workers=2).run()
+        assert len(list((root / "_work" / "near_dedup" / "pairs").glob("part-*.parquet"))) == parts
+        results.append(verdicts(docs))
+    assert results[0] == results[1]
+    assert any(v[0] is False for v in results[0].values())

@@ -2,12 +2,16 @@
 
 Steps, each writing files under the stage folder and skipped when its output exists:
 
-1. ``sign``: per shard, MinHash signatures (``sig/<shard>.u32`` raw rows + ``.meta.parquet``),
-   band buckets (``bands/<shard>.parquet``) and anchor shingles (``anchors/<shard>.parquet``).
-2. ``candidates.parquet``: DuckDB groups the band rows by (band, bucket) on disk; members of small
-   buckets are paired all with all, large buckets as a star around their smallest id.
-3. ``edges.parquet``: candidate pairs kept when the signatures' estimated Jaccard reaches the
-   threshold (``verify``), plus containment pairs (below).
+1. ``sign``, one task per shard: MinHash signatures (``sig/<shard>.u32`` raw rows +
+   ``.meta.parquet``), band buckets (``bands/<shard>.parquet``, sorted by partition, ``bucket mod P``)
+   and anchor shingles (``anchors/<shard>.parquet``).
+2. ``pairs/part-<k>.parquet``, one task per partition: that partition's band rows of every shard
+   (row-group statistics skip the rest), grouped by (band, bucket); members of small buckets are
+   paired all with all, large buckets as a star around the member whose id hashes lowest; each pair
+   kept when the signatures' estimated Jaccard reaches the threshold (``verify``). A bucket lies in
+   one partition, so no task holds more than its partition's rows.
+3. ``edges.parquet``: the partitions' pairs (a pair found in two bands' buckets, once), plus
+   containment pairs (below).
 4. ``decisions.parquet``: connected components of the edges, the survivor of each by the rule
    (:mod:`thresher.steps.dedup.survivor`).
 5. ``report/``: a sample of edges with their true Jaccard and containment (``thresher dedup-report``).
@@ -37,8 +41,10 @@ import numpy as np
 import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
+import xxhash
 
 from thresher.io.atomic import atomic_path, write_bytes_atomic
+from thresher.io.store import Store
 from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
 from thresher.steps.dedup import cover
@@ -46,6 +52,7 @@ from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisi
 from thresher.steps.dedup.lsh import optimal_params
 from thresher.steps.dedup.minhash import MinHasher, band_hashes, estimate_jaccard
 from thresher.steps.dedup.text import UNITS
+from thresher.steps.dedup.partitioned import auto_partitions, parquet_bytes, query_table, read_partition, write_by_partition
 from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, sql_str, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,7 +62,8 @@ META_SCHEMA = pa.schema(
     [("key", pa.int64()), ("shard", pa.string()), ("row", pa.int64()), ("id", pa.string()),
      ("length", pa.int64()), ("quality", pa.float64()), ("n_anchors", pa.int64())]
 )
-BANDS_SCHEMA = pa.schema([("band", pa.int32()), ("bucket", pa.uint64()), ("key", pa.int64())])
+BANDS_SCHEMA = pa.schema([("part", pa.int32()), ("band", pa.int32()), ("bucket", pa.uint64()), ("key", pa.int64()), ("idh", pa.uint64())])
+PAIRS_SCHEMA = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("score", pa.float32())])
 ANCHOR_SCHEMA = pa.schema([("h", pa.uint64()), ("key", pa.int64())])
 EDGE_SCHEMA = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("kind", pa.string()), ("score", pa.float32())])
 KEYS = ("cluster_id", "cluster_size", "cluster_survivor", "near_duplicate_of")
@@ -93,6 +101,7 @@ class NearDedup(CorpusStage):
     duckdb_memory: str = "1GB"
     report_pairs: int = 200  # edges sampled with their true similarity for `thresher dedup-report`
     report_shards: int = 4  # ... from at most this many shards (measuring them re-reads those shards)
+    partitions: int = 0  # band partitions (tasks finding pairs); 0: one per 8 shards, 1 to 256
 
     def __post_init__(self) -> None:
         surv.validate(self.survivor)
@@ -116,6 +125,9 @@ class NearDedup(CorpusStage):
         p = optimal_params(self.threshold, self.num_perm, self.fp_weight, self.fn_weight)
         return p.bands, p.rows
 
+    def n_partitions(self, shards: int) -> int:
+        return self.partitions or auto_partitions(shards)
+
     def hasher(self) -> MinHasher:
         ngram = self.letter_ngram if self.units == "letters" else self.ngram
         return MinHasher(self.num_perm, ngram, self.char_ngram, self.seed, self.units)
@@ -130,22 +142,26 @@ class NearDedup(CorpusStage):
     # -- prepare ---------------------------------------------------------------------------
     def prepare(self, ctx: StageContext) -> None:
         d = ctx.work_dir(self.name)
-        open_stage_dir(d, self.name, stage_options(self), ctx.shards)
+        parts = self.n_partitions(len(ctx.shards))
+        open_stage_dir(d, self.name, {**stage_options(self), "partitions": parts}, ctx.shards)
         if (d / "decisions.parquet").exists() and (d / "summary.json").exists():
             return
         bands, rows = self.lsh()  # before the workers fork: they inherit the result
         names = [safe_name(s) for s in ctx.shards]
-        todo = [(self, i, s) for i, s in enumerate(ctx.shards) if not _signed(d, names[i])]
+        todo = [(self, parts, i, s) for i, s in enumerate(ctx.shards) if not _signed(d, names[i])]
         seconds: dict[str, float] = {}
         t = time.perf_counter()
         ctx.map(_sign_shard, todo)
         seconds["sign"] = time.perf_counter() - t
+        t = time.perf_counter()
+        ctx.map(_pair_partition, [(self, k) for k in range(parts) if not (d / "pairs" / f"part-{k:05d}.json").exists()])
+        seconds["pairs"] = time.perf_counter() - t
+        candidates = sum(orjson.loads((d / "pairs" / f"part-{k:05d}.json").read_bytes())["candidates"] for k in range(parts))
         report_path = d / "report" / "pairs.parquet"
         sample: list | None = None
         with duck(d, self.duckdb_memory, ctx.threads) as con:  # closed before the report forks
             _views(con, d, names)
-            for step, out, fn in (("candidates", d / "candidates.parquet", lambda: self._candidates(con, d)),
-                                  ("edges", d / "edges.parquet", lambda: self._edges(con, d)),
+            for step, out, fn in (("edges", d / "edges.parquet", lambda: self._edges(con, d, parts)),
                                   ("clusters", d / "decisions.parquet", lambda: self._decisions(con, d))):
                 if not out.exists():
                     t = time.perf_counter()
@@ -156,10 +172,10 @@ class NearDedup(CorpusStage):
                 sample = self._report_sample(con, d)
                 seconds["report"] = time.perf_counter() - t
             summary = {
-                "bands": bands, "rows": rows, "threshold": self.threshold,
+                "bands": bands, "rows": rows, "threshold": self.threshold, "partitions": parts,
                 "containment_threshold": self.containment_threshold if self.containment else None,
                 "signed": con.execute("SELECT count(*) FROM meta").fetchone()[0],
-                "candidates": con.execute(f"SELECT count(*) FROM read_parquet({sql_str(d / 'candidates.parquet')})").fetchone()[0],
+                "candidates": candidates,
                 "edges": dict(con.execute(f"SELECT kind, count(*) FROM read_parquet({sql_str(d / 'edges.parquet')}) GROUP BY kind ORDER BY kind").fetchall()),
                 "clusters": con.execute(f"SELECT count(DISTINCT cluster_id) FROM read_parquet({sql_str(d / 'decisions.parquet')})").fetchone()[0],
                 "removed": con.execute(f"SELECT count(*) FROM read_parquet({sql_str(d / 'decisions.parquet')}) WHERE removed").fetchone()[0],
@@ -169,36 +185,18 @@ class NearDedup(CorpusStage):
         if sample is not None:
             t = time.perf_counter()
             self._report_measure(sample, report_path, ctx)
-            seconds["report"] += time.perf_counter() - t
+            seconds["report"] = seconds.get("report", 0.0) + time.perf_counter() - t
         summary["seconds"] = {k: round(v, 2) for k, v in seconds.items()}  # of the last run (steps it skipped are absent)
         write_bytes_atomic(d / "summary.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
 
-    def _candidates(self, con, d: Path) -> None:
-        # Small buckets: every pair. Large ones: a star around the member with the smallest id, so
-        # the result does not depend on how documents were numbered.
-        query = f"""
-            WITH g AS (
-              SELECT band, bucket, count(*) AS n, min({{'id': id, 'key': key}}).key AS root
-              FROM bands JOIN meta USING (key) GROUP BY band, bucket HAVING count(*) > 1),
-            m AS (SELECT b.band, b.bucket, b.key, g.n, g.root FROM bands b JOIN g USING (band, bucket))
-            SELECT DISTINCT least(a, b) AS a, greatest(a, b) AS b FROM (
-              SELECT x.key AS a, y.key AS b FROM m x JOIN m y
-                ON x.band = y.band AND x.bucket = y.bucket AND x.key < y.key
-                WHERE x.n <= {int(self.max_bucket_pairs)}
-              UNION ALL
-              SELECT root AS a, key AS b FROM m WHERE n > {int(self.max_bucket_pairs)} AND key <> root)"""
-        copy_to_parquet(con, query, d / "candidates.parquet")
-
-    def _edges(self, con, d: Path) -> None:
-        sigs = _Signatures(d, con)
+    def _edges(self, con, d: Path, parts: int) -> None:
         with ParquetSink(d / "edges.parquet", EDGE_SCHEMA) as sink:
-            pf = pq.ParquetFile(d / "candidates.parquet")
-            for batch in pf.iter_batches(batch_size=200_000):
-                a = batch.column("a").to_numpy().astype(np.int64)
-                b = batch.column("b").to_numpy().astype(np.int64)
-                est = estimate_jaccard(sigs.get(a), sigs.get(b)) if len(a) else np.zeros(0)
-                keep = est >= self.threshold if self.verify else np.ones(len(a), bool)
-                sink.write({"a": a[keep], "b": b[keep], "kind": ["jaccard"] * int(keep.sum()), "score": est[keep]})
+            files = [d / "pairs" / f"part-{k:05d}.parquet" for k in range(parts)]
+            # A pair whose documents share buckets in two bands may be found in two partitions: once.
+            reader = con.sql(f"SELECT DISTINCT a, b, score FROM read_parquet({sql_list(files)}) ORDER BY a, b").to_arrow_reader(200_000)
+            for batch in reader:
+                n = batch.num_rows
+                sink.write({"a": batch.column("a"), "b": batch.column("b"), "kind": ["jaccard"] * n, "score": batch.column("score")})
             if self.containment:
                 # Anchors in more than max_posting documents (site chrome, stock phrases) count
                 # neither as shared nor in a document's size: containment is of the content.
@@ -338,33 +336,70 @@ def _views(con, d: Path, names: list[str]) -> None:
             con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM _{name}_empty")
 
     view("meta", [d / "sig" / f"{n}.meta.parquet" for n in names], META_SCHEMA)
-    view("bands", [d / "bands" / f"{n}.parquet" for n in names], BANDS_SCHEMA)
     view("anchors", [d / "anchors" / f"{n}.parquet" for n in names], ANCHOR_SCHEMA)
 
 
 class _Signatures:
-    """Signature rows by key, from the per-shard raw files (memory-mapped, read on demand)."""
+    """Signature rows by key, from the per-shard raw files (memory-mapped, opened on first use)."""
 
-    def __init__(self, d: Path, con) -> None:
-        self.num_perm = None
-        self.maps: dict[int, np.ndarray] = {}
-        self.d = d
-        shard_names = dict(con.execute("SELECT DISTINCT key >> 32, shard FROM meta").fetchall())
-        for idx, shard in shard_names.items():
-            path = d / "sig" / f"{safe_name(shard)}.u32"
-            info = orjson.loads((d / "sig" / f"{safe_name(shard)}.json").read_bytes())
+    def __init__(self, d: Path, shards: list[str]) -> None:
+        self.d, self.shards = d, shards
+        self.maps: dict[int, np.ndarray | None] = {}
+        self.num_perm = 0
+
+    def _map(self, idx: int) -> np.ndarray | None:
+        if idx not in self.maps:
+            name = safe_name(self.shards[idx])
+            info = orjson.loads((self.d / "sig" / f"{name}.json").read_bytes())
             self.num_perm = info["num_perm"]
-            if info["count"]:
-                self.maps[int(idx)] = np.memmap(path, dtype=np.uint32, mode="r", shape=(info["count"], info["num_perm"]))
+            self.maps[idx] = (np.memmap(self.d / "sig" / f"{name}.u32", dtype=np.uint32, mode="r", shape=(info["count"], info["num_perm"]))
+                              if info["count"] else None)
+        return self.maps[idx]
 
     def get(self, keys: np.ndarray) -> np.ndarray:
-        out = np.empty((len(keys), self.num_perm or 0), dtype=np.uint32)
         shard = keys >> 32
         row = keys & 0xFFFFFFFF
-        for s in np.unique(shard).tolist():
+        found = {int(s): self._map(int(s)) for s in np.unique(shard).tolist()}
+        out = np.empty((len(keys), self.num_perm), dtype=np.uint32)
+        for s, m_ in found.items():
             m = shard == s
-            out[m] = self.maps[s][row[m]]
+            out[m] = m_[row[m]]
         return out
+
+
+def _pair_partition(ctx: StageContext, item: tuple[NearDedup, int]) -> int:
+    """Candidate pairs of one band partition, verified on their signatures."""
+    stage, k = item
+    d = ctx.work_dir(stage.name)
+    store = Store(str(d))
+    b = read_partition(store, [f"bands/{safe_name(s)}.parquet" for s in ctx.shards], k, BANDS_SCHEMA)
+    # Small buckets: every pair. Large ones: a star around the member whose id hashes lowest, so the
+    # result does not depend on how documents were numbered.
+    query = f"""
+        WITH g AS (
+          SELECT band, bucket, count(*) AS n, min({{'idh': idh, 'key': key}}).key AS root
+          FROM b GROUP BY band, bucket HAVING count(*) > 1),
+        m AS (SELECT b.band, b.bucket, b.key, g.n, g.root FROM b JOIN g USING (band, bucket))
+        SELECT DISTINCT least(a, b) AS a, greatest(a, b) AS b FROM (
+          SELECT x.key AS a, y.key AS b FROM m x JOIN m y
+            ON x.band = y.band AND x.bucket = y.bucket AND x.key < y.key
+            WHERE x.n <= {int(stage.max_bucket_pairs)}
+          UNION ALL
+          SELECT root AS a, key AS b FROM m WHERE n > {int(stage.max_bucket_pairs)} AND key <> root)
+        ORDER BY a, b"""
+    cand = query_table("b", b, query, stage.duckdb_memory, "near")
+    a_ = cand.column("a").to_numpy().astype(np.int64)
+    b_ = cand.column("b").to_numpy().astype(np.int64)
+    if len(a_):
+        sigs = _Signatures(d, list(ctx.shards))
+        est = estimate_jaccard(sigs.get(a_), sigs.get(b_)).astype(np.float32)
+    else:
+        est = np.zeros(0, np.float32)
+    keep = est >= stage.threshold if stage.verify else np.ones(len(a_), bool)
+    pairs = pa.table({"a": a_[keep], "b": b_[keep], "score": est[keep]}, schema=PAIRS_SCHEMA)
+    store.write_bytes(f"pairs/part-{k:05d}.parquet", parquet_bytes(pairs))
+    store.write_bytes(f"pairs/part-{k:05d}.json", orjson.dumps({"candidates": len(a_), "pairs": int(keep.sum())}))  # last: done
+    return len(a_)
 
 
 class _Pending:
@@ -389,21 +424,22 @@ class _Pending:
         self.parts, self.rows = {}, 0
 
 
-def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
-    stage, shard_idx, shard = item
+def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, int, str]) -> int:
+    stage, parts, shard_idx, shard = item
     d = ctx.work_dir(stage.name)
     name = safe_name(shard)
-    sig_path, _, bands_path, anchors_path, meta_path = _shard_files(d, name)
+    sig_path, _, _, anchors_path, meta_path = _shard_files(d, name)
     bands, rows = stage.lsh()
     hasher = stage.hasher()
     rate, one = np.uint64(stage.anchor_rate), np.uint64(1)
     power_of_two = stage.anchor_rate & (stage.anchor_rate - 1) == 0  # a mask is much cheaper than uint64 modulo
     count = 0
     band_ids = np.arange(bands, dtype=np.int32)
+    band_cols: dict[str, list[np.ndarray]] = {"band": [], "bucket": [], "key": [], "idh": []}  # a shard's: bounded
     with atomic_path(sig_path) as sig_tmp, open(sig_tmp, "wb") as sig_out, \
-            ParquetSink(bands_path, BANDS_SCHEMA) as band_sink, ParquetSink(anchors_path, ANCHOR_SCHEMA) as anchor_sink, \
+            ParquetSink(anchors_path, ANCHOR_SCHEMA) as anchor_sink, \
             ParquetSink(meta_path.with_name(meta_path.name + ".part"), META_SCHEMA) as meta_sink:
-        band_out, anchor_out, meta_out = _Pending(band_sink), _Pending(anchor_sink), _Pending(meta_sink, 50_000)
+        anchor_out, meta_out = _Pending(anchor_sink), _Pending(meta_sink, 50_000)
         batch: list = []  # (row, id, text, language, quality, length)
         size = 0
 
@@ -432,9 +468,13 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             n_anchors = np.bincount(ad, minlength=len(batch))
             sig_out.write(np.ascontiguousarray(sig).tobytes())
             bh = band_hashes(sig, bands, rows)
-            band_out.add(band=np.tile(band_ids, len(keys)), bucket=bh.reshape(-1), key=np.repeat(keys, bands))
-            anchor_out.add(h=ah, key=key_of[ad])
             kept = [batch[i] for i in keep_idx.tolist()]
+            idh = np.fromiter((xxhash.xxh3_64_intdigest(b[1].encode("utf-8", "surrogatepass")) for b in kept), dtype=np.uint64, count=len(kept))
+            band_cols["band"].append(np.tile(band_ids, len(keys)))
+            band_cols["bucket"].append(bh.reshape(-1))
+            band_cols["key"].append(np.repeat(keys, bands))
+            band_cols["idh"].append(np.repeat(idh, bands))
+            anchor_out.add(h=ah, key=key_of[ad])
             meta_out.add(key=keys, shard=[shard] * len(keys), row=[b[0] for b in kept], id=[b[1] for b in kept],
                          length=[b[5] for b in kept], quality=[b[4] for b in kept], n_anchors=n_anchors[keep_idx])
             count += len(keys)
@@ -452,8 +492,11 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             if size >= stage.batch_chars:
                 flush()
         flush()
-        for p in (band_out, anchor_out, meta_out):
+        for p in (anchor_out, meta_out):
             p.flush()
+    cols = {k: np.concatenate(v) if v else np.zeros(0, BANDS_SCHEMA.field(k).type.to_pandas_dtype()) for k, v in band_cols.items()}
+    cols["part"] = (cols["bucket"] % np.uint64(parts)).astype(np.int32)
+    write_by_partition(Store(str(d)), f"bands/{name}.parquet", pa.table({f.name: cols[f.name] for f in BANDS_SCHEMA}, schema=BANDS_SCHEMA))
     write_bytes_atomic(d / "sig" / f"{name}.json", orjson.dumps({"count": count, "num_perm": stage.num_perm}))
     # The meta file is the shard's completion marker: renamed last.
     meta_path.with_name(meta_path.name + ".part").replace(meta_path)
