@@ -258,3 +258,14 @@ def test_near_dedup_decides_the_same_in_any_number_of_band_partitions(make_job, 
         results.append(verdicts(docs))
     assert results[0] == results[1]
     assert any(v[0] is False for v in results[0].values())
+
+
+def test_a_larger_corpus_makes_more_partitions_not_larger_ones(make_job, tmp_path, monkeypatch):
+    from thresher.steps.dedup import partitioned
+
+    base = verdicts(make_job(corpus(), stages(), root=tmp_path / "one").run())
+    monkeypatch.setattr(partitioned, "ROWS_PER_PARTITION", 2)  # as if the corpus were much larger
+    root = tmp_path / "many"
+    assert verdicts(make_job(corpus(), stages(), root=root).run()) == base
+    for stage, folder in (("exact_dedup", "decisions"), ("near_dedup", "pairs")):
+        assert len(list((root / "_work" / stage / folder).glob("part-*.parquet"))) >= 4

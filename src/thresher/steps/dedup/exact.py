@@ -4,7 +4,7 @@ Normalisation: case-folded, whitespace runs collapsed, ends stripped; hashed wit
 
 A partitioned plan, each step resumable and each a task on the job's executor (a Ray task under
 ``--executor ray``): one task per shard writes ``hashes/<shard>.parquet``, sorted by partition
-(``h1 mod P``) in small row groups; then one task per partition groups the hashes of its partition
+(``h1 mod FINE``) in small row groups; then one task per partition groups the hashes of its partition
 only (DuckDB, spilling past ``duckdb_memory``; row-group statistics let it skip the rest of every
 file) into ``decisions/part-<k>.parquet``. Equal texts have equal hashes, so every group lies in one
 partition and the result does not depend on P: no task ever holds more than a partition, and no
@@ -25,7 +25,8 @@ import xxhash
 from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
 from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisions_from
-from thresher.steps.dedup.partitioned import auto_partitions, parquet_bytes, parquet_files, query_table, read_partition, write_by_partition
+from thresher.steps.dedup.partitioned import (FINE, choose_partitions, count_rows, parquet_bytes, parquet_files, query_table,
+                                              read_partition, write_by_partition)
 from thresher.steps.dedup.store import open_stage_store, safe_name, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,8 +56,8 @@ class ExactDedup(CorpusStage):
     survivor: list[str] = field(default_factory=lambda: list(surv.DEFAULT_RULE))
     quality_key: str = "quality_score"
     duckdb_memory: str = "1GB"
-    #: How many partitions the grouping is cut into (tasks that can run at once); 0: one per 8 shards,
-    #: between 1 and 256. Any value gives the same decisions.
+    #: How many partitions the grouping is cut into (tasks); 0: enough for about two million hashes
+    #: each. Any value gives the same decisions.
     partitions: int = 0
 
     def __post_init__(self) -> None:
@@ -64,16 +65,12 @@ class ExactDedup(CorpusStage):
         if self.partitions < 0:
             raise ValueError(f"exact_dedup: partitions must be 0 (automatic) or more, not {self.partitions}")
 
-    def n_partitions(self, shards: list[str]) -> int:
-        return self.partitions or auto_partitions(len(shards))
-
     def prepare(self, ctx: StageContext) -> None:
         store = ctx.store(self.name)
-        parts = self.n_partitions(list(ctx.shards))
-        open_stage_store(store, self.name, {**stage_options(self), "partitions": parts}, ctx.shards)
+        open_stage_store(store, self.name, stage_options(self), ctx.shards)
         done = set(store.ls("hashes"))
-        todo = [(self, parts, i, s) for i, s in enumerate(ctx.shards) if _hash_name(s) not in done]
-        ctx.map(_hash_shard, todo)
+        ctx.map(_hash_shard, [(self, i, s) for i, s in enumerate(ctx.shards) if _hash_name(s) not in done])
+        parts = choose_partitions(self.partitions, count_rows(store, [f"hashes/{_hash_name(s)}" for s in ctx.shards]))
         done = set(store.ls("decisions"))
         ctx.map(_group_partition, [(self, parts, k) for k in range(parts) if _decisions_name(k) not in done])
 
@@ -93,16 +90,16 @@ def _decisions_name(k: int) -> str:
     return f"part-{k:05d}.parquet"
 
 
-def _hash_shard(ctx: StageContext, item: tuple[ExactDedup, int, int, str]) -> int:
+def _hash_shard(ctx: StageContext, item: tuple[ExactDedup, int, str]) -> int:
     """One shard's kept documents' hashes, sorted by partition (a shard is bounded: it fits)."""
-    stage, parts, shard_idx, shard = item
+    stage, shard_idx, shard = item
     cols: dict[str, list] = {f.name: [] for f in HASH_SCHEMA}
     for row, doc in enumerate(ctx.docs(shard, upto=stage.name)):
         if not doc.kept:
             continue
         text = doc.text
         h1, h2 = text_hash(text)
-        for k, v in (("part", h1 % parts), ("key", (shard_idx << 32) | row), ("shard", shard), ("row", row), ("id", doc.id),
+        for k, v in (("part", h1 % FINE), ("key", (shard_idx << 32) | row), ("shard", shard), ("row", row), ("id", doc.id),
                      ("length", len(text)), ("quality", surv.quality_of(doc.metadata, stage.quality_key)), ("h1", h1), ("h2", h2)):
             cols[k].append(v)
     table = pa.table({k: pa.array(v, type=HASH_SCHEMA.field(k).type) for k, v in cols.items()}, schema=HASH_SCHEMA)
@@ -114,7 +111,7 @@ def _group_partition(ctx: StageContext, item: tuple[ExactDedup, int, int]) -> in
     """Groups of equal hashes within one partition, and each group's survivor."""
     stage, parts, k = item
     store = ctx.store(stage.name)
-    h = read_partition(store, [f"hashes/{_hash_name(s)}" for s in ctx.shards], k, HASH_SCHEMA)
+    h = read_partition(store, [f"hashes/{_hash_name(s)}" for s in ctx.shards], k, parts, HASH_SCHEMA)
     order = surv.order_by(stage.survivor)
     query = f"""
         WITH dup AS (SELECT h1, h2 FROM h GROUP BY h1, h2 HAVING count(*) > 1),

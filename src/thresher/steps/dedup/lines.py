@@ -29,7 +29,8 @@ import xxhash
 
 from thresher.document import Edit
 from thresher.steps.corpus import CorpusStage, StageContext
-from thresher.steps.dedup.partitioned import auto_partitions, parquet_bytes, parquet_files, query_table, read_partition, write_by_partition
+from thresher.steps.dedup.partitioned import (choose_partitions, count_rows, fine_part, parquet_bytes, parquet_files, query_table,
+                                              read_partition, write_by_partition)
 from thresher.steps.dedup.store import open_stage_store, safe_name, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,18 +70,18 @@ class RepeatedLines(CorpusStage):
         if not 0.0 <= self.max_removed_share <= 1.0:
             raise ValueError("max_removed_share must be between 0 and 1")
 
-    #: Partitions of the counting (tasks that can run at once); 0: one per 8 shards, 1 to 256.
+    #: Partitions of the counting (tasks); 0: enough for about two million line hashes each.
     partitions: int = 0
 
     def prepare(self, ctx: StageContext) -> None:
         store = ctx.store(self.name)
-        parts = self.partitions or auto_partitions(len(ctx.shards))
-        open_stage_store(store, self.name, {**stage_options(self), "partitions": parts}, ctx.shards)
+        open_stage_store(store, self.name, stage_options(self), ctx.shards)
         if store.exists("summary.json"):
             return
         names = [safe_name(s) for s in ctx.shards]
         have = set(store.ls("lines"))
-        ctx.map(_count_shard, [(self, parts, s) for s, n in zip(ctx.shards, names) if f"{n}.json" not in have])
+        ctx.map(_count_shard, [(self, s) for s, n in zip(ctx.shards, names) if f"{n}.json" not in have])
+        parts = choose_partitions(self.partitions, count_rows(store, [f"lines/{n}.parquet" for n in names]))
         n_docs = sum(orjson.loads(store.read_bytes(f"lines/{n}.json"))["docs"] for n in names)
         need = max(self.min_docs, math.ceil(self.min_share * n_docs))
         have = set(store.ls("frequent"))
@@ -132,8 +133,8 @@ def _part_name(k: int) -> str:
     return f"part-{k:05d}.parquet"
 
 
-def _count_shard(ctx: StageContext, item: tuple[RepeatedLines, int, str]) -> int:
-    stage, parts, shard = item
+def _count_shard(ctx: StageContext, item: tuple[RepeatedLines, str]) -> int:
+    stage, shard = item
     store = ctx.store(stage.name)
     name = safe_name(shard)
     n_docs = 0
@@ -144,7 +145,7 @@ def _count_shard(ctx: StageContext, item: tuple[RepeatedLines, int, str]) -> int
         n_docs += 1
         hashes.extend(doc_line_hashes(doc.text))  # distinct per document: counts are documents
     h = np.array(hashes, dtype=np.uint64)
-    table = pa.table({"part": pa.array((h % np.uint64(parts)).astype(np.int32)), "h": pa.array(h)}, schema=LINE_SCHEMA)
+    table = pa.table({"part": pa.array(fine_part(h)), "h": pa.array(h)}, schema=LINE_SCHEMA)
     write_by_partition(store, f"lines/{name}.parquet", table)
     store.write_bytes(f"lines/{name}.json", orjson.dumps({"docs": n_docs}))  # written last: the shard is done
     return n_docs
@@ -153,7 +154,7 @@ def _count_shard(ctx: StageContext, item: tuple[RepeatedLines, int, str]) -> int
 def _frequent_partition(ctx: StageContext, item: tuple[RepeatedLines, int, int, int]) -> int:
     stage, parts, k, need = item
     store = ctx.store(stage.name)
-    lines = read_partition(store, [f"lines/{safe_name(s)}.parquet" for s in ctx.shards], k, LINE_SCHEMA)
+    lines = read_partition(store, [f"lines/{safe_name(s)}.parquet" for s in ctx.shards], k, parts, LINE_SCHEMA)
     result = query_table("lines", lines, f"SELECT h, count(*) AS docs FROM lines GROUP BY h HAVING count(*) >= {int(need)}",
                          stage.duckdb_memory, "lines")
     store.write_bytes(f"frequent/{_part_name(k)}", parquet_bytes(result))

@@ -3,9 +3,10 @@
 Steps, each writing files under the stage folder and skipped when its output exists:
 
 1. ``sign``, one task per shard: MinHash signatures (``sig/<shard>.u32`` raw rows +
-   ``.meta.parquet``), band buckets (``bands/<shard>.parquet``, sorted by partition, ``bucket mod P``)
+   ``.meta.parquet``), band buckets (``bands/<shard>.parquet``, sorted by fine partition, ``bucket mod FINE``)
    and anchor shingles (``anchors/<shard>.parquet``).
-2. ``pairs/part-<k>.parquet``, one task per partition: that partition's band rows of every shard
+2. ``pairs/part-<k>.parquet``, one task per partition (a range of fine partitions holding about two
+   million band rows; :mod:`thresher.steps.dedup.partitioned`): its band rows of every shard
    (row-group statistics skip the rest), grouped by (band, bucket); members of small buckets are
    paired all with all, large buckets as a star around the member whose id hashes lowest; each pair
    kept when the signatures' estimated Jaccard reaches the threshold (``verify``). A bucket lies in
@@ -52,7 +53,7 @@ from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisi
 from thresher.steps.dedup.lsh import optimal_params
 from thresher.steps.dedup.minhash import MinHasher, band_hashes, estimate_jaccard
 from thresher.steps.dedup.text import UNITS
-from thresher.steps.dedup.partitioned import auto_partitions, parquet_bytes, query_table, read_partition, write_by_partition
+from thresher.steps.dedup.partitioned import choose_partitions, count_rows, fine_part, parquet_bytes, query_table, read_partition, write_by_partition
 from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, sql_str, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -101,7 +102,7 @@ class NearDedup(CorpusStage):
     duckdb_memory: str = "1GB"
     report_pairs: int = 200  # edges sampled with their true similarity for `thresher dedup-report`
     report_shards: int = 4  # ... from at most this many shards (measuring them re-reads those shards)
-    partitions: int = 0  # band partitions (tasks finding pairs); 0: one per 8 shards, 1 to 256
+    partitions: int = 0  # band partitions (tasks finding pairs); 0: enough for about two million band rows each
 
     def __post_init__(self) -> None:
         surv.validate(self.survivor)
@@ -125,9 +126,6 @@ class NearDedup(CorpusStage):
         p = optimal_params(self.threshold, self.num_perm, self.fp_weight, self.fn_weight)
         return p.bands, p.rows
 
-    def n_partitions(self, shards: int) -> int:
-        return self.partitions or auto_partitions(shards)
-
     def hasher(self) -> MinHasher:
         ngram = self.letter_ngram if self.units == "letters" else self.ngram
         return MinHasher(self.num_perm, ngram, self.char_ngram, self.seed, self.units)
@@ -142,19 +140,19 @@ class NearDedup(CorpusStage):
     # -- prepare ---------------------------------------------------------------------------
     def prepare(self, ctx: StageContext) -> None:
         d = ctx.work_dir(self.name)
-        parts = self.n_partitions(len(ctx.shards))
-        open_stage_dir(d, self.name, {**stage_options(self), "partitions": parts}, ctx.shards)
+        open_stage_dir(d, self.name, stage_options(self), ctx.shards)
         if (d / "decisions.parquet").exists() and (d / "summary.json").exists():
             return
         bands, rows = self.lsh()  # before the workers fork: they inherit the result
         names = [safe_name(s) for s in ctx.shards]
-        todo = [(self, parts, i, s) for i, s in enumerate(ctx.shards) if not _signed(d, names[i])]
+        todo = [(self, i, s) for i, s in enumerate(ctx.shards) if not _signed(d, names[i])]
         seconds: dict[str, float] = {}
         t = time.perf_counter()
         ctx.map(_sign_shard, todo)
         seconds["sign"] = time.perf_counter() - t
         t = time.perf_counter()
-        ctx.map(_pair_partition, [(self, k) for k in range(parts) if not (d / "pairs" / f"part-{k:05d}.json").exists()])
+        parts = choose_partitions(self.partitions, count_rows(Store(str(d)), [f"bands/{n}.parquet" for n in names]))
+        ctx.map(_pair_partition, [(self, k, parts) for k in range(parts) if not (d / "pairs" / f"part-{k:05d}.json").exists()])
         seconds["pairs"] = time.perf_counter() - t
         candidates = sum(orjson.loads((d / "pairs" / f"part-{k:05d}.json").read_bytes())["candidates"] for k in range(parts))
         report_path = d / "report" / "pairs.parquet"
@@ -367,12 +365,12 @@ class _Signatures:
         return out
 
 
-def _pair_partition(ctx: StageContext, item: tuple[NearDedup, int]) -> int:
+def _pair_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> int:
     """Candidate pairs of one band partition, verified on their signatures."""
-    stage, k = item
+    stage, k, parts = item
     d = ctx.work_dir(stage.name)
     store = Store(str(d))
-    b = read_partition(store, [f"bands/{safe_name(s)}.parquet" for s in ctx.shards], k, BANDS_SCHEMA)
+    b = read_partition(store, [f"bands/{safe_name(s)}.parquet" for s in ctx.shards], k, parts, BANDS_SCHEMA)
     # Small buckets: every pair. Large ones: a star around the member whose id hashes lowest, so the
     # result does not depend on how documents were numbered.
     query = f"""
@@ -424,8 +422,8 @@ class _Pending:
         self.parts, self.rows = {}, 0
 
 
-def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, int, str]) -> int:
-    stage, parts, shard_idx, shard = item
+def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
+    stage, shard_idx, shard = item
     d = ctx.work_dir(stage.name)
     name = safe_name(shard)
     sig_path, _, _, anchors_path, meta_path = _shard_files(d, name)
@@ -495,7 +493,7 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, int, str]) -> int
         for p in (anchor_out, meta_out):
             p.flush()
     cols = {k: np.concatenate(v) if v else np.zeros(0, BANDS_SCHEMA.field(k).type.to_pandas_dtype()) for k, v in band_cols.items()}
-    cols["part"] = (cols["bucket"] % np.uint64(parts)).astype(np.int32)
+    cols["part"] = fine_part(cols["bucket"])
     write_by_partition(Store(str(d)), f"bands/{name}.parquet", pa.table({f.name: cols[f.name] for f in BANDS_SCHEMA}, schema=BANDS_SCHEMA))
     write_bytes_atomic(d / "sig" / f"{name}.json", orjson.dumps({"count": count, "num_perm": stage.num_perm}))
     # The meta file is the shard's completion marker: renamed last.
