@@ -269,3 +269,26 @@ def test_a_larger_corpus_makes_more_partitions_not_larger_ones(make_job, tmp_pat
     assert verdicts(make_job(corpus(), stages(), root=root).run()) == base
     for stage, folder in (("exact_dedup", "decisions"), ("near_dedup", "pairs")):
         assert len(list((root / "_work" / stage / folder).glob("part-*.parquet"))) >= 4
+
+
+def test_every_stage_hands_off_through_the_store_when_each_task_runs_on_another_machine(make_job, tmp_path):
+    """Each call for a local folder gets a new empty one (a task on another node); only the store
+    is shared, as an object-storage output is between Ray nodes."""
+    from thresher.io.store import Store
+
+    base = verdicts(make_job(corpus(), stages(), root=tmp_path / "one").run())
+    job = make_job(corpus(), stages(), root=tmp_path / "spread")
+    calls = {"n": 0}
+
+    def fresh_local_dir(stage):
+        calls["n"] += 1
+        d = tmp_path / "machines" / f"m{calls['n']}" / stage
+        d.mkdir(parents=True)
+        return d
+
+    shared = tmp_path / "bucket"
+    job.work_dir = fresh_local_dir
+    job.store = lambda stage: Store(str(shared / stage))
+    assert verdicts(job.run()) == base
+    assert calls["n"] > 3
+    assert (shared / "near_dedup" / "decisions.parquet").exists() and (shared / "exact_dedup" / "decisions").is_dir()

@@ -49,7 +49,7 @@ from thresher.io.store import Store
 from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
 from thresher.steps.dedup import cover
-from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisions
+from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisions_from
 from thresher.steps.dedup.lsh import optimal_params
 from thresher.steps.dedup.minhash import MinHasher, band_hashes, estimate_jaccard
 from thresher.steps.dedup.text import UNITS
@@ -140,21 +140,26 @@ class NearDedup(CorpusStage):
     # -- prepare ---------------------------------------------------------------------------
     def prepare(self, ctx: StageContext) -> None:
         d = ctx.work_dir(self.name)
+        store = ctx.store(self.name)
         open_stage_dir(d, self.name, stage_options(self), ctx.shards)
-        if (d / "decisions.parquet").exists() and (d / "summary.json").exists():
+        if store.exists("decisions.parquet") and store.exists("summary.json"):
             return
         bands, rows = self.lsh()  # before the workers fork: they inherit the result
         names = [safe_name(s) for s in ctx.shards]
-        todo = [(self, i, s) for i, s in enumerate(ctx.shards) if not _signed(d, names[i])]
+        todo = [(self, i, s) for i, s in enumerate(ctx.shards) if not _signed(d, names[i], store)]
         seconds: dict[str, float] = {}
         t = time.perf_counter()
         ctx.map(_sign_shard, todo)
         seconds["sign"] = time.perf_counter() - t
         t = time.perf_counter()
-        parts = choose_partitions(self.partitions, count_rows(Store(str(d)), [f"bands/{n}.parquet" for n in names]))
-        ctx.map(_pair_partition, [(self, k, parts) for k in range(parts) if not (d / "pairs" / f"part-{k:05d}.json").exists()])
+        parts = choose_partitions(self.partitions, count_rows(store, [f"bands/{n}.parquet" for n in names]))
+        done = set(store.ls("pairs"))
+        ctx.map(_pair_partition, [(self, k, parts) for k in range(parts) if f"part-{k:05d}.json" not in done])
         seconds["pairs"] = time.perf_counter() - t
-        candidates = sum(orjson.loads((d / "pairs" / f"part-{k:05d}.json").read_bytes())["candidates"] for k in range(parts))
+        candidates = sum(orjson.loads(store.read_bytes(f"pairs/part-{k:05d}.json"))["candidates"] for k in range(parts))
+        # The corpus-wide joins below run here, on local copies of the files they read.
+        _fetch(d, store, [r for n in names for r in (f"sig/{n}.meta.parquet", f"anchors/{n}.parquet")]
+               + [f"pairs/part-{k:05d}.parquet" for k in range(parts)])
         report_path = d / "report" / "pairs.parquet"
         sample: list | None = None
         with duck(d, self.duckdb_memory, ctx.threads) as con:  # closed before the report forks
@@ -186,6 +191,7 @@ class NearDedup(CorpusStage):
             seconds["report"] = seconds.get("report", 0.0) + time.perf_counter() - t
         summary["seconds"] = {k: round(v, 2) for k, v in seconds.items()}  # of the last run (steps it skipped are absent)
         write_bytes_atomic(d / "summary.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
+        _publish(d, store, [r for r in ("decisions.parquet", "report/pairs.parquet") if (d / r).exists()] + ["summary.json"])
 
     def _edges(self, con, d: Path, parts: int) -> None:
         with ParquetSink(d / "edges.parquet", EDGE_SCHEMA) as sink:
@@ -307,7 +313,7 @@ class NearDedup(CorpusStage):
 
     # -- apply -----------------------------------------------------------------------------
     def load(self, shard: str, ctx: StageContext) -> Decisions:
-        return read_decisions(ctx.work_dir(self.name) / "decisions.parquet", shard)
+        return read_decisions_from(ctx.store(self.name), ["decisions.parquet"], shard)
 
     def apply(self, doc: "Document", row: int, loaded: Decisions) -> None:
         apply_decision(doc, row, loaded, self.name, "near_duplicate", KEYS, EVIDENCE_KEY)
@@ -320,8 +326,42 @@ def _shard_files(d: Path, name: str) -> list[Path]:
             d / "anchors" / f"{name}.parquet", d / "sig" / f"{name}.meta.parquet"]
 
 
-def _signed(d: Path, name: str) -> bool:
+def _signed(d: Path, name: str, store: Store) -> bool:
+    if _remote(d, store):  # the meta file is published last: it vouches for the others
+        return store.exists(f"sig/{name}.meta.parquet")
     return all(p.exists() for p in _shard_files(d, name))
+
+
+# -- the hand-off between machines ---------------------------------------------------------------
+# DuckDB and the signature memmaps work on local files, so a task works in the local folder
+# ctx.work_dir(); when the job's storage is elsewhere (an s3:// output, tasks on other Ray nodes),
+# what a task writes is published to ctx.store() and what it needs is fetched from there first.
+def _remote(d: Path, store: Store) -> bool:
+    local = store.local_path()
+    return local is None or local.resolve() != d.resolve()
+
+
+def _publish(d: Path, store: Store, rels: list[str]) -> None:
+    if _remote(d, store):
+        for rel in rels:
+            store.put_file(d / rel, rel)
+
+
+def _fetch(d: Path, store: Store, rels: list[str]) -> None:
+    if not _remote(d, store):
+        return
+    for rel in rels:
+        target = d / rel
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(target) as tmp, store.open(rel) as src, open(tmp, "wb") as dst:
+                while chunk := src.read(1 << 22):
+                    dst.write(chunk)
+
+
+def _shard_rels(name: str) -> list[str]:
+    """A shard's files relative to the stage folder, the meta file (its completion mark) last."""
+    return [f"sig/{name}.u32", f"sig/{name}.json", f"bands/{name}.parquet", f"anchors/{name}.parquet", f"sig/{name}.meta.parquet"]
 
 
 def _views(con, d: Path, names: list[str]) -> None:
@@ -340,14 +380,15 @@ def _views(con, d: Path, names: list[str]) -> None:
 class _Signatures:
     """Signature rows by key, from the per-shard raw files (memory-mapped, opened on first use)."""
 
-    def __init__(self, d: Path, shards: list[str]) -> None:
-        self.d, self.shards = d, shards
+    def __init__(self, d: Path, shards: list[str], store: Store) -> None:
+        self.d, self.shards, self.store = d, shards, store
         self.maps: dict[int, np.ndarray | None] = {}
         self.num_perm = 0
 
     def _map(self, idx: int) -> np.ndarray | None:
         if idx not in self.maps:
             name = safe_name(self.shards[idx])
+            _fetch(self.d, self.store, [f"sig/{name}.json", f"sig/{name}.u32"])
             info = orjson.loads((self.d / "sig" / f"{name}.json").read_bytes())
             self.num_perm = info["num_perm"]
             self.maps[idx] = (np.memmap(self.d / "sig" / f"{name}.u32", dtype=np.uint32, mode="r", shape=(info["count"], info["num_perm"]))
@@ -369,7 +410,7 @@ def _pair_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> int:
     """Candidate pairs of one band partition, verified on their signatures."""
     stage, k, parts = item
     d = ctx.work_dir(stage.name)
-    store = Store(str(d))
+    store = ctx.store(stage.name)
     b = read_partition(store, [f"bands/{safe_name(s)}.parquet" for s in ctx.shards], k, parts, BANDS_SCHEMA)
     # Small buckets: every pair. Large ones: a star around the member whose id hashes lowest, so the
     # result does not depend on how documents were numbered.
@@ -389,7 +430,7 @@ def _pair_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> int:
     a_ = cand.column("a").to_numpy().astype(np.int64)
     b_ = cand.column("b").to_numpy().astype(np.int64)
     if len(a_):
-        sigs = _Signatures(d, list(ctx.shards))
+        sigs = _Signatures(d, list(ctx.shards), store)
         est = estimate_jaccard(sigs.get(a_), sigs.get(b_)).astype(np.float32)
     else:
         est = np.zeros(0, np.float32)
@@ -498,6 +539,7 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
     write_bytes_atomic(d / "sig" / f"{name}.json", orjson.dumps({"count": count, "num_perm": stage.num_perm}))
     # The meta file is the shard's completion marker: renamed last.
     meta_path.with_name(meta_path.name + ".part").replace(meta_path)
+    _publish(d, ctx.store(stage.name), _shard_rels(name))
     return count
 
 
@@ -506,6 +548,7 @@ def _shingle_sets(ctx: StageContext, item: tuple[NearDedup, int, str, list[int]]
     true Jaccard, and true containment measured on the same kind of lines as the anchors)."""
     stage, shard_idx, shard, keys = item
     d = ctx.work_dir(stage.name)
+    _fetch(d, ctx.store(stage.name), [f"sig/{safe_name(shard)}.meta.parquet"])
     meta = pq.read_table(d / "sig" / f"{safe_name(shard)}.meta.parquet", columns=["key", "row"])
     row_of = dict(zip(meta.column("key").to_pylist(), meta.column("row").to_pylist()))
     want = {row_of[k]: k for k in keys if k in row_of}
