@@ -60,6 +60,10 @@ def test_a_warc_crawl_in_a_bucket_cleans_to_a_bucket_exactly_as_on_local_disk(tm
     assert main(["report", f"s3://{bucket}/out", "-o", str(report), *flags]) == 0
     assert f"{remote_stats['docs_in']:,}" in report.read_text() or str(remote_stats["docs_in"]) in report.read_text()
 
+    assert main(["dedup-report", f"s3://{bucket}/out", *flags]) == 0
+    shown = capsys.readouterr().out
+    assert "Exact duplicates" in shown and "Near duplicates" in shown
+
     # the same command again resumes: nothing redone, nothing doubled
     before = remote_outputs(fs, f"{bucket}/out")
     assert main(["clean", f"s3://{bucket}/crawl/*.warc.gz", "-o", f"s3://{bucket}/out", "--workers", "2", *flags]) == 0

@@ -14,12 +14,43 @@ from pathlib import Path
 
 import orjson
 
+from thresher.commands.options import add_storage_options, storage_options
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("dedup-report", help="cluster sizes, sampled duplicate pairs with true similarity, false-positive estimate")
-    p.add_argument("out", type=Path, help="an output folder of `thresher clean -o` (or a stage folder under its _work/)")
+    p.add_argument("out", help="an output folder of `thresher clean -o` (or a stage folder under its _work/); a path or a URL such as s3://bucket/out")
     p.add_argument("--pairs", type=int, default=15, help="sampled pairs to list (default: 15)")
+    add_storage_options(p)
     p.set_defaults(func=run)
+
+
+# What the report reads of each stage's folder (small files: decisions, a summary, sampled pairs).
+_REPORTED = {"exact_dedup": ("decisions/",), "near_dedup": ("decisions.parquet", "summary.json", "report/pairs.parquet")}
+
+
+def local_copy(url: str, storage_options: dict, into: Path) -> Path:
+    """The report's files of a job on any filesystem, copied into a local folder laid out the same."""
+    from thresher.io.store import Store
+
+    store = Store(url, storage_options)
+    for stage, wanted in _REPORTED.items():
+        sub = store.sub(f"_work/{stage}")
+        files = []
+        for rel in wanted:
+            if rel.endswith("/"):
+                files += [rel + n for n in sub.ls(rel.rstrip("/")) if n.endswith(".parquet")]
+            elif sub.exists(rel):
+                files.append(rel)
+        if not files:
+            continue
+        d = into / "_work" / stage
+        d.mkdir(parents=True, exist_ok=True)
+        (d / "stage.json").write_bytes(orjson.dumps({"stage": stage}))
+        for rel in files:
+            (d / rel).parent.mkdir(parents=True, exist_ok=True)
+            (d / rel).write_bytes(sub.read_bytes(rel))
+    return into
 
 
 def find_stage(out: Path, stage: str) -> Path | None:
@@ -54,6 +85,22 @@ def wilson_upper(k: int, n: int, z: float = 1.96) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    if "://" in str(args.out):
+        import tempfile
+
+        from thresher.io.store import StorageError
+
+        with tempfile.TemporaryDirectory(prefix="thresher-dedup-report-") as tmp:
+            try:
+                local = local_copy(str(args.out), storage_options(args), Path(tmp))
+            except (OSError, StorageError) as exc:
+                print(f"thresher: cannot read {args.out}: {exc}", file=sys.stderr)
+                return 2
+            return _report(args, local)
+    return _report(args, Path(args.out))
+
+
+def _report(args: argparse.Namespace, out: Path) -> int:
     import duckdb
 
     from thresher.steps.dedup.store import sql_list, sql_str
@@ -61,8 +108,8 @@ def run(args: argparse.Namespace) -> int:
     if args.pairs < 0:
         print(f"thresher: --pairs must not be negative (got {args.pairs})", file=sys.stderr)
         return 2
-    near = find_stage(args.out, "near_dedup")
-    exact = find_stage(args.out, "exact_dedup")
+    near = find_stage(out, "near_dedup")
+    exact = find_stage(out, "exact_dedup")
     if near is None and exact is None:
         print(f"thresher: no deduplication results under {args.out} (was it cleaned with dedup on?)", file=sys.stderr)
         return 2
