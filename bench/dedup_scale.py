@@ -170,7 +170,7 @@ def main() -> None:
     times: dict[str, float] = {}
     state = {"label": None, "t": time.perf_counter()}
 
-    def progress(label: str, done: int, total: int) -> None:
+    def progress(label: str, done: int, total: int, **_counts) -> None:
         now = time.perf_counter()
         if label != state["label"]:
             if state["label"] is not None:

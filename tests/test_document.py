@@ -71,3 +71,20 @@ def test_first_edits_on_an_untouched_document_give_the_general_pieces():
         general._pieces = [(0, 0, "", "probe"), (0, len(original), original, None)]
         general.apply([Edit(e.start, e.end, e.rule, e.replacement) for e in edits])
         assert fast._pieces == [p for p in general._pieces if p[3] != "probe"], (original, edits)
+
+
+def test_a_document_whose_text_is_not_a_string_is_rejected_alone_in_its_batch():
+    from thresher.pipeline import Pipeline, load_config
+    from thresher.steps.base import ShardContext
+    from pathlib import Path
+
+    import thresher
+
+    config = load_config(Path(thresher.__file__).parent / "default_pipeline.toml")
+    pipeline = Pipeline.from_config(config["step"])
+    good = "The council said on Monday that the new bridge would open in spring. " * 12
+    docs = list(pipeline.run([Document("none", None), Document("bytes", b"raw"), Document("good", good)], ShardContext()))
+    verdicts = {d.id: (d.kept, d.verdict.reason) for d in docs}
+    assert verdicts["none"] == (False, "input:not_text") and verdicts["bytes"] == (False, "input:not_text")
+    assert [d.id for d in docs] == ["none", "bytes", "good"]
+    assert "NoneType" in docs[0].verdict.detail

@@ -72,6 +72,16 @@ class Document:
     _text: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        if not isinstance(self.original, str):
+            # Not text (None, bytes, a number from a Python caller): rejected alone, never raised
+            # out of a batch; what was given is named in the verdict.
+            given = type(self.original).__name__
+            self.original = ""
+            self._pieces = []
+            self.verdict = Verdict()
+            self.__post_init__()
+            self.drop("read", "input:not_text", f"the document's text is {given}, not str")
+            return
         if not self._pieces:
             self._pieces = [(0, len(self.original), self.original, None)]
             self._text = self.original

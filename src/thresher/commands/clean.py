@@ -102,7 +102,7 @@ def _run_job(args: argparse.Namespace, executor, storage: dict, problems: list[s
     if resuming:
         err.print(f"resuming the job in {job.out}: completed shards are kept", highlight=False)
     try:
-        stats, wall = run_with_progress(job, executor, err)
+        stats, wall = run_with_progress(job, executor, err, args.log_seconds)
     except WorkerDied as exc:
         err.print(f"[red]thresher:[/] {exc}", highlight=False)
         return 3
@@ -124,21 +124,68 @@ def warn_about_errors(stats: Stats, out, err: Console) -> None:
         )
 
 
-def run_with_progress(job: JobSpec, executor, err: Console) -> tuple[Stats, float]:
+def run_with_progress(job: JobSpec, executor, err: Console, log_seconds: float = 30.0) -> tuple[Stats, float]:
+    """A progress bar on a terminal; elsewhere (a batch log, a pipe) one line per phase and, while a
+    phase runs, one every ``log_seconds``: shards done, documents, MB/s, time left."""
     t0 = time.perf_counter()
+    if not err.is_terminal:
+        log = ProgressLog(err, log_seconds)
+        stats = run_job(job, executor, log)
+        return stats, time.perf_counter() - t0
     with Progress(
         TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=False, disable=not err.is_terminal,
+        console=err, transient=False,
     ) as bar:
         tasks: dict[str, int] = {}
 
-        def progress(label: str, done: int, total: int) -> None:
+        def progress(label: str, done: int, total: int, **_counts) -> None:
             if label not in tasks:
                 tasks[label] = bar.add_task(label, total=total)
             bar.update(tasks[label], completed=done, total=total)
 
         stats = run_job(job, executor, progress)
     return stats, time.perf_counter() - t0
+
+
+class ProgressLog:
+    """Progress as plain lines, never more often than every ``seconds`` within a phase."""
+
+    def __init__(self, err: Console, seconds: float) -> None:
+        self.err, self.seconds = err, seconds
+        self.label: str | None = None
+        self.started = self.last = 0.0
+        self.first_done = 0
+
+    def __call__(self, label: str, done: int, total: int, docs: int = 0, bytes_in: int = 0) -> None:
+        now = time.perf_counter()
+        if label != self.label:
+            self.label, self.started, self.last, self.first_done = label, now, now, done
+            self._say(f"{label}: {done}/{total}")
+            return
+        if done < total and now - self.last < self.seconds:
+            return
+        self.last = now
+        elapsed = now - self.started
+        line = f"{label}: {done}/{total}"
+        if docs:
+            line += f", {docs:,} documents, {bytes_in / 1e6 / max(elapsed, 1e-9):.2f} MB/s"
+        ran = done - self.first_done
+        if done < total and ran > 0:
+            line += f", about {_duration(elapsed / ran * (total - done))} left"
+        line += f" ({_duration(elapsed)} elapsed)"
+        self._say(line)
+
+    def _say(self, line: str) -> None:
+        self.err.print(f"thresher: {line}", highlight=False, soft_wrap=True)
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
 
 
 def _to_stdout(args: argparse.Namespace, specs, config, err: Console) -> int:

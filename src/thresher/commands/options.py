@@ -68,6 +68,8 @@ def storage_options(args: argparse.Namespace) -> dict[str, Any]:
 def add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=usable_cores(),
                    help="worker processes, or CPUs to ask of a Ray cluster (default: the cores this process may use)")
+    p.add_argument("--log-seconds", type=float, default=30.0, metavar="S",
+                   help="when stderr is not a terminal: a progress line at most every S seconds (default: 30)")
     p.add_argument("--executor", choices=("local", "ray"), default="local",
                    help="where shards run: a local process pool (default) or a Ray cluster (pip install 'thresher[ray]')")
     p.add_argument("--ray-address", default=None, metavar="ADDRESS",

@@ -343,10 +343,10 @@ def run_job(job: JobSpec, executor: Executor, progress: Callable[[str, int, int]
         ctx = JobStageContext(job, executor)
         for stage in job.stages:
             if progress:
-                progress(stage.name, 0, 1)
+                progress(stage.name, 0, 1, docs=0, bytes_in=0)
             stage.prepare(ctx)
             if progress:
-                progress(stage.name, 1, 1)
+                progress(stage.name, 1, 1, docs=0, bytes_in=0)
             phases[f"stage:{stage.name}"], t = time.perf_counter() - t, time.perf_counter()
         done = layout.done_shards()
         todo = [s for s in job.shard_names if OutputLayout.file_name(s) not in done]
@@ -362,15 +362,20 @@ def run_job(job: JobSpec, executor: Executor, progress: Callable[[str, int, int]
     return total
 
 
-def _ticker(label: str, total: int, start: int, progress: Callable[[str, int, int], None] | None) -> Callable[[Any], None]:
-    state = {"n": start}
+def _ticker(label: str, total: int, start: int, progress: Callable[..., None] | None) -> Callable[[Any], None]:
+    """Calls ``progress(label, done, total, docs=..., bytes_in=...)`` as shards finish (documents
+    and bytes of the shards finished in this run, from their stats)."""
+    state = {"n": start, "docs": 0, "bytes": 0}
     if progress:
-        progress(label, start, total)
+        progress(label, start, total, docs=0, bytes_in=0)
 
-    def tick(_: Any) -> None:
+    def tick(result: Any) -> None:
         state["n"] += 1
+        if isinstance(result, dict):
+            state["docs"] += int(result.get("docs_in", 0) or 0)
+            state["bytes"] += int(result.get("bytes_in", 0) or 0)
         if progress:
-            progress(label, state["n"], total)
+            progress(label, state["n"], total, docs=state["docs"], bytes_in=state["bytes"])
 
     return tick
 
