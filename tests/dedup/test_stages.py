@@ -227,8 +227,9 @@ def test_no_duckdb_connection_is_open_when_workers_fork(make_job, monkeypatch):
     monkeypatch.setattr(type(job), "map", checking_map)  # on the class: the job still pickles
     docs = job.run()
     assert not docs["b1"].kept  # the run did its work
-    assert [name for name, _ in open_at_map] == ["_sign_shard", "_pair_partition", "_shingle_sets"]
-    assert [n for _, n in open_at_map] == [0, 0, 0]
+    assert [name for name, _ in open_at_map] == ["_sign_shard", "_pair_partition", "_anchor_partition", "_pair_counts",
+                                                 "_contained_edges", "_shingle_sets"]
+    assert [n for _, n in open_at_map] == [0] * 6
     assert (job.root / "_work" / "near_dedup" / "report" / "pairs.parquet").exists()
 
 
@@ -264,11 +265,13 @@ def test_a_larger_corpus_makes_more_partitions_not_larger_ones(make_job, tmp_pat
     from thresher.steps.dedup import partitioned
 
     base = verdicts(make_job(corpus(), stages(), root=tmp_path / "one").run())
-    monkeypatch.setattr(partitioned, "ROWS_PER_PARTITION", 2)  # as if the corpus were much larger
+    monkeypatch.setattr(partitioned, "ROWS_PER_PARTITION", 20)  # as if the corpus were much larger
     root = tmp_path / "many"
     assert verdicts(make_job(corpus(), stages(), root=root).run()) == base
-    for stage, folder in (("exact_dedup", "decisions"), ("near_dedup", "pairs")):
-        assert len(list((root / "_work" / stage / folder).glob("part-*.parquet"))) >= 4
+    near = root / "_work" / "near_dedup"
+    assert len(list((near / "pairs").glob("part-*.parquet"))) >= 3
+    assert len(list((near / "containment").glob("edges-*.parquet"))) >= 1
+    assert len(list((near / "containment").glob("shared-*.parquet"))) >= 4
 
 
 def test_every_stage_hands_off_through_the_store_when_each_task_runs_on_another_machine(make_job, tmp_path):

@@ -11,8 +11,9 @@ Steps, each writing files under the stage folder and skipped when its output exi
    paired all with all, large buckets as a star around the member whose id hashes lowest; each pair
    kept when the signatures' estimated Jaccard reaches the threshold (``verify``). A bucket lies in
    one partition, so no task holds more than its partition's rows.
-3. ``edges.parquet``: the partitions' pairs (a pair found in two bands' buckets, once), plus
-   containment pairs (below).
+3. ``containment/``: containment pairs (below), found in three partitioned passes (``_containment``).
+   ``edges.parquet``: the partitions' pairs (a pair found in two bands' buckets, once), plus the
+   containment pairs.
 4. ``decisions.parquet``: connected components of the edges, the survivor of each by the rule
    (:mod:`thresher.steps.dedup.survivor`).
 5. ``report/``: a sample of removals, each with its decisive pair (the removed document, its survivor and
@@ -22,7 +23,7 @@ Containment. A repost cut short ("the first paragraphs ... Read more at ...") ha
 with the whole story, so banding cannot find it. Every shingle whose hash is 0 modulo
 ``anchor_rate`` is an *anchor* (Broder's mod-m sample: the same shingles are sampled in every
 document), so ``|anchors(A) ∩ anchors(B)| / |anchors(A)|`` estimates how much of A lies in B.
-DuckDB joins documents on shared anchors; anchors found in more than ``max_posting`` documents are
+Documents are joined on shared anchors, partition by partition; anchors found in more than ``max_posting`` documents are
 site chrome or boilerplate: they count neither as shared nor in a document's size, so a short copy
 wrapped in another site's chrome is measured by its content. A pair is a duplicate when the smaller
 document has at least ``min_anchors`` such anchors and at least ``containment_threshold`` of them are
@@ -33,6 +34,7 @@ few paragraphs of story it keeps.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -46,7 +48,7 @@ import pyarrow.parquet as pq
 import xxhash
 
 from thresher.io.atomic import atomic_path, write_bytes_atomic
-from thresher.io.store import Store
+from thresher.io.store import Store, scratch_dir
 from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
 from thresher.steps.dedup import cover
@@ -66,7 +68,13 @@ META_SCHEMA = pa.schema(
 )
 BANDS_SCHEMA = pa.schema([("part", pa.int32()), ("band", pa.int32()), ("bucket", pa.uint64()), ("key", pa.int64()), ("idh", pa.uint64())])
 PAIRS_SCHEMA = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("score", pa.float32())])
-ANCHOR_SCHEMA = pa.schema([("h", pa.uint64()), ("key", pa.int64())])
+ANCHOR_SCHEMA = pa.schema([("part", pa.int32()), ("h", pa.uint64()), ("key", pa.int64())])
+# The containment plan's hand-off (see _containment): informative anchors per document and
+# shared-anchor counts per ordered pair, by anchor partition; then per document.
+INF_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("n", pa.int64())])
+SHARED_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64()), ("c", pa.int64())])
+CAND_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64()), ("score", pa.float64())])
+SIZE_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("n_inf", pa.int64())])
 EDGE_SCHEMA = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("kind", pa.string()), ("score", pa.float32())])
 KEYS = ("cluster_id", "cluster_size", "cluster_survivor", "near_duplicate_of")
 EVIDENCE_KEY = "near_duplicate_evidence"  # {"kind": "jaccard" | "containment", "estimate": ...} of the deciding edge
@@ -158,14 +166,20 @@ class NearDedup(CorpusStage):
         ctx.map(_pair_partition, [(self, k, parts) for k in range(parts) if f"part-{k:05d}.json" not in done])
         seconds["pairs"] = time.perf_counter() - t
         candidates = sum(orjson.loads(store.read_bytes(f"pairs/part-{k:05d}.json"))["candidates"] for k in range(parts))
-        # The corpus-wide joins below run here, on local copies of the files they read.
-        _fetch(d, store, [r for n in names for r in (f"sig/{n}.meta.parquet", f"anchors/{n}.parquet")]
-               + [f"pairs/part-{k:05d}.parquet" for k in range(parts)])
+        if self.containment:
+            t = time.perf_counter()
+            cont_files = _containment(self, ctx, names)
+            seconds["containment"] = time.perf_counter() - t
+        else:
+            cont_files = []
+        # The joins below run here, on local copies of the files they read: the documents' meta,
+        # and the edges (pairs), which grow with the duplicates, not with the corpus.
+        _fetch(d, store, [f"sig/{n}.meta.parquet" for n in names] + [f"pairs/part-{k:05d}.parquet" for k in range(parts)] + cont_files)
         report_path = d / "report" / "pairs.parquet"
         sample: list | None = None
         with duck(d, self.duckdb_memory, ctx.threads) as con:  # closed before the report forks
             _views(con, d, names)
-            for step, out, fn in (("edges", d / "edges.parquet", lambda: self._edges(con, d, parts)),
+            for step, out, fn in (("edges", d / "edges.parquet", lambda: self._edges(con, d, parts, cont_files)),
                                   ("clusters", d / "decisions.parquet", lambda: self._decisions(con, d))):
                 if not out.exists():
                     t = time.perf_counter()
@@ -194,7 +208,7 @@ class NearDedup(CorpusStage):
         write_bytes_atomic(d / "summary.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
         _publish(d, store, [r for r in ("decisions.parquet", "report/pairs.parquet") if (d / r).exists()] + ["summary.json"])
 
-    def _edges(self, con, d: Path, parts: int) -> None:
+    def _edges(self, con, d: Path, parts: int, cont_files: list[str]) -> None:
         with ParquetSink(d / "edges.parquet", EDGE_SCHEMA) as sink:
             files = [d / "pairs" / f"part-{k:05d}.parquet" for k in range(parts)]
             # A pair whose documents share buckets in two bands may be found in two partitions: once.
@@ -202,24 +216,10 @@ class NearDedup(CorpusStage):
             for batch in reader:
                 n = batch.num_rows
                 sink.write({"a": batch.column("a"), "b": batch.column("b"), "kind": ["jaccard"] * n, "score": batch.column("score")})
-            if self.containment:
-                # Anchors in more than max_posting documents (site chrome, stock phrases) count
-                # neither as shared nor in a document's size: containment is of the content.
-                query = f"""
-                    WITH post AS (SELECT h, count(*) AS n FROM anchors GROUP BY h),
-                    x AS (SELECT anchors.h, anchors.key, post.n FROM anchors JOIN post USING (h) WHERE post.n <= {int(self.max_posting)}),
-                    size AS (SELECT key, count(*) AS n_inf FROM x GROUP BY key HAVING count(*) >= {int(self.min_anchors)}),
-                    y AS (SELECT x.h, x.key FROM x SEMI JOIN size USING (key) WHERE x.n >= 2),
-                    p AS (SELECT y1.key AS a, y2.key AS b, count(*) AS shared FROM y y1 JOIN y y2
-                          ON y1.h = y2.h AND y1.key < y2.key GROUP BY y1.key, y2.key
-                          HAVING count(*) >= {int(self.min_anchors) * float(self.containment_threshold)}),
-                    q AS (SELECT p.a, p.b, shared, sa.n_inf AS na, sb.n_inf AS nb
-                          FROM p JOIN size sa ON sa.key = p.a JOIN size sb ON sb.key = p.b)
-                    -- Directed: (a, b) says a is contained in b (b covers a), scored on a's anchors.
-                    SELECT a, b, shared / na AS score FROM q WHERE shared >= {float(self.containment_threshold)} * na
-                    UNION ALL
-                    SELECT b AS a, a AS b, shared / nb AS score FROM q WHERE shared >= {float(self.containment_threshold)} * nb"""
-                reader = con.sql(query).to_arrow_reader(200_000)
+            if cont_files:
+                # Directed: (a, b) says a is contained in b (b covers a), scored on a's anchors.
+                reader = con.sql(f"SELECT x AS a, y AS b, score FROM read_parquet({sql_list([d / f for f in cont_files])}) ORDER BY a, b"
+                                 ).to_arrow_reader(200_000)
                 for batch in reader:
                     n = batch.num_rows
                     sink.write({"a": batch.column("a"), "b": batch.column("b"), "kind": ["containment"] * n, "score": batch.column("score")})
@@ -379,7 +379,6 @@ def _views(con, d: Path, names: list[str]) -> None:
             con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM _{name}_empty")
 
     view("meta", [d / "sig" / f"{n}.meta.parquet" for n in names], META_SCHEMA)
-    view("anchors", [d / "anchors" / f"{n}.parquet" for n in names], ANCHOR_SCHEMA)
 
 
 class _Signatures:
@@ -409,6 +408,100 @@ class _Signatures:
             m = shard == s
             out[m] = m_[row[m]]
         return out
+
+
+def _containment(stage: NearDedup, ctx: StageContext, names: list[str]) -> list[str]:
+    """Directed containment edges, partitioned three times so that no task holds the corpus's anchors.
+
+    Anchors in more than ``max_posting`` documents (site chrome, stock phrases) count neither as
+    shared nor in a document's size: containment is of the content.
+
+    1. By anchor (``anchor mod FINE``): an anchor's postings are all in one partition, so each task
+       knows which anchors are informative; it writes, per document, how many informative anchors
+       it has there, and, per ordered pair of documents sharing one, how many they share there.
+    2. By the first document of a pair: its counts summed over the anchor partitions give its
+       informative size and each pair's shared count; x is contained in y when at least
+       ``min_anchors`` and ``containment_threshold`` of x's informative anchors are in y.
+    3. By the containing document: a pair stands when y, too, has ``min_anchors`` informative
+       anchors (as one join over the whole corpus would have required).
+    Returns the edge files (relative to the stage folder), one per partition of step 3."""
+    store = ctx.store(stage.name)
+    anchors = [f"anchors/{n}.parquet" for n in names]
+    a_parts = choose_partitions(stage.partitions, count_rows(store, anchors))
+    done = set(store.ls("containment"))
+    ctx.map(_anchor_partition, [(stage, k, a_parts) for k in range(a_parts) if f"a-{k:05d}.done" not in done])
+    shared = [f"containment/shared-{k:05d}.parquet" for k in range(a_parts)]
+    b_parts = choose_partitions(stage.partitions, count_rows(store, shared))
+    ctx.map(_pair_counts, [(stage, j, b_parts, a_parts) for j in range(b_parts) if f"b-{j:05d}.done" not in done])
+    cands = [f"containment/cand-{j:05d}.parquet" for j in range(b_parts)]
+    c_parts = choose_partitions(stage.partitions, count_rows(store, cands))
+    ctx.map(_contained_edges, [(stage, i, c_parts, b_parts) for i in range(c_parts) if f"c-{i:05d}.done" not in done])
+    return [f"containment/edges-{i:05d}.parquet" for i in range(c_parts)]
+
+
+def _anchor_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> int:
+    stage, k, parts = item
+    store = ctx.store(stage.name)
+    a = read_partition(store, [f"anchors/{safe_name(s)}.parquet" for s in ctx.shards], k, parts, ANCHOR_SCHEMA)
+    mp = int(stage.max_posting)
+    con_q = f"""
+        WITH post AS (SELECT h, count(*) AS n FROM a GROUP BY h),
+        x AS (SELECT a.h, a.key, post.n FROM a JOIN post USING (h) WHERE post.n <= {mp})"""
+    inf = query_table("a", a, con_q + " SELECT key, count(*) AS n FROM x GROUP BY key", stage.duckdb_memory, "near-a")
+    inf = pa.table({"part": fine_part(inf.column("key").to_numpy().astype(np.uint64)), "key": inf.column("key"), "n": inf.column("n")}, schema=INF_SCHEMA)
+    sh = query_table("a", a, con_q + """, y AS (SELECT h, key FROM x WHERE n >= 2)
+        SELECT y1.key AS x, y2.key AS y, count(*) AS c FROM y y1 JOIN y y2 ON y1.h = y2.h AND y1.key <> y2.key
+        GROUP BY y1.key, y2.key""", stage.duckdb_memory, "near-a")
+    sh = pa.table({"part": fine_part(sh.column("x").to_numpy().astype(np.uint64)), "x": sh.column("x"), "y": sh.column("y"), "c": sh.column("c")},
+                  schema=SHARED_SCHEMA)
+    write_by_partition(store, f"containment/inf-{k:05d}.parquet", inf)
+    write_by_partition(store, f"containment/shared-{k:05d}.parquet", sh)
+    store.write_bytes(f"containment/a-{k:05d}.done", b"")
+    return sh.num_rows
+
+
+def _pair_counts(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> int:
+    stage, j, parts, a_parts = item
+    store = ctx.store(stage.name)
+    inf = read_partition(store, [f"containment/inf-{k:05d}.parquet" for k in range(a_parts)], j, parts, INF_SCHEMA)
+    sh = read_partition(store, [f"containment/shared-{k:05d}.parquet" for k in range(a_parts)], j, parts, SHARED_SCHEMA)
+    thr, mina = float(stage.containment_threshold), int(stage.min_anchors)
+    from thresher.steps.dedup.store import duck
+
+    with duck(Path(scratch_dir()) / f"thresher-near-b-{os.getpid()}", stage.duckdb_memory, 1) as con:
+        con.register("inf", inf)
+        con.register("sh", sh)
+        con.execute(f"CREATE TEMP TABLE size AS SELECT key, sum(n) AS n_inf FROM inf GROUP BY key HAVING sum(n) >= {mina}")
+        size = con.sql("SELECT key, n_inf FROM size").to_arrow_table()
+        cand = con.sql(f"""
+            WITH p AS (SELECT x, y, sum(c) AS shared FROM sh SEMI JOIN size ON size.key = sh.x GROUP BY x, y
+                       HAVING sum(c) >= {mina * thr})
+            SELECT p.x, p.y, p.shared / size.n_inf AS score FROM p JOIN size ON size.key = p.x
+            WHERE p.shared >= {thr} * size.n_inf""").to_arrow_table()
+    size = pa.table({"part": fine_part(size.column("key").to_numpy().astype(np.uint64)), "key": size.column("key"),
+                     "n_inf": size.column("n_inf").cast(pa.int64())}, schema=SIZE_SCHEMA)
+    cand = pa.table({"part": fine_part(cand.column("y").to_numpy().astype(np.uint64)), "x": cand.column("x"), "y": cand.column("y"),
+                     "score": cand.column("score").cast(pa.float64())}, schema=CAND_SCHEMA)
+    write_by_partition(store, f"containment/size-{j:05d}.parquet", size)
+    write_by_partition(store, f"containment/cand-{j:05d}.parquet", cand)
+    store.write_bytes(f"containment/b-{j:05d}.done", b"")
+    return cand.num_rows
+
+
+def _contained_edges(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> int:
+    stage, i, parts, b_parts = item
+    store = ctx.store(stage.name)
+    size = read_partition(store, [f"containment/size-{j:05d}.parquet" for j in range(b_parts)], i, parts, SIZE_SCHEMA)
+    cand = read_partition(store, [f"containment/cand-{j:05d}.parquet" for j in range(b_parts)], i, parts, CAND_SCHEMA)
+    from thresher.steps.dedup.store import duck
+
+    with duck(Path(scratch_dir()) / f"thresher-near-c-{os.getpid()}", stage.duckdb_memory, 1) as con:
+        con.register("size", size)
+        con.register("cand", cand)
+        edges = con.sql("SELECT x, y, score FROM cand SEMI JOIN size ON size.key = cand.y ORDER BY x, y").to_arrow_table()
+    store.write_bytes(f"containment/edges-{i:05d}.parquet", parquet_bytes(edges))
+    store.write_bytes(f"containment/c-{i:05d}.done", b"")
+    return edges.num_rows
 
 
 def _pair_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> int:
@@ -472,7 +565,7 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
     stage, shard_idx, shard = item
     d = ctx.work_dir(stage.name)
     name = safe_name(shard)
-    sig_path, _, _, anchors_path, meta_path = _shard_files(d, name)
+    sig_path, _, _, _, meta_path = _shard_files(d, name)
     bands, rows = stage.lsh()
     hasher = stage.hasher()
     rate, one = np.uint64(stage.anchor_rate), np.uint64(1)
@@ -481,9 +574,9 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
     band_ids = np.arange(bands, dtype=np.int32)
     band_cols: dict[str, list[np.ndarray]] = {"band": [], "bucket": [], "key": [], "idh": []}  # a shard's: bounded
     with atomic_path(sig_path) as sig_tmp, open(sig_tmp, "wb") as sig_out, \
-            ParquetSink(anchors_path, ANCHOR_SCHEMA) as anchor_sink, \
             ParquetSink(meta_path.with_name(meta_path.name + ".part"), META_SCHEMA) as meta_sink:
-        anchor_out, meta_out = _Pending(anchor_sink), _Pending(meta_sink, 50_000)
+        meta_out = _Pending(meta_sink, 50_000)
+        anchor_cols: dict[str, list[np.ndarray]] = {"h": [], "key": []}  # a shard's: bounded
         batch: list = []  # (row, id, text, language, quality, length)
         size = 0
 
@@ -518,7 +611,8 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             band_cols["bucket"].append(bh.reshape(-1))
             band_cols["key"].append(np.repeat(keys, bands))
             band_cols["idh"].append(np.repeat(idh, bands))
-            anchor_out.add(h=ah, key=key_of[ad])
+            anchor_cols["h"].append(ah)
+            anchor_cols["key"].append(key_of[ad])
             meta_out.add(key=keys, shard=[shard] * len(keys), row=[b[0] for b in kept], id=[b[1] for b in kept],
                          length=[b[5] for b in kept], quality=[b[4] for b in kept], n_anchors=n_anchors[keep_idx])
             count += len(keys)
@@ -536,11 +630,13 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             if size >= stage.batch_chars:
                 flush()
         flush()
-        for p in (anchor_out, meta_out):
-            p.flush()
+        meta_out.flush()
     cols = {k: np.concatenate(v) if v else np.zeros(0, BANDS_SCHEMA.field(k).type.to_pandas_dtype()) for k, v in band_cols.items()}
     cols["part"] = fine_part(cols["bucket"])
     write_by_partition(Store(str(d)), f"bands/{name}.parquet", pa.table({f.name: cols[f.name] for f in BANDS_SCHEMA}, schema=BANDS_SCHEMA))
+    ah = np.concatenate(anchor_cols["h"]) if anchor_cols["h"] else np.zeros(0, np.uint64)
+    akey = np.concatenate(anchor_cols["key"]) if anchor_cols["key"] else np.zeros(0, np.int64)
+    write_by_partition(Store(str(d)), f"anchors/{name}.parquet", pa.table({"part": fine_part(ah), "h": ah, "key": akey}, schema=ANCHOR_SCHEMA))
     write_bytes_atomic(d / "sig" / f"{name}.json", orjson.dumps({"count": count, "num_perm": stage.num_perm}))
     # The meta file is the shard's completion marker: renamed last.
     meta_path.with_name(meta_path.name + ".part").replace(meta_path)
