@@ -64,6 +64,14 @@ def test_clean_removes_duplicates_across_files_and_reports(tmp_path):
     assert "Exact duplicates: 1 groups, 1 documents removed" in text
     assert "clusters 1, documents removed 2" in text
     assert "Estimated false-positive rate: 0.000" in text
+    # Each sampled removal with its decisive pair: the removed page ~ the kept page it was removed for.
+    assert "a1 ~ b1" in text and "b3 ~ b1" in text
+    assert "removals by the edge that decided: 1 by containment, 1 by jaccard" in text
+    code, text = run_cli("dedup-report", str(out), "--id", "b3", "--id", "b1", "--id", "a3")
+    assert code == 0
+    assert "b3 (" in text and "row 2): removed for b1, decided by containment (estimate" in text
+    assert "row 0): kept, the survivor of a cluster of 3" in text
+    assert "a3: no near duplicate" in text
 
     # A second run over the finished job changes nothing.
     code, _ = run_cli("clean", str(tmp_path / "in"), "-o", str(out), "--config", str(cfg), "--workers", "1")

@@ -1,8 +1,10 @@
 """thresher dedup-report OUT: what deduplication did in a job, and how far to trust it.
 
-Cluster sizes, exact-duplicate groups, a sample of near-duplicate pairs with their true Jaccard
-similarity and containment (measured from the documents, not from signatures), and from that
-sample an estimate of the false-positive rate.
+Cluster sizes, exact-duplicate groups, and a sample of near-duplicate removals, each with its decisive
+pair: the removed document, the kept document it was removed for, the edge that decided (Jaccard or
+containment) with its estimate, and the true Jaccard similarity and containment measured from the
+two documents (not from signatures). From that sample, an estimate of the share of wrong removals.
+``--id DOC`` prints one document's decision and its decisive pair.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from thresher.commands.options import add_storage_options, storage_options
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("dedup-report", help="cluster sizes, sampled duplicate pairs with true similarity, false-positive estimate")
     p.add_argument("out", help="an output folder of `thresher clean -o` (or a stage folder under its _work/); a path or a URL such as s3://bucket/out")
-    p.add_argument("--pairs", type=int, default=15, help="sampled pairs to list (default: 15)")
+    p.add_argument("--pairs", type=int, default=15, help="sampled removals to list (default: 15)")
+    p.add_argument("--id", action="append", default=[], metavar="DOC", help="print this document's near-duplicate decision and its decisive pair (repeatable)")
     add_storage_options(p)
     p.set_defaults(func=run)
 
@@ -131,6 +134,13 @@ def _report(args: argparse.Namespace, out: Path) -> int:
         print(f"  documents signed {summary['signed']}, LSH {summary['bands']} bands x {summary['rows']} rows, threshold {summary['threshold']}")
         print(f"  candidate pairs {summary['candidates']}, accepted: {edges.get('jaccard', 0)} by Jaccard, {edges.get('containment', 0)} by containment")
         print(f"  clusters {summary['clusters']}, documents removed {summary['removed']}")
+    by_kind = con.execute(
+        f"SELECT kind, count(*) FROM read_parquet({sql_str(decisions)}) WHERE removed GROUP BY kind ORDER BY kind"
+    ).fetchall()
+    if by_kind:
+        print("  removals by the edge that decided: " + ", ".join(f"{n} by {k}" for k, n in by_kind))
+    for doc_id in args.id:
+        _print_decision(con, decisions, doc_id)
     sizes = con.execute(
         f"SELECT cluster_size, count(DISTINCT cluster_id) FROM read_parquet({sql_str(decisions)}) GROUP BY 1 ORDER BY 1"
     ).fetchall()
@@ -155,18 +165,36 @@ def _report(args: argparse.Namespace, out: Path) -> int:
 
     bad = [r for r in rows if wrong(r[5], r[6])]
     print()
-    print(f"Sampled duplicate pairs ({len(rows)}): estimates that accepted them, and the true similarity measured on the documents' shingles")
-    print(f"  {'accepted by':<20} {'est J':>6} {'est C':>6} {'true J':>7} {'true C':>7}  ids")
+    print(f"Sampled removals ({len(rows)}), each with its decisive pair (removed ~ the kept document it was removed for):")
+    print("  the edge that decided and its estimate, and the true similarity measured on the two documents' shingles")
+    print(f"  {'decided by':<20} {'est J':>6} {'est C':>6} {'true J':>7} {'true C':>7}  removed ~ survivor")
     fmt = lambda x: f"{x:6.3f}" if x is not None else "     -"  # noqa: E731
     for a, b, kind, est_j, est_c, jac, cont in rows[: args.pairs]:
         flag = "  FALSE POSITIVE?" if wrong(jac, cont) else ""
         print(f"  {kind:<20} {fmt(est_j)} {fmt(est_c)} {jac:7.3f} {cont:7.3f}  {a} ~ {b}{flag}")
     if rows:
         jac = sorted(r[5] for r in rows)
-        print(f"  true Jaccard of sampled pairs: min {jac[0]:.3f}, median {jac[len(jac) // 2]:.3f}")
+        print(f"  true Jaccard of sampled decisive pairs: min {jac[0]:.3f}, median {jac[len(jac) // 2]:.3f}")
         print()
         print(
-            f"Estimated false-positive rate: {len(bad) / len(rows):.3f} ({len(bad)} of {len(rows)} sampled pairs have true Jaccard "
-            f"< {threshold} and true containment < {cthreshold}; 95% upper bound {wilson_upper(len(bad), len(rows)):.3f})"
+            f"Estimated false-positive rate: {len(bad) / len(rows):.3f} ({len(bad)} of {len(rows)} sampled removals have a decisive pair "
+            f"with true Jaccard < {threshold} and true containment < {cthreshold}; 95% upper bound {wilson_upper(len(bad), len(rows)):.3f})"
         )
     return 0
+
+
+def _print_decision(con, decisions: Path, doc_id: str) -> None:
+    """One document's near-duplicate decision: removed for whom and by which edge, or kept."""
+    from thresher.steps.dedup.store import sql_str
+
+    rows = con.execute(
+        f"SELECT shard, row, removed, survivor, kind, score, cluster_size FROM read_parquet({sql_str(decisions)}) WHERE id = ? ORDER BY shard, row",
+        [doc_id],
+    ).fetchall()
+    if not rows:
+        print(f"  {doc_id}: no near duplicate (kept, in no cluster)")
+    for shard, row, removed, survivor, kind, score, size in rows:
+        if removed:
+            print(f"  {doc_id} ({shard} row {row}): removed for {survivor}, decided by {kind} (estimate {score:.3f})")
+        else:
+            print(f"  {doc_id} ({shard} row {row}): kept, the survivor of a cluster of {size}")

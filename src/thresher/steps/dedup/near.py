@@ -16,7 +16,8 @@ Steps, each writing files under the stage folder and skipped when its output exi
    containment pairs.
 4. ``decisions.parquet``: connected components of the edges, the survivor of each by the rule
    (:mod:`thresher.steps.dedup.survivor`).
-5. ``report/``: a sample of edges with their true Jaccard and containment (``thresher dedup-report``).
+5. ``report/``: a sample of removals, each with its decisive pair (the removed document, its survivor and
+   the edge that decided), measured for true Jaccard and containment (``thresher dedup-report``).
 
 Containment. A repost cut short ("the first paragraphs ... Read more at ...") has a low Jaccard
 with the whole story, so banding cannot find it. Every shingle whose hash is 0 modulo
@@ -247,23 +248,26 @@ class NearDedup(CorpusStage):
                        UNION ALL SELECT DISTINCT survivor_key AS key, survivor_key, NULL AS kind, NULL AS score, false AS removed FROM _removed),
             r AS (SELECT m.*, count(*) OVER (PARTITION BY survivor_key) AS cluster_size FROM m)
             SELECT x.shard, x.row, x.id, substr(md5(s.id), 1, 16) AS cluster_id, r.cluster_size, s.id AS survivor, r.removed,
-                   r.kind, r.score
+                   r.kind, r.score, s.shard AS survivor_shard, s.row AS survivor_row
             FROM r JOIN meta x ON x.key = r.key JOIN meta s ON s.key = r.survivor_key
             ORDER BY x.shard, x.row"""
         copy_to_parquet(con, query, d / "decisions.parquet")
 
     def _report_sample(self, con, d: Path) -> list[tuple]:
-        """The edges the report measures, fetched here (the caller closes the connection before measuring)."""
-        edges = d / "edges.parquet"
-        # A pseudo-random sample (by hash of the ids, so the same whatever the numbering), taken
-        # from at most `report_shards` shards: measuring it re-reads those shards only.
+        """The decisive pairs the report measures (a removed document and the survivor it was removed
+        for, with the edge that decided), fetched here (the caller closes the connection before measuring)."""
+        decisions = d / "decisions.parquet"
+        # A pseudo-random sample of removals (by hash of the ids, so the same whatever the numbering),
+        # taken from at most `report_shards` shards: measuring it re-reads those shards only.
         cursor = con.execute(
-            f"""SELECT e.a, e.b, string_agg(e.kind, '+' ORDER BY e.kind DESC),
-                       max(e.score) FILTER (WHERE e.kind = 'jaccard'), max(e.score) FILTER (WHERE e.kind = 'containment'),
+            f"""SELECT ma.key, mb.key, r.kind,
+                       CASE WHEN r.kind = 'jaccard' THEN r.score END, CASE WHEN r.kind = 'containment' THEN r.score END,
                        ma.id, mb.id, ma.shard, mb.shard
-                FROM read_parquet({sql_str(edges)}) e JOIN meta ma ON ma.key = e.a JOIN meta mb ON mb.key = e.b
-                GROUP BY e.a, e.b, ma.id, mb.id, ma.shard, mb.shard
-                ORDER BY md5(ma.id || chr(0) || mb.id)"""
+                FROM read_parquet({sql_str(decisions)}) r
+                JOIN meta ma ON ma.shard = r.shard AND ma.row = r.row
+                JOIN meta mb ON mb.shard = r.survivor_shard AND mb.row = r.survivor_row
+                WHERE r.removed
+                ORDER BY md5(ma.id || chr(0) || mb.id), ma.key"""
         )
         rows: list = []
         shards: set[str] = set()
@@ -305,7 +309,8 @@ class NearDedup(CorpusStage):
             out["est_jaccard"].append(est_j)
             out["est_containment"].append(est_c)
             out["jaccard"].append(inter / union if union else 1.0)
-            out["containment"].append(c_inter / max(1, min(len(sa[1]), len(sb[1]))))
+            # Directed, as the decision: how much of the removed document lies in its survivor.
+            out["containment"].append(c_inter / max(1, len(sa[1])))
         with atomic_path(path) as tmp:
             schema = pa.schema([("a_id", pa.string()), ("b_id", pa.string()), ("kind", pa.string()), ("est_jaccard", pa.float64()),
                                 ("est_containment", pa.float64()), ("jaccard", pa.float64()), ("containment", pa.float64())])
