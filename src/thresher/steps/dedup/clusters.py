@@ -8,7 +8,6 @@ whether it is removed. A shard's apply reads only its own rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable
 
 import numpy as np
@@ -79,24 +78,9 @@ class Decisions:
         return d
 
 
-def read_decisions(path: Path | list[Path], shard: str) -> Decisions:
-    """One shard's rows of a decisions file, or of a partitioned stage's decision files."""
-    paths = path if isinstance(path, list) else [path]
-    if not isinstance(path, list) and not path.exists():
-        raise FileNotFoundError(f"{path} is missing: run the stage's prepare() before apply()")
-    by_row: dict[int, tuple] = {}
-    for p in paths:
-        columns = ["row", "id", "cluster_id", "cluster_size", "survivor", "removed"]
-        if "kind" in pq.read_schema(p).names:  # near duplicates say which edge decided a removal
-            columns += ["kind", "score"]
-        table = pq.read_table(p, filters=[("shard", "=", shard)], columns=columns)
-        cols = [table.column(i).to_pylist() for i in range(table.num_columns)]
-        by_row.update({r[0]: r[1:] for r in zip(*cols)})
-    return Decisions(by_row)
-
-
 def read_decisions_from(store, rels: list[str], shard: str) -> Decisions:
-    """One shard's rows of decision files on a :class:`thresher.io.store.Store`."""
+    """One shard's rows of decision files on a :class:`thresher.io.store.Store` (one file, or a
+    partitioned stage's files); a missing file means the stage's prepare() has not run."""
     by_row: dict[int, tuple] = {}
     for rel in rels:
         with store.open(rel) as f:
