@@ -96,7 +96,7 @@ def test_storage_problems_are_one_line_and_exit_2(tmp_path, s3, what):
     fs, opts, bucket = s3
     fs.pipe_file(f"{bucket}/in/a.jsonl", orjson.dumps({"id": "a", "text": "A page with some words in it."}) + b"\n")
     if what == "missing bucket":
-        args = [f"s3://no-such-bucket-here/crawl/*.jsonl", "-o", str(tmp_path / "out")]
+        args = ["s3://no-such-bucket-here/crawl/*.jsonl", "-o", str(tmp_path / "out")]
     elif what == "empty glob":
         args = [f"s3://{bucket}/in/*.warc.gz", "-o", str(tmp_path / "out")]
     else:  # a bucket that does not exist as the output, and credentials the server refuses

@@ -7,14 +7,12 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.scale.conftest import comparable_stats, free_port, local_outputs, read_stats
-from thresher.cli import main
 
 pytestmark = [pytest.mark.ray, pytest.mark.xdist_group("ray")]
 

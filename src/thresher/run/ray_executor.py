@@ -14,6 +14,8 @@ refused in one sentence before Ray is asked to join it (Ray itself waits and ret
 
 from __future__ import annotations
 
+import importlib.util
+
 import os
 import socket
 import time
@@ -77,10 +79,9 @@ class RayExecutor:
     """Run items as Ray tasks. ``cpus`` sizes a local instance when no address is given."""
 
     def __init__(self, address: str | None = None, cpus: int | None = None, task_cpus: float = 1.0) -> None:
-        try:
-            import ray  # noqa: F401
-        except ImportError as exc:
-            raise ImportError("the Ray executor needs Ray: pip install 'thresher[ray]'") from exc
+        # Checked here, imported where used: a job without Ray should fail before it starts.
+        if importlib.util.find_spec("ray") is None:
+            raise ImportError("the Ray executor needs Ray: pip install 'thresher[ray]'")
         self.address = address
         self.cpus = max(1, int(cpus)) if cpus else None
         self.task_cpus = task_cpus
