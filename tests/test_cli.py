@@ -94,3 +94,27 @@ def test_demo_runs_from_the_entry_point_and_prints_the_summary(tmp_path):
     assert 0 < stats["docs_kept"] < stats["docs_in"]  # the demo has pages to drop and pages to keep
     assert stats["chars_by_rule"], "repairs are counted by rule"
     assert "thresher explain" in proc.stdout
+
+
+def _first_line_then_close(cmd: list[str]) -> tuple[int, str]:
+    """Run ``cmd`` as `cmd | head -1` would: read one line of its stdout, then stop reading."""
+    proc = subprocess.Popen([sys.executable, "-m", "thresher", *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    return proc.wait(timeout=120), err
+
+
+def test_every_command_piped_into_head_ends_quietly_with_exit_0(tmp_path):
+    # A document far larger than a pipe's buffer, dropped by the guard so that its trace (the
+    # whole original) is what explain prints.
+    src = tmp_path / "big.jsonl"
+    paragraphs = "\n\n".join(f"Paragraph {i} of a very long page about the weather." for i in range(8000))
+    src.write_bytes(orjson.dumps({"id": "big", "text": paragraphs}) + b"\n")
+    cfg = tmp_path / "guard.toml"
+    cfg.write_text('replace = true\n[[step]]\nname = "guard"\nmax_chars = 1000\n')
+    out = tmp_path / "out"
+    assert main(["clean", str(src), "-o", str(out), "--config", str(cfg), "--workers", "1"]) == 0
+    for cmd in (["explain", str(out), "big"], ["clean", str(src), "--json", "--config", str(cfg)]):
+        rc, err = _first_line_then_close(cmd)
+        assert (rc, err) == (0, ""), cmd

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 
@@ -66,6 +67,16 @@ def _on_sigterm(signum, frame) -> None:
     raise Terminated()
 
 
+def _reader_gone() -> int:
+    """Whoever read stdout stopped (`| head -1`): the output ends there, which is not a failure.
+    stdout now points at /dev/null, so the interpreter's last flush has nowhere to fail."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (captured): nothing left to flush there
+        pass
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(chosen_command(argv))
@@ -83,7 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         print("thresher: terminated; completed shards are kept, re-run the same command to resume", file=sys.stderr)
         return 143
     except BrokenPipeError:
-        return 0
+        return _reader_gone()
+    except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # rich's Console exits 1 on a closed pipe
+            return _reader_gone()
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
 
