@@ -86,14 +86,21 @@ def add_run_options(p: argparse.ArgumentParser) -> None:
 def config_from_args(args: argparse.Namespace, html_inputs: bool = False) -> dict[str, Any]:
     """The pipeline config the flags ask for. ``html_inputs``: some input holds HTML, so the
     extraction step must run even if the config left it out."""
-    config = load_config(args.config)
+    return resolve_config(load_config(args.config), repair=not getattr(args, "no_repair", False),
+                          dedup=not getattr(args, "no_dedup", False),
+                          html=html_inputs or bool(getattr(args, "html_field", None)))
+
+
+def resolve_config(config: dict[str, Any], *, repair: bool = True, dedup: bool = True, html: bool = False) -> dict[str, Any]:
+    """``config``'s [[step]] and [[corpus]] tables as a job runs them (the CLI's flags and the Python
+    API's arguments alike): without repair steps, without dedup stages, with extraction for HTML."""
     steps = [dict(s) for s in config.get("step", [])]
     corpus = [dict(s) for s in config.get("corpus", [])]
-    if getattr(args, "no_repair", False):
+    if not repair:
         steps = [s for s in steps if s.get("name") not in REPAIR_STEPS]
-    if getattr(args, "no_dedup", False):
+    if not dedup:
         corpus = [s for s in corpus if s.get("name") not in DEDUP_STAGES]
-    if (html_inputs or getattr(args, "html_field", None)) and not any(s.get("name") == "extract" for s in steps):
+    if html and not any(s.get("name") == "extract" for s in steps):
         steps.insert(1 if steps and steps[0].get("name") == "guard" else 0, {"name": "extract"})
     return {"step": steps, "corpus": corpus}
 
