@@ -68,7 +68,7 @@ def thresher_clusters(pages: Path, near_options: dict, workers: int = 2, shards:
                 for d in docs[s::shards]:
                     f.write(orjson.dumps({"id": d["id"], "text": d["text"]}) + b"\n")
         opts = "\n".join(f"{k} = {json.dumps(v)}" for k, v in near_options.items())
-        (tmp / "cfg.toml").write_text(f'[[corpus]]\nname = "exact_dedup"\n\n[[corpus]]\nname = "near_dedup"\n{opts}\n')
+        (tmp / "cfg.toml").write_text(f'replace = true\n\n[[corpus]]\nname = "exact_dedup"\n\n[[corpus]]\nname = "near_dedup"\n{opts}\n')
         t0 = time.perf_counter()
         code = cli(["clean", str(tmp / "in"), "-o", str(tmp / "out"), "--config", str(tmp / "cfg.toml"), "--workers", str(workers)])
         seconds = time.perf_counter() - t0

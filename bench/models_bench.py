@@ -101,7 +101,7 @@ CONFIGS = {
 
 def run(name: str, corpus: Path, out: Path) -> tuple[float, int]:
     cfg = out.with_suffix(".toml")
-    cfg.write_text('[[step]]\nname = "guard"\n\n' + CONFIGS[name].format(d=DATA))
+    cfg.write_text('replace = true\n\n[[step]]\nname = "guard"\n\n' + CONFIGS[name].format(d=DATA))
     cmd = [sys.executable, "-m", "thresher.cli", "clean", str(corpus), "--config", str(cfg), "-o", str(out), "--workers", "2", "--overwrite"]
     t0 = time.perf_counter()
     done = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True)

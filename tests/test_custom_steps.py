@@ -79,6 +79,8 @@ def _inputs(tmp_path):
 def test_a_config_naming_a_users_filter_and_corpus_stage_runs_through_clean_with_two_workers(tmp_path, user_module):
     cfg = tmp_path / "my.toml"
     cfg.write_text(textwrap.dedent(f'''
+        replace = true
+
         [[step]]
         name = "guard"
 

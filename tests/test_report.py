@@ -11,7 +11,7 @@ def test_report_shows_counts_reasons_and_marked_samples(tmp_path, capsys):
     (src / "big.txt").write_text("<b>" * 40_000)
     (src / "fine.txt").write_text("A fine page.")
     cfg = tmp_path / "c.toml"
-    cfg.write_text('[[step]]\nname = "guard"\nmax_chars = 100000\n')
+    cfg.write_text('replace = true\n[[step]]\nname = "guard"\nmax_chars = 100000\n')
     out = tmp_path / "out"
     assert main(["clean", str(src), "-o", str(out), "--config", str(cfg), "--workers", "1"]) == 0
     assert main(["report", str(out)]) == 0
@@ -45,7 +45,7 @@ def test_report_and_explain_mark_the_same_segments():
 
 def _guard_only_clean(tmp_path, fmt: str) -> "Path":
     cfg = tmp_path / "guard.toml"
-    cfg.write_text('[[step]]\nname = "guard"\n')
+    cfg.write_text('replace = true\n[[step]]\nname = "guard"\n')
     src = tmp_path / "in.jsonl"
     src.write_text(
         '{"id": "a", "text": "The harbour bridge reopened on Monday after three years of repairs.", "see_also": "b"}\n'

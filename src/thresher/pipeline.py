@@ -27,6 +27,7 @@ import typing
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from thresher.configfile import overlay
 from thresher.document import Document
 from thresher.steps.corpus import CorpusStage
 from thresher.steps.base import BATCH_CHARS, BATCH_DOCS, ShardContext, Step
@@ -218,13 +219,22 @@ def batches(docs: Iterable[Document], max_docs: int = BATCH_DOCS, max_chars: int
 
 
 def load_config(path: str | Path | None = None) -> dict[str, Any]:
-    """Read a pipeline TOML (the packaged default when ``path`` is None)."""
-    p = Path(path) if path else DEFAULT_CONFIG
+    """The pipeline's ``step`` and ``corpus`` lists: the packaged default, or the config file at
+    ``path`` laid over it (unless it says ``replace = true``; see :func:`thresher.configfile.overlay`)."""
+    default = _read_toml(DEFAULT_CONFIG)
+    if not path:
+        return default
+    return overlay(default, _read_toml(Path(path)), str(path))
+
+
+def _read_toml(p: Path) -> dict[str, Any]:
     try:
         with open(p, "rb") as f:
             return tomllib.load(f)
     except FileNotFoundError:
         raise ValueError(f"config file not found: {p}") from None
+    except IsADirectoryError:
+        raise ValueError(f"config file {p} is a folder") from None
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"config file {p} is not valid TOML: {exc}") from None
 

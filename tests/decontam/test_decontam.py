@@ -133,7 +133,7 @@ def test_a_clean_run_with_decontam_removes_the_overlap_and_counts_it(tmp_path, e
     rows = [{"id": "page", "text": FILLER + "\n" + QUESTION + "?\n" + FILLER}, {"id": "other", "text": FILLER + "\nMore news later."}]
     write_jsonl(tmp_path / "in.jsonl", rows)
     cfg = tmp_path / "cfg.toml"
-    cfg.write_text(f'[[step]]\nname = "guard"\n\n[[corpus]]\nname = "decontam"\neval_sets = {orjson.dumps(evalsets).decode()}\n')
+    cfg.write_text(f'replace = true\n[[step]]\nname = "guard"\n\n[[corpus]]\nname = "decontam"\neval_sets = {orjson.dumps(evalsets).decode()}\n')
     out = tmp_path / "out"
     assert main(["clean", str(tmp_path / "in.jsonl"), "-o", str(out), "--config", str(cfg)]) == 0
     job = JobOutput(str(out))

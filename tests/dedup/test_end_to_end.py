@@ -11,6 +11,8 @@ from thresher.cli import main
 from .textgen import edit, story
 
 CONFIG = """
+replace = true
+
 [[corpus]]
 name = "exact_dedup"
 

@@ -16,7 +16,7 @@ import zstandard
 
 from thresher.cli import main
 
-GUARD_ONLY = '[[step]]\nname = "guard"\nmax_chars = 1000\n'
+GUARD_ONLY = 'replace = true\n[[step]]\nname = "guard"\nmax_chars = 1000\n'
 
 
 def read_out(path: Path) -> list[dict]:

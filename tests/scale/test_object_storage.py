@@ -160,6 +160,8 @@ def test_an_input_deleted_mid_run_is_reported_with_its_name_and_the_run_goes_on(
         fs.pipe_file(f"{bucket}/in/{name}.jsonl", b"".join(orjson.dumps({"id": f"{name}{i}", "text": prose(start + i)}) + b"\n" for i in range(5)))
     cfg = tmp_path / "cfg.toml"
     cfg.write_text(f'''
+replace = true
+
 [[step]]
 name = "guard"
 

@@ -43,6 +43,8 @@ class SlowAndSeen(Filter):
 '''
 
 SLOW_CONFIG = '''
+replace = true
+
 [[step]]
 name = "guard"
 

@@ -32,6 +32,8 @@ def test_a_run_with_url_filter_classify_and_tokens_counts_the_tokens_it_keeps(tm
     ]
     (tmp_path / "in.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
     (tmp_path / "cfg.toml").write_text(f"""
+replace = true
+
 [[step]]
 name = "url_filter"
 blocklists = ["{tmp_path / 'blocked.txt'}"]

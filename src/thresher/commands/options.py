@@ -19,8 +19,9 @@ DEDUP_STAGES = {"exact_dedup", "near_dedup"}
 def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--config", metavar="TOML",
-        help="pipeline config: its [[step]] and [[corpus]] tables (default: the packaged default_pipeline.toml); "
-        "reading and output options come from the flags, so an OUT/config.toml passed back reuses its steps only",
+        help="pipeline config: its [[step]] and [[corpus]] tables set options of the default pipeline's steps "
+        "(default_pipeline.toml) and add steps after them; with replace = true they are the whole pipeline. "
+        "Reading and output options come from the flags, so an OUT/config.toml passed back reuses its steps only",
     )
     p.add_argument("--text-field", default="text", help="JSONL/Parquet field holding the text (default: text)")
     p.add_argument("--id-field", default="id", help="JSONL/Parquet field holding the id (default: id)")

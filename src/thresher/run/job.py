@@ -308,7 +308,8 @@ def prepare_out(job: JobSpec, overwrite: bool) -> bool:
 
     body = {"fingerprint": fp, "inputs": [dataclasses.asdict(f) for f in job.inputs], "shards": [dataclasses.asdict(s) for s in job.shards]}
     store.write_bytes(JOB_FILE, orjson.dumps(body, option=orjson.OPT_INDENT_2))
-    store.write_bytes(CONFIG_FILE, dumps_toml(job.resolved_config()).encode())
+    # replace = true: passed back as --config, it is this whole pipeline again, not an overlay
+    store.write_bytes(CONFIG_FILE, dumps_toml({"replace": True, **job.resolved_config()}).encode())
     return False
 
 
