@@ -151,11 +151,16 @@ def test_a_filter_defined_here_runs_beside_built_in_steps_given_as_names_and_dic
 
 def test_a_pipeline_from_a_toml_file_or_a_dict_is_the_one_its_steps_describe(tmp_path):
     toml = tmp_path / "my.toml"
-    toml.write_text('[[step]]\nname = "guard"\nmax_chars = 100\n\n[[step]]\nname = "c4"\nenabled = false\n')
+    toml.write_text('replace = true\n[[step]]\nname = "guard"\nmax_chars = 100\n\n[[step]]\nname = "c4"\nenabled = false\n')
     from_file = thresher.build_pipeline(config=toml)
     assert [s.name for s in from_file.steps] == ["guard"] and from_file.steps[0].max_chars == 100
-    from_dict = thresher.build_pipeline(config={"step": [{"name": "guard", "max_chars": 100}]})
+    from_dict = thresher.build_pipeline(config={"replace": True, "step": [{"name": "guard", "max_chars": 100}]})
     assert from_dict == from_file
+    # without replace, a config sets options of the default pipeline's steps, a file and a dict alike
+    toml.write_text('[[step]]\nname = "guard"\nmax_chars = 100\n')
+    over = thresher.build_pipeline(config=toml)
+    assert over == thresher.build_pipeline(config={"step": [{"name": "guard", "max_chars": 100}]})
+    assert over.steps[0].max_chars == 100 and len(over.steps) == len(thresher.build_pipeline().steps)
     default = thresher.build_pipeline()
     packaged = load_config()["step"]  # the default pipeline is the packaged file's enabled steps
     assert [config_name(s) for s in default.steps] == [

@@ -28,7 +28,7 @@ from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
 from thresher.io.readers.records import record_to_document
 from thresher.io.writers import OutputOptions, kept_record, rejected_record
-from thresher.pipeline import CORPUS_STAGES, STEPS, Pipeline, build_step, config_entry, load_config
+from thresher.pipeline import CORPUS_STAGES, STEPS, Pipeline, build_step, config_entry, config_over_default, load_config
 from thresher.stats import Stats
 from thresher.steps.base import ShardContext, Step
 
@@ -71,8 +71,8 @@ def _as_list(items: Any, what: str) -> list:
 def _config(config: str | os.PathLike | dict | None) -> dict[str, Any]:
     if config is None or isinstance(config, (str, os.PathLike)):
         return load_config(config)
-    if isinstance(config, dict):
-        return config
+    if isinstance(config, dict):  # the same data as a TOML file, read the same way
+        return config_over_default(config, "the config dict")
     raise ValueError(f"config must be a TOML file's path or a dict with [[step]]/[[corpus]] lists, not {type(config).__name__}")
 
 

@@ -227,6 +227,11 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
     return overlay(default, _read_toml(Path(path)), str(path))
 
 
+def config_over_default(config: dict[str, Any], source: str = "config") -> dict[str, Any]:
+    """A config as a dict (what a TOML file holds) laid over the default pipeline, as a file is."""
+    return overlay(_read_toml(DEFAULT_CONFIG), config, source)
+
+
 def _read_toml(p: Path) -> dict[str, Any]:
     try:
         with open(p, "rb") as f:
