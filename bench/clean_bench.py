@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 VENV_PY = REPO / "bench" / ".venv" / "bin" / "python"
 PEER = REPO / "bench" / "peers" / "datatrove_chain.py"
 # The steps issue 2 asks for; the default pipeline may also tag (lang) or filter (quality, pii).
-CLEANING_STEPS = ("guard", "unicode", "unwrap", "repeats", "boilerplate")
+CLEANING_STEPS = ("guard", "unicode", "unwrap", "repeats", "attribution", "boilerplate")
 
 
 def read_jsonl(path: Path) -> list[dict]:

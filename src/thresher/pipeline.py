@@ -40,6 +40,7 @@ STEPS: dict[str, str] = {
     "unicode": "thresher.steps.repair.unicode:UnicodeRepair",
     "unwrap": "thresher.steps.repair.unwrap:Unwrap",
     "repeats": "thresher.steps.repair.repeats:RepeatedBlocks",
+    "attribution": "thresher.steps.attribution.step:Attribution",
     "boilerplate": "thresher.steps.boilerplate.step:Boilerplate",
     "lang": "thresher.steps.lang.step:LanguageId",
     "gopher_repetition": "thresher.steps.quality.gopher:GopherRepetition",

@@ -81,6 +81,7 @@ _AGENCY = (
     r"mirrorpix|camera press|magnum photos|eyevine|abaca(?:press)?|belga|jiji press|aap|imaginechina|"
     r"wireimage|filmmagic)"
 )
+AGENCY = _AGENCY  # also the byline rules' (thresher.steps.attribution.rules): "Jane Doe | Reuters"
 # Sources a credit names only beside someone ("Jane Doe/Pool"): alone, "Nasa" starts a sentence.
 _SOURCE = r"(?:nasa|pool|handout|supplied|file)"
 _PHOTO_LABEL = (

@@ -5,6 +5,10 @@ Only documents with ``metadata["format"] == "html"`` are touched (the WARC and H
 the HTML as the document's original (``Document.rebase``): later edits and ``thresher explain``
 refer to the text, not the markup. A page that cannot be extracted is dropped with its reason:
 ``extract:too_large``, ``extract:timeout``, ``extract:error``, ``extract:empty``.
+
+Who wrote the page and when, as its own metadata says (JSON-LD, meta tags, ``<time>``: see
+:mod:`thresher.steps.extract.page_meta`), go to ``metadata["author"]``, ``["published"]`` and
+``["updated"]``; the attribution step fills what the page's metadata left out from its bylines.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 from thresher.document import Document
 from thresher.steps.base import ShardContext, Step
 from thresher.steps.extract.main_text import extract_main_text
+from thresher.steps.extract.page_meta import page_attribution
 from thresher.steps.extract.time_limit import TimeLimitExceeded, time_limit
 
 
@@ -58,6 +63,8 @@ class ExtractHtml(Step):
             meta["title"] = ex.title
         if ex.link_lines_dropped:
             meta["extract_link_lines_dropped"] = ex.link_lines_dropped
+        for key, value in page_attribution(html).items():
+            meta.setdefault(key, value)
         if not ex.text.strip():
             doc.drop(self.name, "extract:empty", "no main text found in the page")
             return
