@@ -27,6 +27,32 @@ def test_clean_json_prints_the_record_with_image_credit_and_named_edits(seed_pag
     assert len(rules) >= 3  # credit, wrap and repeat are three different repairs
 
 
+PAGE = ("The harbour bridge reopened on Monday after three years of repairs, the council said. Engineers replaced "
+        "the deck, repainted the steel towers and rebuilt both approach roads. Traffic was light in the morning, but "
+        "shop owners on the south bank expect trade to recover. The mayor thanked the workers for their patience. "
+        "She said the town had waited long enough for its main route to open again.")
+
+
+def test_clean_without_an_output_folder_prints_an_exact_copy_once_and_names_the_dropped_one(tmp_path, capsys, monkeypatch):
+    import tempfile
+
+    src = tmp_path / "pages.jsonl"
+    src.write_bytes(b"".join(orjson.dumps({"id": i, "text": PAGE}) + b"\n" for i in ("a-first", "b-copy")))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    assert main(["clean", str(src), "--workers", "1"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out.count("The harbour bridge reopened") == 1
+    assert "b-copy: dropped by exact_dedup: exact_duplicate exact_duplicate_of=a-first" in printed.err
+    assert list(scratch.glob("thresher-stdout-*")) == []  # the job's temporary folder is gone
+    assert main(["clean", str(src), "--workers", "1", "--json"]) == 0
+    recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["id"], r["verdict"]["reason"]) for r in recs] == [("a-first", None), ("b-copy", "exact_duplicate")]
+    assert main(["clean", str(src), "--no-dedup"]) == 0  # without the dedup stages both are printed
+    assert capsys.readouterr().out.count("The harbour bridge reopened") == 2
+
+
 def test_explain_marks_every_removed_span_on_the_original(seed_page, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["clean", str(seed_page), "-o", str(out), "--workers", "1"]) == 0

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -26,7 +28,7 @@ from thresher.io.writers import kept_record
 from thresher.pipeline import Pipeline
 from thresher.io.store import StorageError
 from thresher.run.executors import WorkerDied, make_executor
-from thresher.run.job import JobSpec, make_job, prepare_out, run_job
+from thresher.run.job import JobSpec, JobStageContext, make_job, prepare_out, run_job
 from thresher.run.plan import Sizing, find_inputs, plan_shards, read_shard
 from thresher.stats import Stats
 from thresher.steps.base import ShardContext
@@ -38,7 +40,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "clean",
         help="clean pages: one to stdout, or many to an output folder",
-        description="Without -o: print each page's cleaned text (or --json its whole record). "
+        description="Without -o: print each page's cleaned text (or --json its whole record); corpus stages "
+        "(exact and near dedup, repeated lines) run too, in a temporary folder, so a copy is printed once. "
         "With -o: write kept/ and rejected/ shards, stats and the resolved config to OUT.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders: JSONL (.gz/.zst), Parquet, .txt, .html, WARC/WET")
@@ -62,13 +65,16 @@ def run(args: argparse.Namespace) -> int:
                 err.print("[red]thresher:[/] nothing to read", highlight=False)
                 return 2
             config = config_from_args(args, html_inputs=any(f.reader in HTML_READERS for f in files))
-            specs = plan_shards(files, Sizing(shard_bytes=0), {})
-            return _to_stdout(args, specs, config, err) or (1 if problems else 0)
+            if not any(e.get("enabled", True) for e in config["corpus"]):
+                specs = plan_shards(files, Sizing(shard_bytes=0), {})
+                return _to_stdout(args, specs, config, err) or (1 if problems else 0)
         executor = make_executor(args.executor, args.workers, args.ray_address)
     except (ValueError, ImportError) as exc:  # bad options, or an executor whose extra is missing
         err.print(f"[red]thresher:[/] {exc}", highlight=False)
         return 2
     try:
+        if args.out is None:  # corpus stages need the whole corpus: a job in a temporary folder, then print
+            return _job_to_stdout(args, executor, storage, err) or (1 if problems else 0)
         return _run_job(args, executor, storage, problems, notes, err)
     except ConnectionError as exc:  # the Ray cluster named on the command line does not answer
         if type(exc).__name__ != "RayUnavailable":
@@ -193,25 +199,54 @@ def _to_stdout(args: argparse.Namespace, specs, config, err: Console) -> int:
     pipeline = Pipeline.from_config(config["step"])
     ctx = ShardContext()
     opts = read_options(args)
+    docs = (doc for spec in specs for doc in pipeline.run(read_shard(spec, opts, ctx.stats), ctx))
+    return _print(args, docs, ctx.stats, err)
+
+
+def _job_to_stdout(args: argparse.Namespace, executor, storage: dict, err: Console) -> int:
+    """The whole job, corpus stages included (an exact copy is printed once), in a temporary folder
+    deleted afterwards; then each document as the stages left it, in input order."""
+    with tempfile.TemporaryDirectory(prefix="thresher-stdout-") as tmp:
+        try:
+            job = make_job(args.inputs, str(Path(tmp) / "out"), lambda files: config_from_args(args, html_inputs=any(f.reader in HTML_READERS for f in files)),
+                           executor, [], [], read_opts=read_options(args), out_opts=output_options(args), sizing=sizing(args),
+                           storage_options=storage, threads=max(1, args.workers))
+            if job is None:
+                err.print("[red]thresher:[/] nothing to read", highlight=False)
+                return 2
+            prepare_out(job, overwrite=False)
+        except (ValueError, StorageError) as exc:
+            err.print(f"[red]thresher:[/] {exc}", highlight=False)
+            return 2
+        try:
+            stats = run_job(job, executor)
+        except WorkerDied as exc:
+            err.print(f"[red]thresher:[/] {exc}", highlight=False)
+            return 3
+        ctx = JobStageContext(job)
+        return _print(args, (doc for shard in job.shard_names for doc in ctx.docs(shard)), stats, err)
+
+
+def _print(args: argparse.Namespace, docs, stats: Stats, err: Console) -> int:
+    """Each kept document's text (or with --json every document's record); drops on stderr."""
     out = sys.stdout
     first = True
-    for spec in specs:
-        for doc in pipeline.run(read_shard(spec, opts, ctx.stats), ctx):
-            if args.json:
-                rec = kept_record(doc, output_options(args))
-                rec["verdict"] = doc.verdict.to_dict()
-                rec["edits"] = [e.to_list() for e in doc.edits]
-                out.write(dumps_record(rec).decode() + "\n")
-                continue
-            if not doc.kept:
-                err.print(f"{doc.id}: dropped by {doc.verdict.step}: {doc.verdict.reason} {doc.verdict.detail or ''}", highlight=False)
-                continue
-            if not first:
-                out.write("\n\n")
-            out.write(doc.text)
-            first = False
+    for doc in docs:
+        if args.json:
+            rec = kept_record(doc, output_options(args))
+            rec["verdict"] = doc.verdict.to_dict()
+            rec["edits"] = [e.to_list() for e in doc.edits]
+            out.write(dumps_record(rec).decode() + "\n")
+            continue
+        if not doc.kept:
+            err.print(f"{doc.id}: dropped by {doc.verdict.step}: {doc.verdict.reason} {doc.verdict.detail or ''}", highlight=False)
+            continue
+        if not first:
+            out.write("\n\n")
+        out.write(doc.text)
+        first = False
     if not args.json and out.isatty() and not first:
         out.write("\n")
-    for line in ctx.stats.error_samples:
+    for line in stats.error_samples:
         err.print(f"[yellow]thresher:[/] {line}", highlight=False)
     return 0
