@@ -6,14 +6,39 @@ import subprocess
 import sys
 from pathlib import Path
 
+import orjson
 import pytest
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.S | re.M)
 
 
-def blocks() -> list[tuple[str, str]]:
-    return [(m.group(1), m.group(2)) for m in BLOCK.finditer(README.read_text())]
+FROM_PYTHON = "### From Python\n"
+
+
+def blocks(text: str | None = None) -> list[tuple[str, str]]:
+    return [(m.group(1), m.group(2)) for m in BLOCK.finditer(README.read_text() if text is None else text)]
+
+
+def section(heading: str) -> str:
+    """The README's text from ``heading`` to the next heading of the same level or above."""
+    text = README.read_text()
+    assert heading in text, f"the README has no section {heading.strip()!r}"
+    lines = text[text.index(heading) + len(heading):].splitlines(keepends=True)
+    fenced = False
+    for i, line in enumerate(lines):
+        fenced ^= line.startswith("```")
+        if not fenced and re.match(r"#{1,3} ", line):  # a heading, not a comment in a code block
+            return "".join(lines[:i])
+    return "".join(lines)
+
+
+def write_files(folder: Path) -> None:
+    """Every ``# file:`` block of the README, written into ``folder``."""
+    for _, body in blocks():
+        first = body.splitlines()[0] if body.strip() else ""
+        if first.startswith("# file: "):
+            (folder / first.removeprefix("# file: ").strip()).write_text(body)
 
 
 def _env(folder: Path) -> dict:
@@ -23,10 +48,24 @@ def _env(folder: Path) -> dict:
     return env
 
 
+def test_the_from_python_sections_examples_run_as_written(tmp_path):
+    write_files(tmp_path)  # myfilters.py and my.toml, from "Your own steps"
+    python = [body for lang, body in blocks(section(FROM_PYTHON)) if lang == "python"]
+    assert len(python) >= 3 and all("import thresher" in body for body in python)
+    for body in python:
+        done = subprocess.run([sys.executable, "-c", body], cwd=tmp_path, env=_env(tmp_path), capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, f"README block failed:\n{body}\n--- stdout\n{done.stdout}\n--- stderr\n{done.stderr}"
+    # what the examples say they did: the records of each kind of input, a filter of one's own, a whole job
+    stats = orjson.loads((tmp_path / "out-py" / "stats.json").read_bytes())
+    assert stats["docs_in"] == 3 and stats["dropped_by_reason"] == {"exact_duplicate": 1}
+    assert "myfilters:NoRecipes" in (tmp_path / "out-py" / "config.toml").read_text()
+
+
 @pytest.mark.slow
 def test_the_readmes_python_examples_and_marked_commands_run_as_written(tmp_path):
     ran = 0
-    for lang, body in blocks():
+    others = README.read_text().replace(section(FROM_PYTHON), "")  # that section has a test of its own, above
+    for lang, body in blocks(others):
         first = body.splitlines()[0] if body.strip() else ""
         if first.startswith("# file: "):
             (tmp_path / first.removeprefix("# file: ").strip()).write_text(body)
