@@ -243,8 +243,9 @@ def clean(inputs: Any, out: str | os.PathLike | None = None, *, config: str | os
 
     ``inputs``: a path or URL, or a list of them (files, folders, globs), or records in memory (as
     :func:`documents` takes them; they are written to a Parquet or JSONL file first, so their ids
-    fall back on ``data.parquet:<row>`` or ``data.jsonl:<row>``). ``out``: the output folder (a
-    re-run of the same job resumes there); None for a temporary one, deleted by
+    fall back on ``data.parquet:<row>`` or ``data.jsonl:<row>``; that file is gone after the run, so
+    a second run of records into the same ``out`` is another job: ``overwrite=True``). ``out``: the
+    output folder (a re-run of the same job on files resumes there); None for a temporary one, deleted by
     :meth:`CleanResult.close`. ``config``: a TOML file or a dict (default: the packaged pipeline);
     ``steps`` and ``corpus`` replace its ``[[step]]`` and ``[[corpus]]`` lists (step objects need
     a class importable by name, since workers build them from the config). ``repair=False`` and
