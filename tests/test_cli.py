@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import orjson
+import pytest
 
 from thresher.cli import main
 
@@ -136,7 +137,7 @@ def test_every_command_piped_into_head_ends_quietly_with_exit_0(tmp_path):
     # whole original) is what explain prints.
     src = tmp_path / "big.jsonl"
     paragraphs = "\n\n".join(f"Paragraph {i} of a very long page about the weather." for i in range(8000))
-    src.write_bytes(orjson.dumps({"id": "big", "text": paragraphs}) + b"\n")
+    src.write_bytes(orjson.dumps({"id": "big", "text": paragraphs}) + b"\n" + orjson.dumps({"id": "small", "text": "Kept."}) + b"\n")
     cfg = tmp_path / "guard.toml"
     cfg.write_text('replace = true\n[[step]]\nname = "guard"\nmax_chars = 1000\n')
     out = tmp_path / "out"
@@ -144,3 +145,69 @@ def test_every_command_piped_into_head_ends_quietly_with_exit_0(tmp_path):
     for cmd in (["explain", str(out), "big"], ["clean", str(src), "--json", "--config", str(cfg)]):
         rc, err = _first_line_then_close(cmd)
         assert (rc, err) == (0, ""), cmd
+
+
+# -- exit codes ---------------------------------------------------------------------------------
+GUARD = 'replace = true\n[[step]]\nname = "guard"\n'
+
+
+def _pages(path, n: int, field: str = "text", bad: int = 0) -> None:
+    lines = [orjson.dumps({"id": f"p{i}", field: f"Page {i} says something worth keeping."}) for i in range(n)]
+    path.write_bytes(b"\n".join(lines + [b'{"id": "broken", "te'] * bad) + b"\n")
+
+
+def test_a_wrong_text_field_exits_4_with_one_line_that_names_the_reason_and_the_field(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    _pages(src, 40, field="body")
+    cfg = tmp_path / "guard.toml"
+    cfg.write_text(GUARD)
+    assert main(["clean", str(src), "-o", str(tmp_path / "out"), "--config", str(cfg), "--workers", "1"]) == 4
+    err = capsys.readouterr().err
+    said = [line for line in err.splitlines() if "input:missing_field" in line]
+    assert said == ["thresher: 40 of 40 records (100%) were rejected as input:missing_field: "
+                    "is 'text' the field that holds the text? (--text-field, --html-field)"]
+    assert "nothing was kept" in err
+    # the same without -o, printing to stdout
+    assert main(["clean", str(src), "--config", str(cfg)]) == 4
+    assert "40 of 40 records (100%) were rejected as input:missing_field" in capsys.readouterr().err
+    assert main(["clean", str(src), "-o", str(tmp_path / "right"), "--config", str(cfg), "--text-field", "body"]) == 0
+
+
+def test_bad_input_over_the_threshold_exits_4_and_under_it_exits_0(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    _pages(src, 7, bad=3)  # 3 of 10 records are malformed JSON
+    cfg = tmp_path / "guard.toml"
+    cfg.write_text(GUARD)
+    assert main(["clean", str(src), "-o", str(tmp_path / "a"), "--config", str(cfg), "--workers", "1"]) == 0
+    assert "rejected as" not in capsys.readouterr().err
+    assert main(["clean", str(src), "-o", str(tmp_path / "b"), "--config", str(cfg), "--max-input-errors", "0.2"]) == 4
+    assert ("thresher: 3 of 10 records (30%) were rejected as bad input (input:malformed_json 3), "
+            "more than --max-input-errors 0.2") in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["clean", str(src), "--max-input-errors", "2"])
+    assert "not a share between 0 and 1" in capsys.readouterr().err
+
+
+def test_a_run_that_keeps_nothing_exits_4(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps({"id": f"e{i}", "text": " "}) + b"\n" for i in range(5)))
+    cfg = tmp_path / "guard.toml"
+    cfg.write_text(GUARD)
+    assert main(["clean", str(src), "-o", str(tmp_path / "out"), "--config", str(cfg), "--workers", "1"]) == 4
+    assert "thresher: nothing was kept: all 5 documents were dropped" in capsys.readouterr().err
+
+
+def test_a_license_and_a_readme_beside_the_data_are_left_out_with_a_note_and_the_run_exits_0(tmp_path, capsys):
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    _pages(folder / "part-0.jsonl", 5)
+    (folder / "LICENSE").write_text("MIT License\n")
+    (folder / "README.md").write_text("# my crawl\n")
+    cfg = tmp_path / "guard.toml"
+    cfg.write_text(GUARD)
+    assert main(["clean", str(folder), "-o", str(tmp_path / "out"), "--config", str(cfg), "--workers", "1"]) == 0
+    assert "ignored 2 file(s) of a kind no reader knows (LICENSE 1, .md 1)" in capsys.readouterr().err
+    # named one by one, as a shell's crawl/* names them: a note too, not a failure
+    args = [str(p) for p in sorted(folder.iterdir())]
+    assert main(["clean", *args, "-o", str(tmp_path / "out2"), "--config", str(cfg), "--workers", "1"]) == 0
+    assert "LICENSE: ignored 1 file(s)" in capsys.readouterr().err

@@ -9,6 +9,7 @@ import signal
 import sys
 
 from thresher import __version__
+from thresher import exit_codes
 
 # Subcommand -> (its module, the line `thresher --help` shows for it). Each module exposes
 # add_parser(subparsers), which registers its handler with set_defaults(func=...). Only the module of
@@ -74,7 +75,7 @@ def _reader_gone() -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError):  # no real stdout (captured): nothing left to flush there
         pass
-    return 0
+    return exit_codes.OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,16 +84,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
-        return 2
+        return exit_codes.USAGE
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         print("thresher: interrupted; completed shards are kept, re-run the same command to resume", file=sys.stderr)
-        return 130
+        return exit_codes.INTERRUPTED
     except Terminated:
         print("thresher: terminated; completed shards are kept, re-run the same command to resume", file=sys.stderr)
-        return 143
+        return exit_codes.TERMINATED
     except BrokenPipeError:
         return _reader_gone()
     except SystemExit as exc:

@@ -6,11 +6,13 @@ import argparse
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from thresher import exit_codes
 from thresher.commands.options import (
     add_input_options,
     add_run_options,
@@ -47,6 +49,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders: JSONL (.gz/.zst), Parquet, .txt, .html, WARC/WET")
     p.add_argument("-o", "--out", type=out_path, help="output folder")
     p.add_argument("--json", action="store_true", help="without -o: print whole document records as JSON lines")
+    p.add_argument("--max-input-errors", type=_share, default=0.5, metavar="SHARE",
+                   help=f"exit {exit_codes.BAD_DATA} when more than this share of the records are rejected as bad input "
+                   "(input:*: malformed JSON, a missing text field ...); default 0.5, 0 for any")
     add_input_options(p)
     add_run_options(p)
     p.set_defaults(func=run)
@@ -67,14 +72,14 @@ def run(args: argparse.Namespace) -> int:
             config = config_from_args(args, html_inputs=any(f.reader in HTML_READERS for f in files))
             if not any(e.get("enabled", True) for e in config["corpus"]):
                 specs = plan_shards(files, Sizing(shard_bytes=0), {})
-                return _to_stdout(args, specs, config, err) or (1 if problems else 0)
+                return _exit_code(_to_stdout(args, specs, config, err), args, problems, err)
         executor = make_executor(args.executor, args.workers, args.ray_address)
     except (ValueError, ImportError) as exc:  # bad options, or an executor whose extra is missing
         err.print(f"[red]thresher:[/] {exc}", highlight=False)
         return 2
     try:
         if args.out is None:  # corpus stages need the whole corpus: a job in a temporary folder, then print
-            return _job_to_stdout(args, executor, storage, err) or (1 if problems else 0)
+            return _job_to_stdout(args, executor, storage, problems, err)
         return _run_job(args, executor, storage, problems, notes, err)
     except ConnectionError as exc:  # the Ray cluster named on the command line does not answer
         if type(exc).__name__ != "RayUnavailable":
@@ -111,10 +116,60 @@ def _run_job(args: argparse.Namespace, executor, storage: dict, problems: list[s
         stats, wall = run_with_progress(job, executor, err, args.log_seconds)
     except WorkerDied as exc:
         err.print(f"[red]thresher:[/] {exc}", highlight=False)
-        return 3
+        return exit_codes.WORKER_DIED
     render_summary(stats, wall, Console(), title=f"thresher clean -> {job.out}")
     warn_about_errors(stats, job.out, err)
-    return 1 if problems else 0
+    return _exit_code(stats, args, problems, err)
+
+
+def _share(value: str) -> float:
+    share = float(value)
+    if not 0 <= share <= 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a share between 0 and 1")
+    return share
+
+
+def _exit_code(stats: Stats, args: argparse.Namespace, problems: list[str], err: Console) -> int:
+    lines, bad = judge_data(stats, args.max_input_errors, args.html_field or args.text_field)
+    for line in lines:
+        err.print(f"[yellow]thresher: {line}[/]", highlight=False)
+    if bad:
+        return exit_codes.BAD_DATA
+    return exit_codes.SOME_INPUTS_UNUSABLE if problems else exit_codes.OK
+
+
+#: What to check when one input reason rejects most records ({field}: the field read).
+INPUT_HINTS = {
+    "input:missing_field": "is {field!r} the field that holds the text? (--text-field, --html-field)",
+    "input:bad_field_type": "the {field!r} field holds something other than text (--text-field, --html-field)",
+    "input:malformed_json": "are these files JSON Lines, one object a line?",
+    "input:not_an_object": "JSON Lines of objects, one a line, are expected",
+}
+
+
+def judge_data(stats: Stats, max_input_errors: float, field: str) -> tuple[list[str], bool]:
+    """What a finished run must say about its data (one line each), and whether it failed: nothing
+    kept, or a share of records rejected as bad input over ``max_input_errors``. Most records
+    rejected for one input reason is said with what to check, whatever the threshold."""
+    n = stats.docs_in
+    lines: list[str] = []
+    inputs = Counter({r: c for r, c in stats.dropped_by_reason.items() if r.startswith("input:")})
+    bad = sum(inputs.values())
+    if inputs:
+        reason, count = inputs.most_common(1)[0]
+        if count * 2 > n:
+            hint = INPUT_HINTS.get(reason)
+            lines.append(f"{count:,} of {n:,} records ({count / n:.0%}) were rejected as {reason}"
+                         + (f": {hint.format(field=field)}" if hint else ""))
+    too_many = n > 0 and bad / n > max_input_errors
+    if too_many and not lines:
+        kinds = ", ".join(f"{r} {c:,}" for r, c in inputs.most_common(3))
+        lines.append(f"{bad:,} of {n:,} records ({bad / n:.0%}) were rejected as bad input ({kinds}), "
+                     f"more than --max-input-errors {max_input_errors:g}")
+    if stats.docs_kept == 0:
+        lines.append("nothing was kept: " + ("the inputs held no document" if n == 0 else
+                                             "the one document was dropped" if n == 1 else f"all {n:,} documents were dropped"))
+    return lines, too_many or stats.docs_kept == 0
 
 
 def warn_about_errors(stats: Stats, out, err: Console) -> None:
@@ -194,16 +249,16 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
 
 
-def _to_stdout(args: argparse.Namespace, specs, config, err: Console) -> int:
+def _to_stdout(args: argparse.Namespace, specs, config, err: Console) -> Stats:
     """Clean in this process and print: the quick way to see what thresher does to a page."""
     pipeline = Pipeline.from_config(config["step"])
     ctx = ShardContext()
     opts = read_options(args)
-    docs = (doc for spec in specs for doc in pipeline.run(read_shard(spec, opts, ctx.stats), ctx))
-    return _print(args, docs, ctx.stats, err)
+    docs = (doc for spec in specs for doc in pipeline.run(_counted(read_shard(spec, opts, ctx.stats), ctx.stats), ctx))
+    return _print(args, _kept_counted(docs, ctx.stats), ctx.stats, err)
 
 
-def _job_to_stdout(args: argparse.Namespace, executor, storage: dict, err: Console) -> int:
+def _job_to_stdout(args: argparse.Namespace, executor, storage: dict, problems: list[str], err: Console) -> int:
     """The whole job, corpus stages included (an exact copy is printed once), in a temporary folder
     deleted afterwards; then each document as the stages left it, in input order."""
     with tempfile.TemporaryDirectory(prefix="thresher-stdout-") as tmp:
@@ -222,12 +277,13 @@ def _job_to_stdout(args: argparse.Namespace, executor, storage: dict, err: Conso
             stats = run_job(job, executor)
         except WorkerDied as exc:
             err.print(f"[red]thresher:[/] {exc}", highlight=False)
-            return 3
+            return exit_codes.WORKER_DIED
         ctx = JobStageContext(job)
-        return _print(args, (doc for shard in job.shard_names for doc in ctx.docs(shard)), stats, err)
+        _print(args, (doc for shard in job.shard_names for doc in ctx.docs(shard)), stats, err)
+        return _exit_code(stats, args, problems, err)
 
 
-def _print(args: argparse.Namespace, docs, stats: Stats, err: Console) -> int:
+def _print(args: argparse.Namespace, docs, stats: Stats, err: Console) -> Stats:
     """Each kept document's text (or with --json every document's record); drops on stderr."""
     out = sys.stdout
     first = True
@@ -249,4 +305,19 @@ def _print(args: argparse.Namespace, docs, stats: Stats, err: Console) -> int:
         out.write("\n")
     for line in stats.error_samples:
         err.print(f"[yellow]thresher:[/] {line}", highlight=False)
-    return 0
+    return stats
+
+
+def _counted(docs, stats: Stats):
+    """Documents read, and those the reader itself rejected (as the job counts them)."""
+    for doc in docs:
+        stats.docs_in += 1
+        if not doc.kept:
+            stats.dropped(doc.verdict.reason or "unknown")
+        yield doc
+
+
+def _kept_counted(docs, stats: Stats):
+    for doc in docs:
+        stats.docs_kept += doc.kept
+        yield doc
