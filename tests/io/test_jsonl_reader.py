@@ -72,3 +72,84 @@ def test_nan_stays_malformed(tmp_path):
     path.write_bytes(b'{"id": "a", "text": "x", "score": NaN}\n')
     docs, stats = read(path)
     assert docs[0].verdict.reason == "input:malformed_json"
+
+
+# -- compressed streams cut short or damaged ---------------------------------------------------
+def _records(n: int) -> bytes:
+    return b"".join(b'{"id": "r%d", "text": "%s"}\n' % (i, b"word %d " % i * 30) for i in range(n))
+
+
+def _decodable_lines(decompressed_prefix: bytes) -> int:
+    return decompressed_prefix.count(b"\n")
+
+
+def test_truncated_zst_keeps_every_complete_record_and_reports_file_and_line(tmp_path):
+    import zstandard
+
+    data = zstandard.ZstdCompressor().compress(_records(2000))
+    for cut in (len(data) // 2, len(data) * 2 // 3, len(data) - 3):
+        path = tmp_path / "cut.jsonl.zst"
+        path.write_bytes(data[:cut])
+        docs, stats = read(path)
+        # What any zstd decoder gets out of the bytes that are there: its complete lines.
+        expected = _decodable_lines(zstandard.ZstdDecompressor().decompressobj().decompress(data[:cut]))
+        assert expected > 0
+        assert [d.id for d in docs] == [f"r{i}" for i in range(expected)]
+        assert all(d.kept for d in docs)
+        assert dict(stats.input_errors) == {"truncated_file": 1}
+        assert stats.error_samples[0].startswith(f"cut.jsonl.zst:{expected + 1}: truncated_file")
+        assert f"at byte {cut:,}" in stats.error_samples[0]
+
+
+def test_zst_of_several_frames_is_read_across_them_and_a_whole_one_reports_nothing(tmp_path):
+    import zstandard
+
+    c = zstandard.ZstdCompressor(write_checksum=True)
+    path = tmp_path / "frames.jsonl.zst"
+    skippable = (0x184D2A50).to_bytes(4, "little") + (5).to_bytes(4, "little") + b"12345"
+    path.write_bytes(c.compress(_records(3)) + skippable + c.compress(b'{"id": "last", "text": "x"}\n'))
+    docs, stats = read(path)
+    assert [d.id for d in docs] == ["r0", "r1", "r2", "last"]
+    assert not stats.input_errors
+
+
+def test_a_zst_cut_at_a_frame_boundary_is_whole_and_one_cut_inside_its_header_is_not(tmp_path):
+    import zstandard
+
+    c = zstandard.ZstdCompressor()
+    first = c.compress(_records(2))
+    path = tmp_path / "f.jsonl.zst"
+    path.write_bytes(first + c.compress(_records(2))[:3])  # the second frame's magic number, cut
+    docs, stats = read(path)
+    assert [d.id for d in docs] == ["r0", "r1"]
+    assert dict(stats.input_errors) == {"truncated_file": 1}
+
+
+def test_corrupt_compressed_data_is_reported_as_corrupt_file_and_what_came_before_is_kept(tmp_path):
+    import zstandard
+
+    for name, data in (("bad.jsonl.gz", gzip.compress(_records(500))), ("bad.jsonl.zst", zstandard.ZstdCompressor(write_checksum=True).compress(_records(500)))):
+        damaged = bytearray(data)
+        damaged[-10:] = bytes(b ^ 0xFF for b in damaged[-10:])  # the end of the stream (and its checksum) ruined
+        path = tmp_path / name
+        path.write_bytes(bytes(damaged))
+        docs, stats = read(path)
+        assert sum(stats.input_errors.values()) == 1, name
+        kind = next(iter(stats.input_errors))
+        assert kind in ("corrupt_file", "truncated_file"), name
+        assert stats.error_samples[0].startswith(f"{name}:{len(docs) + 1}: {kind}")
+        assert [d.id for d in docs] == [f"r{i}" for i in range(len(docs))] and len(docs) > 100
+
+
+def test_truncated_gz_keeps_every_complete_record(tmp_path):
+    import zlib
+
+    data = gzip.compress(_records(2000))
+    for cut in (len(data) // 3, len(data) - 9):
+        path = tmp_path / "cut.jsonl.gz"
+        path.write_bytes(data[:cut])
+        docs, stats = read(path)
+        expected = _decodable_lines(zlib.decompressobj(31).decompress(data[:cut]))
+        assert [d.id for d in docs] == [f"r{i}" for i in range(expected)]
+        assert dict(stats.input_errors) == {"truncated_file": 1}
+        assert stats.error_samples[0].startswith(f"cut.jsonl.gz:{expected + 1}: truncated_file")

@@ -11,7 +11,7 @@ import orjson
 
 from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
-from thresher.io.readers.open import decode, open_binary
+from thresher.io.readers.open import damage_kind, decode, open_binary
 from thresher.io.readers.records import record_to_document
 from thresher.stats import Stats
 
@@ -43,8 +43,8 @@ def read_jsonl(path: Path, rel: str, opts: ReadOptions, stats: Stats,
                 pos += size
             except (FileNotFoundError, PermissionError):
                 raise  # gone or denied part way (deleted mid-run): the file is unreadable, not truncated
-            except (OSError, EOFError) as exc:  # truncated gzip/zstd stream: keep what was read
-                stats.input_error("truncated_file", f"{rel}:{lineno + 1}", str(exc))
+            except (OSError, EOFError) as exc:  # a truncated or corrupt gzip/zstd stream: keep what was read
+                stats.input_error(damage_kind(exc), f"{rel}:{lineno + 1}", str(exc))
                 return
             if not line:
                 return

@@ -1,11 +1,19 @@
 """Open input files, local or remote (any fsspec URL), as binary streams: raw, or decompressed
-(plain, gzip or zstandard, chosen by the file name). The one place readers open files."""
+(plain, gzip or zstandard, chosen by the file name). The one place readers open files.
+
+A decompressed stream that ends early raises :class:`EOFError` once everything before the cut has
+been read (gzip does this itself; python-zstandard's reader ends quietly inside an incomplete
+frame, so the frames are followed here); compressed data that does not decode raises
+:class:`CorruptStream`. Readers count the first as ``truncated_file``, the second as
+``corrupt_file``, and keep what came before.
+"""
 
 from __future__ import annotations
 
 import gzip
 import io
 import os
+import zlib
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -49,10 +57,136 @@ def open_binary(path: Path | str, opts: Any = None) -> BinaryIO:
     if name.endswith(".gz"):
         g = gzip.GzipFile(fileobj=raw, mode="rb")
         g.myfileobj = raw  # GzipFile closes the file it was given only through this attribute
-        return g  # type: ignore[return-value]
+        return io.BufferedReader(_Checked(g, "gzip"))  # type: ignore[return-value]
     if name.endswith(".zst"):
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))  # type: ignore[arg-type]
+        walker = ZstdFrames(raw)
+        reader = zstandard.ZstdDecompressor().stream_reader(walker, read_across_frames=True, closefd=True)
+        return io.BufferedReader(_Checked(reader, "zstd", walker))  # type: ignore[return-value]
     return raw
+
+
+class CorruptStream(OSError):
+    """Compressed data that does not decode (a bad block, a failed checksum, bytes that are not
+    the format at all)."""
+
+
+class _Checked(io.RawIOBase):
+    """A decompressing stream whose errors say what happened: EOFError for a cut, CorruptStream
+    for bad data; for zstd, an end inside a frame is a cut too."""
+
+    def __init__(self, inner, what: str, frames: "ZstdFrames | None" = None) -> None:
+        self._inner = inner
+        self._what = what
+        self._frames = frames
+        self._out = 0  # decompressed bytes handed out
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # type: ignore[override]
+        try:
+            # read1: one step of the decompressor, so what precedes a cut is handed out before
+            # the error (a readinto that fills the whole buffer would lose it).
+            data = self._inner.read1(len(b))
+        except EOFError:
+            raise EOFError(f"{self._what} stream cut short after {self._out:,} decompressed bytes") from None
+        except (zlib.error, gzip.BadGzipFile, zstandard.ZstdError) as exc:
+            raise CorruptStream(f"corrupt {self._what} data after {self._out:,} decompressed bytes: {exc}") from None
+        n = len(data)
+        b[:n] = data
+        if not n and self._frames is not None and not self._frames.at_frame_end():
+            raise EOFError(f"zstd stream cut short after {self._out:,} decompressed bytes: the file ends inside a frame "
+                           f"(at byte {self._frames.pos:,})")
+        self._out += n
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            self._inner.close()
+        super().close()
+
+
+_ZSTD_MAGIC = 0xFD2FB528
+
+
+class ZstdFrames:
+    """The compressed bytes of a .zst file, passed through unchanged to the decompressor while
+    their frame structure (RFC 8878: frame header, block headers, checksum; skippable frames) is
+    followed, so the end of the file can be told to fall between frames or inside one. Only the
+    headers are looked at: a few bytes per block."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self.pos = 0
+        self._need = 4  # bytes of the header being collected ...
+        self._head = b""
+        self._state = "magic"
+        self._skip = 0  # ... or bytes of a body to pass over
+        self._checksum = False
+        self._lost = False  # bytes that follow no known structure: the decompressor will say so
+
+    def at_frame_end(self) -> bool:
+        return self._lost or (self._state == "magic" and not self._head and not self._skip)
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._raw.read(n)
+        if data and not self._lost:
+            self._follow(data)
+        self.pos += len(data)
+        return data
+
+    def _follow(self, data: bytes) -> None:
+        i, end = 0, len(data)
+        while i < end:
+            if self._skip:
+                step = min(self._skip, end - i)
+                self._skip -= step
+                i += step
+                continue
+            take = min(self._need - len(self._head), end - i)
+            self._head += data[i:i + take]
+            i += take
+            if len(self._head) == self._need:
+                head, self._head = self._head, b""
+                self._header(head)
+                if self._lost:
+                    return
+
+    def _header(self, head: bytes) -> None:
+        state = self._state
+        if state == "magic":
+            magic = int.from_bytes(head, "little")
+            if magic == _ZSTD_MAGIC:
+                self._state, self._need = "descriptor", 1
+            elif magic & 0xFFFFFFF0 == 0x184D2A50:  # a skippable frame: its size, then its bytes
+                self._state, self._need = "skippable", 4
+            else:
+                self._lost = True
+        elif state == "skippable":
+            self._skip = int.from_bytes(head, "little")
+            self._state, self._need = "magic", 4
+        elif state == "descriptor":
+            fhd = head[0]
+            single = (fhd >> 5) & 1
+            self._checksum = bool((fhd >> 2) & 1)
+            rest = (0 if single else 1) + (0, 1, 2, 4)[fhd & 3] + ((1 if single else 0), 2, 4, 8)[fhd >> 6]
+            self._skip = rest
+            self._state, self._need = "block", 3
+        elif state == "block":
+            v = int.from_bytes(head, "little")
+            kind = (v >> 1) & 3
+            if kind == 3:
+                self._lost = True
+                return
+            self._skip = 1 if kind == 1 else v >> 3
+            if v & 1:  # the frame's last block, then its checksum if it has one
+                self._skip += 4 if self._checksum else 0
+                self._state, self._need = "magic", 4
+            else:
+                self._need = 3
+
+    def close(self) -> None:
+        self._raw.close()
 
 
 def decode(data: bytes) -> tuple[str, bool]:
@@ -63,10 +197,15 @@ def decode(data: bytes) -> tuple[str, bool]:
         return data.decode("utf-8", errors="replace"), True
 
 
-def read_capped(path: Path | str, max_bytes: int, opts: Any = None) -> tuple[bytes, str | None]:
+def damage_kind(exc: BaseException) -> str:
+    """The input-error kind of an exception a decompressing stream raised part way."""
+    return "corrupt_file" if isinstance(exc, CorruptStream) else "truncated_file"
+
+
+def read_capped(path: Path | str, max_bytes: int, opts: Any = None) -> tuple[bytes, tuple[str, str] | None]:
     """A one-document file's bytes (stops once past ``max_bytes``: the caller drops it as too
-    large) and the error that cut it short, if any. A truncated .gz raises EOFError part way, a
-    missing or corrupt file OSError: either way what was read before the error is returned."""
+    large) and, if an error cut it short, ``(kind, message)``: ``unreadable_file`` when nothing
+    could be read, else ``truncated_file`` or ``corrupt_file`` (what was read before is returned)."""
     chunks: list[bytes] = []
     size = 0
     try:
@@ -78,5 +217,6 @@ def read_capped(path: Path | str, max_bytes: int, opts: Any = None) -> tuple[byt
                 chunks.append(chunk)
                 size += len(chunk)
     except (OSError, EOFError) as exc:
-        return b"".join(chunks), f"{type(exc).__name__}: {exc}"
+        kind = damage_kind(exc) if chunks and not isinstance(exc, (FileNotFoundError, PermissionError)) else "unreadable_file"
+        return b"".join(chunks), (kind, f"{type(exc).__name__}: {exc}")
     return b"".join(chunks), None

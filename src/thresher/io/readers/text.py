@@ -13,8 +13,8 @@ from thresher.stats import Stats
 
 def read_text_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
     data, cut = read_capped(path, opts.max_bytes, opts)
-    if cut is not None and not data:
-        stats.input_error("unreadable_file", rel, cut)
+    if cut is not None and cut[0] == "unreadable_file":
+        stats.input_error("unreadable_file", rel, cut[1])
         return
     if len(data) > opts.max_bytes:
         stats.input_error("record_too_large", rel, f"more than {opts.max_bytes:,} bytes")
@@ -24,7 +24,7 @@ def read_text_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Ite
         return
     meta: dict = {"source": rel}
     if cut is not None:  # a truncated .txt.gz: keep what was read, flagged
-        stats.input_error("truncated_file", f"{rel}@{len(data)}", cut)
+        stats.input_error(cut[0], f"{rel}@{len(data)}", cut[1])
         meta["truncated"] = True
     text, replaced = decode(data)
     doc = Document(rel, text, metadata=meta)
