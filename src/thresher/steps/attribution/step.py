@@ -74,11 +74,13 @@ class Attribution(Editor):
         unknown = {d for d in off if d.split(".")[0] not in GROUPS}
         if unknown:
             raise ValueError(f"disabled names unknown rule groups: {', '.join(sorted(unknown))}; groups: {', '.join(GROUPS)}")
-        # (group, rule, its pattern, a search for one of its needed strings or None)
-        self._rules: list[tuple[str, Rule, regex.Pattern, regex.Pattern | None]] = [
-            (g, r, regex.compile(r.pattern), regex.compile("|".join(map(regex.escape, r.needs))) if r.needs else None)
+        # (group, rule, its pattern, its needed strings or None)
+        self._rules: list[tuple[str, Rule, regex.Pattern, frozenset[str] | None]] = [
+            (g, r, regex.compile(r.pattern), frozenset(r.needs) or None)
             for g, rules in GROUPS.items() if g not in off for r in rules if f"{g}.{r.name}" not in off
         ]
+        # Every needed string, looked for once per line (not once per rule).
+        self._needs = tuple(sorted({w for *_, needs in self._rules if needs for w in needs}))
         self._chrome = RuleMatcher()
 
     # -- the step ---------------------------------------------------------------------------
@@ -167,6 +169,7 @@ class Attribution(Editor):
         if len(s) > self.max_line_chars or s.count(" ") >= self.max_line_words:
             return None
         low = s.lower()
+        present = {w for w in self._needs if w in low}
         for group, rule, rx, needs in self._rules:
             where = rule.where
             if only_after and where != "after_byline":
@@ -176,7 +179,7 @@ class Attribution(Editor):
             if ((where == "bottom" and top) or (where == "below_title" and not (top and below_title))
                     or (where == "after_byline" and not after_byline)):
                 continue
-            if needs is not None and needs.search(low) is None:
+            if needs is not None and needs.isdisjoint(present):
                 continue
             m = rx.fullmatch(s)
             if m is not None:
@@ -185,7 +188,7 @@ class Attribution(Editor):
 
     def _is_prose(self, s: str) -> bool:
         """A line of prose ends a zone; page chrome the boilerplate rules know does not."""
-        return len(s.split()) >= self.prose_min_words and (len(s) > 400 or self._chrome.match(s) is None)
+        return s.count(" ") + 1 >= self.prose_min_words and (len(s) > 400 or self._chrome.match(s) is None)
 
 
 def _names(author: str) -> list[str]:
