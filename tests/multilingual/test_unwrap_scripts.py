@@ -2,6 +2,7 @@
 characters (CJK), with one elsewhere; words broken at a hyphen rejoined whole; a wrapped
 sentence's dash is not a list item; lines that are not a wrapped paragraph stay apart in each script."""
 
+import textwrap
 import unicodedata
 
 import pytest
@@ -41,6 +42,30 @@ def test_a_word_broken_at_its_hyphen_is_rejoined_without_a_space():
             "smoking campaigns would apply to every school in the region from\n"
             "next September, after a long consultation with parents.\n")
     assert unwrap(text) == EN + "\n"
+
+
+@pytest.mark.parametrize("para", [
+    "The council said on Monday that the new rules for the Anglo-American trade group would apply to every school in "
+    "the region from next September, after a long consultation with parents and the local teachers.",
+    "The council said on Monday that the new rules for all the 10-year-old pupils would apply to every school in the "
+    "region from next September, after a long consultation with parents and the local teachers.",
+    "The council said on Monday that the new rules for the well-known schools would apply to every school in the "
+    "region from next September, after a long consultation with parents and the local teachers.",
+])
+@pytest.mark.parametrize("width", range(56, 81, 4))
+def test_a_compound_broken_at_its_hyphen_keeps_it_whatever_follows(para, width):
+    # textwrap breaks at hyphens, as many wrappers do: "Anglo-" / "American", "10-" / "year-old"
+    lines = textwrap.wrap(para, width)
+    title = "Council sets new rules for schools\n"
+    assert unwrap(title + "\n".join(lines) + "\n") == title + para + "\n"
+
+
+def test_a_hyphen_is_kept_when_the_page_never_spells_the_word_whole():
+    # inter- / national: the page is the dictionary, and it never writes "international"
+    text = ("The council said on Monday that the new rules for all of its inter-\n"
+            "national schools would apply to every school in the region from next\n"
+            "September, after a long consultation with parents and the teachers.\n")
+    assert unwrap(text) == text.replace("-\n", "-").replace("next\n", "next ")
 
 
 def test_a_syllable_hyphen_goes_when_the_page_spells_the_word_whole():

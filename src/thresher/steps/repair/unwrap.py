@@ -38,10 +38,15 @@ guard. Thai, Arabic, Hebrew, Hindi and Korean put spaces between words or phrase
 breaks at those, so their joins add a space. A stranded first word in Chinese or Japanese (no
 spaces: no "word" to see) is one of a few characters ending in a comma (``周一，``, ``月曜日、``).
 
-Hyphens: a line that ends in a letter and ``-`` above a line starting in lowercase is a word
-broken at its hyphen: joined without a space (``anti-`` / ``smoking`` -> ``anti-smoking``), and
-without the hyphen too where the page spells the word unbroken elsewhere (``recon-`` /
-``struction`` -> ``reconstruction`` when ``reconstruction`` occurs in the page). A line that
+Hyphens: a line that ends in a letter or digit and ``-`` above a line starting with one is a
+word broken at its hyphen: joined without a space (``anti-`` / ``smoking`` -> ``anti-smoking``,
+``Anglo-`` / ``American``, ``10-`` / ``year-old``). The hyphen is kept unless the page itself
+spells the word unbroken elsewhere (``recon-`` / ``struction`` -> ``reconstruction`` when
+``reconstruction`` occurs in the page), and only before a lowercase letter: the page is the
+dictionary, so ``inter-`` / ``national`` stays ``inter-national`` on a page that never writes
+``international``. Keeping a real hyphen costs nothing to a reader; dropping one
+(``re-cover`` -> ``recover``, ``co-op`` -> ``coop``) changes a word, and no dictionary covers
+every language the step sees. A line that
 starts with ``- `` (or an en or em dash) continues the paragraph above when that paragraph did not
 start as a list item, its line does not end a sentence, and the next line is not another such
 item: a wrapped sentence's dash, not a list.
@@ -350,6 +355,10 @@ class Unwrap(Editor):
             a, b = kept[-1:], nxt[:1]
             if (a >= "\u3000" and is_cjk(a)) or (b >= "\u3000" and is_cjk(b)):
                 edits.append(Edit(cut, line_end + 1, rule, ""))  # CJK: no spaces between characters
+            elif a == "-" and kept[-2:-1].isalnum() and b.isalnum() and not (kept[-2:-1].isalpha() and b.islower()):
+                # a compound broken at its hyphen before a capital or a digit ("Anglo-" /
+                # "American", "10-" / "year-old", "COVID-" / "19"): no syllable break does that
+                edits.append(Edit(cut, line_end + 1, rule, ""))
             elif a == "-" and kept[-2:-1].isalpha() and b.islower():
                 # a word broken at its hyphen: the hyphen goes only where the page spells the
                 # word unbroken elsewhere
