@@ -94,21 +94,25 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="thresher-parent-watch").start()
 
 
-def _worker_init(parent: int, shared: Any) -> None:
+def _worker_init(parent: int, shared: Any, started: Any) -> None:
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER_SHARED.append(shared)
+    _WORKER_SHARED.extend((shared, started))
     _setup(shared)
 
 
-# The one object a pool worker was given at start (a fork-inherited argument, set by the
-# initializer in the worker only; the parent never reads or writes it).
+# What a pool worker was given at start, fork-inherited arguments set by the initializer in the
+# worker only (the parent never reads or writes this list): the shared object, and the array in
+# shared memory where each worker writes its pid into the slot of the item it starts, so that
+# the parent can say which item a worker that died was on.
 _WORKER_SHARED: list = []
 
 
-def _call_in_worker(fn: Callable, item: Any) -> Any:
-    return fn(_WORKER_SHARED[0], item)
+def _call_in_worker(fn: Callable, index: int, item: Any) -> Any:
+    shared, started = _WORKER_SHARED
+    started[index] = os.getpid()
+    return fn(shared, item)
 
 
 class LocalPool:
@@ -125,12 +129,14 @@ class LocalPool:
             return InProcess().map(fn, shared, items, on_done)
         ctx = mp.get_context("fork")
         results: list[Any] = [None] * len(items)
+        started = ctx.Array("q", len(items), lock=False)  # item -> pid of the worker that took it
         pool = ProcessPoolExecutor(
-            max_workers=min(self.workers, len(items)), mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(), shared)
+            max_workers=min(self.workers, len(items)), mp_context=ctx, initializer=_worker_init,
+            initargs=(os.getpid(), shared, started),
         )
         pending: dict = {}
         try:
-            pending = {pool.submit(_call_in_worker, fn, item): i for i, item in enumerate(items)}
+            pending = {pool.submit(_call_in_worker, fn, i, item): i for i, item in enumerate(items)}
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in finished:
@@ -138,7 +144,8 @@ class LocalPool:
                     try:
                         results[i] = fut.result()
                     except BrokenProcessPool:
-                        raise WorkerDied(_death_sentence(pool, items[i])) from None
+                        unfinished = set(pending.values()) | {i}
+                        raise WorkerDied(_death_sentence(pool, items, started, unfinished)) from None
                     if on_done:
                         on_done(results[i])
         except BaseException:
@@ -153,13 +160,46 @@ class LocalPool:
         pass
 
 
-def _death_sentence(pool: ProcessPoolExecutor, item: Any) -> str:
-    codes = [p.exitcode for p in getattr(pool, "_processes", {}).values() if p.exitcode is not None and p.exitcode != 0]
-    how = ""
-    if codes:
-        code = codes[0]
-        how = f" (signal {-code})" if code < 0 else f" (exit code {code})"
-    return f"a worker died on {item}{how}; completed work is kept, re-run the same command to resume"
+def _death_sentence(pool: ProcessPoolExecutor, items: list, started: Any, unfinished: set[int]) -> str:
+    """One sentence: which item the dead worker was on, and how it ended."""
+    ended = {pid: p.exitcode for pid, p in (getattr(pool, "_processes", None) or {}).items() if p.exitcode not in (None, 0)}
+    # Once one worker dies the pool sends SIGTERM to the others: the one that ended otherwise is
+    # the one that died (a worker that was itself sent SIGTERM may be confused with a sibling).
+    dead = [pid for pid, code in ended.items() if code != -signal.SIGTERM] or list(ended)
+    if not dead:
+        return f"a worker died; {RESUME}"
+    pid = dead[0]
+    held = [k for k in unfinished if started[k] == pid]  # in the order the pool handed them out
+    where = f"on {describe_item(items[max(held)])}" if held else "before it started any work"
+    return f"a worker died {where} ({_how(ended[pid])}); {RESUME}"
+
+
+RESUME = "completed shards are kept; re-run the same command to resume"
+
+
+def _how(exitcode: int) -> str:
+    if exitcode >= 0:
+        return f"exit code {exitcode}"
+    sig = -exitcode
+    try:
+        name = signal.Signals(sig).name
+    except ValueError:
+        return f"signal {sig}"
+    return f"signal {sig}, {name}" + ("; out of memory?" if sig == signal.SIGKILL else "")
+
+
+def describe_item(item: Any) -> str:
+    """An item of work as a user knows it: a shard name, a corpus stage's task (``(stage, k, ...)``
+    tuples), an input file being counted."""
+    if isinstance(item, str):
+        return f"shard {item}"
+    if isinstance(item, tuple) and item and hasattr(item[0], "name"):
+        task = next((x for x in item[1:] if isinstance(x, (int, str))), None)
+        return f"{item[0].name}'s task {task}" if task is not None else f"a {item[0].name} task"
+    url = getattr(item, "url", None)
+    if isinstance(url, str):
+        return f"counting the records of {url}"
+    return repr(item)[:100]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
