@@ -17,14 +17,18 @@ import zstandard
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 # A step that takes a known time per document, and leaves in `seen/<pid>` the shard that worker
-# is on: the tests know which processes are workers and what each was doing when it was killed.
+# is on and how many of its documents it has done: the tests know which processes are workers and
+# what each was doing when it was killed.
 SLOW_STEP = '''
 import os
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
 from thresher.steps.base import Step
+
+DONE = Counter()  # documents done per shard, in this worker
 
 
 @dataclass
@@ -35,8 +39,9 @@ class Slow(Step):
 
     def process(self, doc, ctx):
         if self.seen:
+            DONE[ctx.shard] += 1
             with open(os.path.join(self.seen, str(os.getpid())), "w") as f:
-                f.write(ctx.shard or "")
+                f.write(f"{ctx.shard or ''} {DONE[ctx.shard]}")
         time.sleep(self.seconds)
 '''
 
@@ -121,6 +126,18 @@ def _wait_mid_run(proc: subprocess.Popen, out: Path, seen: Path) -> list[int]:
     raise AssertionError("the run never got going")
 
 
+def _mid_shard(seen: Path, worker: int) -> str:
+    """Wait until ``worker`` is well inside a shard (killed between two shards, it was on neither);
+    that shard's name."""
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        shard, _, done = (seen / str(worker)).read_text().partition(" ")
+        if done and 20 <= int(done) <= PER_SHARD - 150:
+            return shard
+        time.sleep(0.005)
+    raise AssertionError(f"worker {worker} was never inside a shard")
+
+
 def _shards_done(out: Path) -> int:
     """Shards through the per-shard pass (the corpus stages and the final write come after it)."""
     return len(list(out.glob("_work/states/*.done")))
@@ -197,8 +214,8 @@ def test_a_worker_killed_mid_run_ends_in_one_sentence_naming_its_shard_and_a_rer
     out = tmp_path / "out"
     proc = _start(cmd(out), env, seen)
     victim = _wait_mid_run(proc, out, seen)[0]
+    shard = _mid_shard(seen, victim)
     os.kill(victim, signal.SIGKILL)  # the OOM killer's way
-    shard = (seen / str(victim)).read_text()
     _, err = proc.communicate(timeout=60)
     err = err.decode()
     assert proc.returncode == 3

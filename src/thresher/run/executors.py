@@ -23,6 +23,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Protocol
@@ -162,7 +163,15 @@ class LocalPool:
 
 def _death_sentence(pool: ProcessPoolExecutor, items: list, started: Any, unfinished: set[int]) -> str:
     """One sentence: which item the dead worker was on, and how it ended."""
-    ended = {pid: p.exitcode for pid, p in (getattr(pool, "_processes", None) or {}).items() if p.exitcode not in (None, 0)}
+    procs = dict(getattr(pool, "_processes", None) or {})
+    # A killed worker's pipe closes a moment before the kernel lets its exit status be read, and
+    # the pool is stopping its siblings meanwhile: wait (bounded) until every worker's status can be
+    # read, so the one that died is told apart from the ones stopped after it.
+    for _ in range(150):
+        if all(p.exitcode is not None for p in procs.values()):
+            break
+        time.sleep(0.02)
+    ended = {pid: p.exitcode for pid, p in procs.items() if p.exitcode not in (None, 0)}
     # Once one worker dies the pool sends SIGTERM to the others: the one that ended otherwise is
     # the one that died (a worker that was itself sent SIGTERM may be confused with a sibling).
     dead = [pid for pid, code in ended.items() if code != -signal.SIGTERM] or list(ended)
@@ -204,7 +213,8 @@ def describe_item(item: Any) -> str:
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Cancel what is queued and end the workers now (they hold no output that is not whole)."""
-    procs = list(getattr(pool, "_processes", {}).values())
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for p in procs:
         if p.is_alive():
@@ -213,6 +223,11 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         p.join(timeout=5)
         if p.is_alive():
             p.kill()
+    # The pool's manager thread closes its wake-up pipe as it ends; concurrent.futures' exit hook
+    # writes to that pipe, and racing it printed an OSError traceback after our one sentence.
+    # Once the thread has ended the hook finds the pipe closed and does nothing.
+    if manager is not None:
+        manager.join(timeout=10)
 
 
 def make_executor(name: str, workers: int, address: str | None = None) -> Executor:
