@@ -1,5 +1,6 @@
 """The corpus stages over a small corpus: what is removed, what survives, and that it is repeatable."""
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -191,6 +192,15 @@ def test_sql_str_quotes_round_trip_through_duckdb():
     assert sql_str(Path("a'b") / "c") == "'a''b/c'"
 
 
+def test_a_run_leaves_nothing_in_the_scratch_folder(make_job, monkeypatch, tmp_path):
+    # Each worker and task spills to a folder of its own there; hundreds were left behind.
+    scratch = tmp_path / "scratch"
+    monkeypatch.setenv("THRESHER_SCRATCH", str(scratch))
+    docs = make_job(corpus(), stages(), workers=2).run()
+    assert not docs["b1"].kept  # the stages did their work
+    assert scratch.is_dir() and list(scratch.iterdir()) == []
+
+
 def test_no_duckdb_connection_is_open_when_workers_fork(make_job, monkeypatch):
     # Forking while DuckDB threads and a cursor are live can deadlock the children.
     import duckdb
@@ -200,10 +210,11 @@ def test_no_duckdb_connection_is_open_when_workers_fork(make_job, monkeypatch):
     opened = []
     real_duck = near.duck
 
+    @contextlib.contextmanager
     def tracking_duck(*args, **kwargs):
-        con = real_duck(*args, **kwargs)
-        opened.append(con)
-        return con
+        with real_duck(*args, **kwargs) as con:
+            opened.append(con)
+            yield con
 
     def open_connections():
         n = 0

@@ -7,11 +7,12 @@ made it (``stage.json``): different options start the folder over instead of mix
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import shutil
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import orjson
 import pyarrow as pa
@@ -102,19 +103,28 @@ class ParquetSink:
             self.abort()
 
 
-def duck(workdir: Path, memory_limit: str, threads: int):
+@contextlib.contextmanager
+def duck(workdir: Path, memory_limit: str, threads: int) -> Iterator[Any]:
     """A DuckDB connection that spills to ``workdir`` instead of growing past ``memory_limit``
-    (a context manager: ``with duck(...) as con`` closes it)."""
+    (``with duck(...) as con``). Closed however the block ends, its spill folder removed, and
+    ``workdir`` too when nothing else is in it: a per-process scratch folder (one per worker and
+    task) would otherwise stay behind in the system temp after every run."""
     import duckdb
 
-    con = duckdb.connect()
     tmp = workdir / "duckdb_tmp"
     tmp.mkdir(parents=True, exist_ok=True)
-    con.execute(f"SET memory_limit={sql_str(memory_limit)}")
-    con.execute(f"SET temp_directory={sql_str(tmp)}")
-    con.execute(f"SET threads={max(1, int(threads))}")
-    con.execute("SET preserve_insertion_order=false")
-    return con
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET memory_limit={sql_str(memory_limit)}")
+        con.execute(f"SET temp_directory={sql_str(tmp)}")
+        con.execute(f"SET threads={max(1, int(threads))}")
+        con.execute("SET preserve_insertion_order=false")
+        yield con
+    finally:
+        con.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            workdir.rmdir()  # only if empty
 
 
 def copy_to_parquet(con, query: str, path: Path, params: list | None = None) -> None:
