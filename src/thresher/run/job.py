@@ -273,7 +273,7 @@ def describe_change(old: dict, job: JobSpec) -> str:
     for f in job.inputs:
         o = old_inputs.get(f.url)
         if o is not None and (o.get("size"), o.get("version")) != (f.size, f.version):
-            return f"input {f.url} changed since that job ran (size or modification time)"
+            return f"input {f.url} changed since that job ran (its size, modification time or ETag)"
     new_urls = {f.url for f in job.inputs}
     if set(old_inputs) and set(old_inputs) != new_urls:
         return "its inputs are other files"
@@ -295,7 +295,11 @@ def prepare_out(job: JobSpec, overwrite: bool) -> bool:
                 _clear_stale(store)
                 return True
             if not overwrite:
-                raise JobConflict(f"{job.out} already holds a different thresher job's results ({describe_change(old, job)}); "
+                why = describe_change(old, job)
+                if why.startswith("input "):  # never resumed: the job's shards would mix two versions of the file
+                    raise JobConflict(f"{job.out}: {why}; pass --overwrite to redo the job with the inputs as they are now, "
+                                      "or choose a new folder")
+                raise JobConflict(f"{job.out} already holds a different thresher job's results ({why}); "
                                   "choose another folder or pass --overwrite")
         elif not overwrite:
             raise JobConflict(f"{job.out} already holds files that are not a thresher job's; choose another folder or pass --overwrite")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from thresher.document import Document
 from thresher.io.readers import ONE_DOC_PER_FILE, load_reader, reader_key
@@ -82,7 +82,8 @@ def find_inputs(inputs: list[str], storage_options: dict | None, problems: list[
     """Every readable file under ``inputs``, sorted by URL. ``problems`` gets one line per input that
     cannot be used (missing, matching nothing, unreadable); ``notes`` one per folder with files of a
     kind no reader knows (a LICENSE, a README: left out, not an error). Files under any ``exclude``
-    URL (the job's own output folder) are never inputs."""
+    URL (the job's own output folder) are never inputs, nor is another thresher output folder found
+    inside a walked folder (left out with a note)."""
     found: dict[str, InputFile] = {}
     skip = [Store(e, storage_options or {}).full_url().rstrip("/") + "/" for e in exclude]
     for given in inputs:
@@ -119,9 +120,14 @@ def find_inputs(inputs: list[str], storage_options: dict | None, problems: list[
             problems.append(f"{given}: cannot be read ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})")
             continue
         ignored: Counter = Counter()
+        jobs = _job_folders(rel for _, rel, _ in entries)
+        for folder in jobs:
+            notes.append(f"{given}: left out {folder}/: a thresher output folder (job.json), not input; name it to read it")
         for p, rel, info in sorted(entries):
             url = prefix + p
             if _hidden(rel) or any((url.rstrip("/") + "/").startswith(s) for s in skip):
+                continue
+            if any(rel.startswith(j + "/") for j in jobs):
                 continue
             key = reader_key(p)
             if key is None:
@@ -132,6 +138,15 @@ def find_inputs(inputs: list[str], storage_options: dict | None, problems: list[
             kinds = ", ".join(f"{suffix} {n}" for suffix, n in ignored.most_common(5))
             notes.append(f"{given}: ignored {sum(ignored.values())} file(s) of a kind no reader knows ({kinds})")
     return [found[k] for k in sorted(found)]
+
+
+def _job_folders(rels: Iterable[str]) -> list[str]:
+    """Folders under a walked input that are thresher output folders (their ``job.json`` and
+    ``config.toml``): an earlier run's ``-o`` inside the input folder. Their kept/, rejected/ and
+    trace/ files are that job's results, never this job's inputs."""
+    rels = set(rels)
+    return sorted(r[: -len("/job.json")] for r in rels
+                  if r.endswith("/job.json") and r[: -len("job.json")] + "config.toml" in rels)
 
 
 def _why_nothing(fs, proto: str, path: str, default: str = "matches no file") -> str:
