@@ -28,7 +28,7 @@ from thresher.io.jsonio import dumps_record
 from thresher.io.readers import READERS
 from thresher.io.writers import kept_record
 from thresher.pipeline import Pipeline
-from thresher.io.store import StorageError
+from thresher.io.store import StorageError, describe_os_error
 from thresher.run.executors import WorkerDied, make_executor
 from thresher.run.job import JobSpec, JobStageContext, make_job, prepare_out, run_job
 from thresher.run.plan import Sizing, find_inputs, plan_shards, read_shard
@@ -117,9 +117,22 @@ def _run_job(args: argparse.Namespace, executor, storage: dict, problems: list[s
     except WorkerDied as exc:
         err.print(f"[red]thresher:[/] {exc}", highlight=False)
         return exit_codes.WORKER_DIED
+    except BrokenPipeError:
+        raise
+    except (OSError, StorageError) as exc:  # the disk filled up, the folder went read-only
+        return _output_failed(job.out, exc, err)
     render_summary(stats, wall, Console(), title=f"thresher clean -> {job.out}")
     warn_about_errors(stats, job.out, err)
     return _exit_code(stats, args, problems, err)
+
+
+def _output_failed(out, exc: BaseException, err: Console) -> int:
+    """A write that failed mid-run, in one line: what the system said, and that nothing is lost.
+    Every file is written whole or not at all, so the completed shards stand."""
+    err.print(f"[red]thresher:[/] cannot write to {out}: {describe_os_error(exc)}; "
+              "completed shards are kept; make room (or make it writable) and re-run the same command to resume",
+              highlight=False)
+    return exit_codes.OUTPUT_FAILED
 
 
 def _share(value: str) -> float:
@@ -278,6 +291,10 @@ def _job_to_stdout(args: argparse.Namespace, executor, storage: dict, problems: 
         except WorkerDied as exc:
             err.print(f"[red]thresher:[/] {exc}", highlight=False)
             return exit_codes.WORKER_DIED
+        except BrokenPipeError:
+            raise
+        except (OSError, StorageError) as exc:
+            return _output_failed(tmp, exc, err)
         ctx = JobStageContext(job)
         _print(args, (doc for shard in job.shard_names for doc in ctx.docs(shard)), stats, err)
         return _exit_code(stats, args, problems, err)

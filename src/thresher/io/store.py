@@ -219,7 +219,7 @@ class Store:
             self.write_bytes(probe, b"")
             self.rm(probe)
         except Exception as exc:  # what went wrong differs per filesystem; the user needs the sentence
-            raise StorageError(f"cannot write to {self.url}: {_one_line(exc)}") from exc
+            raise StorageError(f"cannot write to {self.url}: {describe_os_error(exc)}") from exc
 
 
 class Staged:
@@ -255,10 +255,23 @@ class Staged:
         try:
             if not self.file.closed:
                 self.file.close()
+        except OSError:  # its last flush fails on a full disk: the file is being thrown away anyway
+            pass
         finally:
             if os.path.exists(self.tmp):
                 os.unlink(self.tmp)
             self.done = True
+
+
+def describe_os_error(exc: BaseException) -> str:
+    """What the system said, without the temporary file it was said about: ``Read-only file
+    system``, ``No space left on device``, ``Not a directory: '/out/kept'``."""
+    if isinstance(exc, OSError) and exc.strerror:
+        name = str(exc.filename or "")
+        if name and ".tmp-" not in name and "thresher-write-test" not in name:
+            return f"{exc.strerror}: {name!r}"
+        return exc.strerror
+    return _one_line(exc)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -24,7 +24,7 @@ import zstandard
 from thresher.document import Document
 from thresher.io.jsonio import dumps_record
 from thresher.io.readers.base import ReadOptions
-from thresher.io.store import Store, scratch_dir
+from thresher.io.store import Store, StorageError, describe_os_error, scratch_dir
 from thresher.io.writers import OutputOptions, ShardWriter
 from thresher.pipeline import CORPUS_STAGES, Pipeline, build, config_entry
 from thresher.run.executors import Executor, InProcess
@@ -292,6 +292,7 @@ def prepare_out(job: JobSpec, overwrite: bool) -> bool:
         if JOB_FILE in names:
             old = orjson.loads(store.read_bytes(JOB_FILE))
             if old.get("fingerprint") == fp and not overwrite:
+                _claim_folders(job)  # a resumed run must write too: a read-only folder is said now
                 _clear_stale(store)
                 return True
             if not overwrite:
@@ -307,7 +308,7 @@ def prepare_out(job: JobSpec, overwrite: bool) -> bool:
             raise JobConflict(f"{job.out} holds files that are not a thresher job's; refusing to delete them even with --overwrite")
         for name in OWNED:
             store.rm(name)
-    store.check_writable()
+    _claim_folders(job)
     from thresher.configfile import dumps_toml
 
     body = {"fingerprint": fp, "inputs": [dataclasses.asdict(f) for f in job.inputs], "shards": [dataclasses.asdict(s) for s in job.shards]}
@@ -315,6 +316,19 @@ def prepare_out(job: JobSpec, overwrite: bool) -> bool:
     # replace = true: passed back as --config, it is this whole pipeline again, not an overlay
     store.write_bytes(CONFIG_FILE, dumps_toml({"replace": True, **job.resolved_config()}).encode())
     return False
+
+
+def _claim_folders(job: JobSpec) -> None:
+    """Fail before any work, in one line, when the output folder or one of the folders the job
+    writes into cannot be written (a read-only disk, ``kept`` a file where a folder must be)."""
+    job.store.check_writable()
+    for folder in job.layout.folders(job.staged):
+        try:
+            job.store.makedirs(folder)
+        except (FileExistsError, NotADirectoryError) as exc:
+            raise StorageError(f"cannot write to {job.store.full_url(folder)}: a file is where a folder must be") from exc
+        except OSError as exc:
+            raise StorageError(f"cannot write to {job.store.full_url(folder)}: {describe_os_error(exc)}") from exc
 
 
 JOB_FILE = OutputLayout.job

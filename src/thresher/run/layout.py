@@ -71,6 +71,11 @@ class OutputLayout:
     report = "report.html"
 
     @staticmethod
+    def folders(staged: bool) -> tuple[str, ...]:
+        """The folders a job writes its shards' files into."""
+        return ("kept", "rejected", "trace", "stats", "done") + (("_work/states",) if staged else ())
+
+    @staticmethod
     def stage(name: str) -> str:
         return f"_work/{name}"
 
