@@ -55,6 +55,7 @@ STEPS: dict[str, str] = {
 
 # Corpus-wide stages (they need every document: see thresher.steps.corpus.CorpusStage).
 CORPUS_STAGES: dict[str, str] = {
+    "unique_ids": "thresher.steps.unique_ids:UniqueIds",
     "repeated_lines": "thresher.steps.dedup.lines:RepeatedLines",
     "exact_dedup": "thresher.steps.dedup.exact:ExactDedup",
     "near_dedup": "thresher.steps.dedup.near:NearDedup",

@@ -29,6 +29,8 @@ class Stats:
     #: Tokens the `tokens` step counted (metadata["token_count"]), and those of the documents kept.
     tokens_counted: int = 0
     tokens_kept: int = 0
+    #: Documents whose id an earlier document of the job had, renamed by the unique_ids stage.
+    duplicate_ids: int = 0
     seconds: float = 0.0
     #: Wall seconds of the job's phases (the shard pass, each corpus stage, the final write), set
     #: by the runner for the whole job: where a user's wait went.
@@ -80,6 +82,7 @@ class Stats:
         self.flagged.update(other.flagged)
         self.tokens_counted += other.tokens_counted
         self.tokens_kept += other.tokens_kept
+        self.duplicate_ids += other.duplicate_ids
         self.seconds += other.seconds
         self.seconds_by_phase.update(other.seconds_by_phase)
         return self
@@ -101,6 +104,7 @@ class Stats:
             "flagged": dict(self.flagged.most_common()),
             "tokens_counted": self.tokens_counted,
             "tokens_kept": self.tokens_kept,
+            "duplicate_ids": self.duplicate_ids,
             "seconds": round(self.seconds, 4),
             "seconds_by_phase": {k: round(v, 4) for k, v in self.seconds_by_phase.items()},
         }
@@ -122,6 +126,7 @@ class Stats:
             flagged=Counter(d.get("flagged", {})),
             tokens_counted=d.get("tokens_counted", 0),
             tokens_kept=d.get("tokens_kept", 0),
+            duplicate_ids=d.get("duplicate_ids", 0),
             seconds=d.get("seconds", 0.0),
             seconds_by_phase=Counter(d.get("seconds_by_phase", {})),
         )

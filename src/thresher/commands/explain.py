@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         if kept is None:
             err.print(f"[red]thresher:[/] no document with id {args.doc_id!r} in {args.out}", highlight=False)
             return 1
-        console.print(f"{args.doc_id}: kept, unchanged (no rule touched it)", highlight=False)
+        console.print(f"{args.doc_id}: kept, unchanged (no rule touched it){_given(kept)}", highlight=False, soft_wrap=True)
+        _say_renamed(output, args.doc_id, console)
         return 0
     edits = [Edit.from_list(r) for r in rec["edits"]]
     verdict = rec.get("verdict") or {}
@@ -67,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
         if verdict.get("detail"):
             head += f" ({verdict['detail']})"
     console.print(head, style=None if plain else "bold", highlight=False)
+    _say_renamed(output, args.doc_id, console)
     removed = Counter()
     count = Counter()
     for e in edits:
@@ -77,3 +79,17 @@ def run(args: argparse.Namespace) -> int:
     console.print("")
     console.print(render_marked(rec["original"], edits, plain), highlight=False, soft_wrap=True)
     return 0
+
+
+def _given(rec: dict) -> str:
+    given = (rec.get("metadata") or {}).get("given_id") if isinstance(rec.get("metadata"), dict) else None
+    return f"; given id {given!r}, renamed: an earlier document of the job has that id" if given is not None else ""
+
+
+def _say_renamed(output: JobOutput, doc_id: str, console: Console) -> None:
+    """Other documents given this id, renamed (see thresher.steps.unique_ids): where to find them."""
+    id_field = output.output_options()["id_field"]
+    for rec in output.given_id(doc_id):
+        meta = rec.get("metadata") or {}
+        where = f" ({meta['source']}" + (f" line {meta['line']}" if "line" in meta else "") + ")" if isinstance(meta, dict) and "source" in meta else ""
+        console.print(f"  also given id {doc_id!r}: {rec.get(id_field)}{where}, renamed", highlight=False, soft_wrap=True)

@@ -30,6 +30,13 @@ def render_summary(stats: Stats, wall_seconds: float, console: Console, title: s
             highlight=False,
         )
 
+    if s.duplicate_ids:
+        console.print(
+            f"duplicate ids: {s.duplicate_ids:,} document(s) had an id an earlier document of the job has; "
+            "renamed <id>@<shard>:<row>, the id given kept as metadata.given_id",
+            highlight=False, soft_wrap=True,
+        )
+
     if s.chars_by_rule:
         rules = Table(title="characters removed by rule", show_edge=False, header_style="bold")
         rules.add_column("rule")

@@ -173,17 +173,21 @@ def apply_stage(stage: CorpusStage, docs: Iterable[Document], shard: str, ctx: A
     """One stage's decisions over a shard's documents, each under the per-document guard, its new
     edits and drops counted (the same accounting as a step's)."""
     loaded = stage.load(shard, ctx)
+    sees_dropped = getattr(stage, "sees_dropped", False)
     for row, doc in enumerate(docs):
-        if doc.kept:
-            n_edits = len(doc.edits)
+        if doc.kept or sees_dropped:
+            was_kept, doc_id, n_edits = doc.kept, doc.id, len(doc.edits)
             try:
                 stage.apply(doc, row, loaded)
             except Exception as exc:  # one bad document must never take the shard down
-                doc.drop(stage.name, f"error:{type(exc).__name__}", str(exc)[:500])
+                if doc.kept:
+                    doc.drop(stage.name, f"error:{type(exc).__name__}", str(exc)[:500])
             for e in doc.edits[n_edits:]:
                 stats.edited(e.rule, (e.end - e.start) - len(e.replacement))
-            if not doc.kept:
+            if was_kept and not doc.kept:
                 stats.dropped(doc.verdict.reason or "unknown")
+            if doc.id != doc_id:
+                stats.duplicate_ids += 1
         yield doc
 
 

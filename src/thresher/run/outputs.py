@@ -106,6 +106,23 @@ class JobOutput:
                 return rec
         return None
 
+    def given_id(self, doc_id: str) -> list[dict]:
+        """Kept and rejected records renamed because an earlier document had the id ``doc_id``
+        (their ``metadata.given_id``): none unless the job's stats count duplicate ids."""
+        try:
+            if not self.finished() or not self.stats().get("duplicate_ids"):
+                return []
+        except (OSError, ValueError):
+            return []
+        found = []
+        for rec in (*self.kept(), *self.rejected()):
+            meta = rec.get("metadata")
+            if isinstance(meta, str):  # Parquet output keeps nested values as JSON
+                meta = orjson.loads(meta)
+            if isinstance(meta, dict) and str(meta.get("given_id")) == doc_id:
+                found.append(rec)
+        return found
+
     def write(self, rel: str, data: bytes) -> str:
         """Write a file into the folder (the report), whole; its full URL."""
         self.store.write_bytes(rel, data)

@@ -60,6 +60,8 @@ class StageContext(Protocol):
 @dataclasses.dataclass
 class CorpusStage:
     name: ClassVar[str] = "corpus_stage"
+    #: Whether ``apply`` also sees the documents dropped before it (only kept ones by default).
+    sees_dropped: ClassVar[bool] = False
 
     def prepare(self, ctx: StageContext) -> None:
         raise NotImplementedError
