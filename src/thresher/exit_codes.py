@@ -14,9 +14,11 @@ WORKER_DIED = 3
 #: The job ran, but what it read looks wrong: nothing was kept, or more than --max-input-errors of
 #: the records were rejected as bad input (input:*), which a wrong --text-field does to all of them.
 BAD_DATA = 4
-#: The output could not be written mid-run (the disk filled up, the folder became read-only):
-#: completed shards are kept, nothing half written is visible; make room and run the same
-#: command again to resume.
+#: The output could not be written mid-run: the disk filled up, the folder became read-only, a
+#: write to object storage was denied (a bucket policy, credentials that may read but not write)
+#: or still failed after every retry. One line says which; completed shards are kept (a shard
+#: counts only through its marker, written last), nothing half written is visible; fix it and run
+#: the same command again to resume.
 OUTPUT_FAILED = 5
 INTERRUPTED = 130  # Ctrl-C (128 + SIGINT); completed shards are kept
 TERMINATED = 143  # SIGTERM (128 + SIGTERM), as `timeout`, systemd and docker send; completed shards are kept

@@ -3,6 +3,7 @@ over HTTP by s3fs) and helpers that compare whole job outputs."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import os
@@ -50,7 +51,9 @@ def s3(s3_endpoint, request):
 
     opts = {"endpoint_url": s3_endpoint, "key": S3_KEY, "secret": S3_SECRET}
     fs = s3fs.S3FileSystem(skip_instance_cache=True, **opts)
-    bucket = "t-" + "".join(c if c.isalnum() else "-" for c in request.node.name.lower())[:50].strip("-")
+    # named for the test, and unique per parametrized case (names are cut to fit S3's 63 characters)
+    slug = "".join(c if c.isalnum() else "-" for c in request.node.name.lower())[:40].strip("-")
+    bucket = f"t-{slug}-{hashlib.sha1(request.node.name.encode()).hexdigest()[:8]}"
     fs.mkdir(bucket)
     return fs, opts, bucket
 

@@ -127,11 +127,15 @@ def _run_job(args: argparse.Namespace, executor, storage: dict, problems: list[s
 
 
 def _output_failed(out, exc: BaseException, err: Console) -> int:
-    """A write that failed mid-run, in one line: what the system said, and that nothing is lost.
-    Every file is written whole or not at all, so the completed shards stand."""
-    err.print(f"[red]thresher:[/] cannot write to {out}: {describe_os_error(exc)}; "
-              "completed shards are kept; make room (or make it writable) and re-run the same command to resume",
-              highlight=False)
+    """A write that failed mid-run, in one line: what the system or the store said, and that nothing
+    is lost. Every file is written whole or not at all, so the completed shards stand."""
+    if isinstance(exc, StorageError):  # names its file already; a Ray task's error has its traceback after the first line
+        lines = (str(exc.args[0]) if exc.args else str(exc)).strip().splitlines()
+        said = lines[0] if lines else f"cannot write to {out}"
+    else:
+        said = f"cannot write to {out}: {describe_os_error(exc)}"
+    err.print(f"[red]thresher:[/] {said}; completed shards are kept; make room (or make it writable) and re-run the same "
+              "command to resume", highlight=False)
     return exit_codes.OUTPUT_FAILED
 
 

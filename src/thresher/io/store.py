@@ -10,13 +10,20 @@ What makes a group of files trustworthy is a marker written after them (see
 :class:`thresher.run.layout.OutputLayout`): readers ignore files no marker vouches for.
 
 Reads are streamed (never copied to local disk first). Transient failures of a remote filesystem
-(throttling, a dropped connection) are retried with backoff (:func:`retrying`); what still fails is
-the caller's to report.
+(throttling, a dropped connection) are retried with backoff by one policy (:data:`RETRY`, through
+:func:`retrying`; a stream read that fails part way is reopened where it stopped,
+:class:`RetryingReader`); on ``s3://`` it is the only one, as s3fs's and botocore's own retries are
+turned off (they multiply: 5 x 5 tries of a 503). What still fails raises :class:`RetriesExhausted`
+for the caller to report: a reader counts its file as ``read_failed``; a failing call on a job's own
+files (its output) is a :class:`StorageError`, one line.
 """
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import random
 import shutil
 import tempfile
 import time
@@ -26,10 +33,6 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator, TypeVar
 
 T = TypeVar("T")
-
-#: Exceptions that say "try again" rather than "this will never work".
-_PERMANENT = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError, ValueError)
-
 
 class StorageError(RuntimeError):
     """A storage problem a user must fix (missing bucket, denied write, bad credentials): one line."""
@@ -48,19 +51,149 @@ def split_url(url: str) -> tuple[str, str]:
     return "file", url
 
 
-def retrying(fn: Callable[[], T], what: str, attempts: int = 4, base_delay: float = 0.25) -> T:
-    """``fn()``, retried with exponential backoff on errors that may pass (throttling, timeouts,
-    connection resets); permanent ones (a missing file, a denied write) are raised at once."""
-    for i in range(attempts):
+#: Exceptions that say "this will never work" (a missing file, a denied request): never retried.
+_PERMANENT = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError, FileExistsError, ValueError)
+#: The same said by errno (s3fs maps S3's error codes to OSErrors with these).
+_PERMANENT_ERRNOS = frozenset({errno.ENOENT, errno.EACCES, errno.EPERM, errno.EINVAL})
+#: Exceptions that say "try again" besides OSError (which covers timeouts, resets and s3fs's
+#: EBUSY for 503 SlowDown, EREMOTEIO for 500), named by class since their libraries are optional:
+#: aiohttp's for a connection closed mid-body or refused, botocore's for the same under its client.
+TRANSIENT_ERRORS = frozenset({
+    "ClientPayloadError", "ServerDisconnectedError", "ClientConnectionError", "ClientOSError",  # aiohttp
+    "HTTPClientError", "ConnectionClosedError", "EndpointConnectionError", "ReadTimeoutError",  # botocore
+    "ConnectTimeoutError", "ResponseStreamingError", "IncompleteReadError", "ResponseParserError",
+    "IncompleteRead",  # http.client
+})
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently a storage call is tried: ``tries`` in all, waiting
+    ``first_delay`` x 2^i (at most ``max_delay``) between them, each wait jittered down to half so
+    that many workers throttled together do not come back together."""
+
+    tries: int = 5
+    first_delay: float = 0.25
+    max_delay: float = 4.0
+
+    def delay(self, i: int) -> float:
+        return min(self.max_delay, self.first_delay * 2**i) * (0.5 + random.random() / 2)
+
+
+#: thresher's one retry policy for storage: 5 tries, waits of about 0.25, 0.5, 1 and 2 s (3.75 s at most).
+RETRY = RetryPolicy()
+
+
+class RetriesExhausted(OSError):
+    """A storage call that still failed, with an error that may pass, after every try of the policy."""
+
+
+def transient(exc: BaseException) -> bool:
+    """Whether ``exc`` may pass if the call is tried again."""
+    if isinstance(exc, _PERMANENT) or isinstance(exc, RetriesExhausted):
+        return False
+    if isinstance(exc, OSError):
+        return exc.errno not in _PERMANENT_ERRNOS
+    return any(c.__name__ in TRANSIENT_ERRORS for c in type(exc).__mro__)
+
+
+def retrying(fn: Callable[[], T], what: str, policy: RetryPolicy = RETRY) -> T:
+    """``fn()``, tried again with backoff on errors that may pass (throttling, timeouts, connection
+    resets, a body cut short); others (a missing file, a denied write, bad credentials) are raised
+    at once. After the last try: :class:`RetriesExhausted`, naming ``what`` and the last error."""
+    for i in range(policy.tries):
         try:
             return fn()
-        except _PERMANENT:
-            raise
-        except OSError as exc:
-            if i == attempts - 1:
-                raise OSError(f"{what}: {exc} (after {attempts} tries)") from exc
-            time.sleep(base_delay * (2**i))
+        except Exception as exc:
+            if not transient(exc):
+                raise
+            if i == policy.tries - 1:
+                raise RetriesExhausted(f"{what}: {_one_line(exc)} (gave up after {policy.tries} tries)") from exc
+            time.sleep(policy.delay(i))
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+class RetryingReader(io.RawIOBase):
+    """A remote file read as a stream whose reads are retried (:func:`retrying`): a read that fails
+    (a 503, a connection closed mid-body) drops the file and opens it again at the byte it had
+    reached, so what was read is never read twice and nothing is skipped."""
+
+    def __init__(self, opener: Callable[[], BinaryIO], what: str, policy: RetryPolicy = RETRY) -> None:
+        self._opener, self.what, self.policy = opener, what, policy
+        self._f: BinaryIO | None = retrying(opener, f"opening {what}", policy)
+        self.pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_SET:
+            self.pos = offset
+        elif whence == io.SEEK_CUR:
+            self.pos += offset
+        else:
+            self.pos = self._file().seek(offset, io.SEEK_END)
+        if self._f is not None:
+            self._f.seek(self.pos)
+        return self.pos
+
+    def _file(self) -> BinaryIO:
+        if self._f is None:
+            f = self._opener()
+            f.seek(self.pos)
+            self._f = f
+        return self._f
+
+    def _read(self, n: int) -> bytes:
+        try:
+            return self._file().read(n)
+        except BaseException:
+            self._drop()  # its buffers and connection are in an unknown state: open afresh
+            raise
+
+    def readinto(self, b) -> int:  # type: ignore[override]
+        data = retrying(lambda: self._read(len(b)), f"reading {self.what} at byte {self.pos:,}", self.policy)
+        n = len(data)
+        b[:n] = data
+        self.pos += n
+        return n
+
+    def _drop(self) -> None:
+        f, self._f = self._f, None
+        if f is not None:
+            try:
+                f.close()
+            except Exception:  # closing a broken connection may fail too; it is gone either way
+                pass
+
+    def close(self) -> None:
+        if not self.closed:
+            self._drop()
+        super().close()
+
+
+def _storage_call(fn: Callable[[], T], what: str) -> T:
+    """``retrying(fn)`` on a job's own files: what still fails, or is refused (denied, bad
+    credentials), is a :class:`StorageError` naming the file; a missing file stays
+    FileNotFoundError, which callers expect."""
+    try:
+        return retrying(fn, what)
+    except (FileNotFoundError, StorageError):
+        raise
+    except RetriesExhausted as exc:
+        raise StorageError(str(exc)) from exc
+    except Exception as exc:
+        if not isinstance(exc, OSError) and type(exc).__module__.split(".")[0] in ("builtins", "thresher"):
+            raise  # a bug, not storage: keep its traceback
+        if isinstance(exc, PermissionError):  # S3 says only "Forbidden" to a HEAD: say what to check
+            raise StorageError(f"{what}: access denied ({_one_line(exc)}); check the credentials and the bucket's policy") from exc
+        raise StorageError(f"{what}: {_one_line(exc)}") from exc
 
 
 @dataclass
@@ -88,7 +221,9 @@ class Store:
         if self._fs is None or self._fs_pid != os.getpid():
             import fsspec
 
-            self._fs = fsspec.filesystem(self.protocol, **self.storage_options)  # fsspec's own cache is per process
+            self._fs = fsspec.filesystem(self.protocol, **filesystem_options(self.protocol, self.storage_options))  # fsspec's own cache is per process
+            if self.protocol in ("s3", "s3a"):
+                self._fs.retries = 1  # s3fs's tries (a class attribute, not an option): RETRY does the retrying
             self._fs_pid = os.getpid()
         return self._fs
 
@@ -121,12 +256,12 @@ class Store:
     def exists(self, rel: str = "") -> bool:
         if self.is_local:
             return os.path.exists(self.path(rel))
-        return retrying(lambda: self.fs.exists(self.path(rel)), f"checking {self.full_url(rel)}")
+        return _storage_call(lambda: self.fs.exists(self.path(rel)), f"checking {self.full_url(rel)}")
 
     def isdir(self, rel: str = "") -> bool:
         if self.is_local:
             return os.path.isdir(self.path(rel))
-        return retrying(lambda: self.fs.isdir(self.path(rel)), f"checking {self.full_url(rel)}")
+        return _storage_call(lambda: self.fs.isdir(self.path(rel)), f"checking {self.full_url(rel)}")
 
     def ls(self, rel: str = "") -> list[str]:
         """Names directly under ``rel`` (sorted; empty when it does not exist)."""
@@ -137,7 +272,7 @@ class Store:
                 return []
         self.fs.invalidate_cache(self.path(rel))  # other processes write here: never answer from a stale listing
         try:
-            entries = retrying(lambda: self.fs.ls(self.path(rel), detail=False), f"listing {self.full_url(rel)}")
+            entries = _storage_call(lambda: self.fs.ls(self.path(rel), detail=False), f"listing {self.full_url(rel)}")
         except FileNotFoundError:
             return []
         base = self.path(rel).rstrip("/") + "/"
@@ -146,7 +281,7 @@ class Store:
     def size(self, rel: str) -> int:
         if self.is_local:
             return os.path.getsize(self.path(rel))
-        return int(retrying(lambda: self.fs.size(self.path(rel)), f"reading the size of {self.full_url(rel)}"))
+        return int(_storage_call(lambda: self.fs.size(self.path(rel)), f"reading the size of {self.full_url(rel)}"))
 
     def open(self, rel: str, mode: str = "rb") -> BinaryIO:
         """A binary stream of ``rel`` (read modes only: writes go through :meth:`writer`)."""
@@ -154,12 +289,18 @@ class Store:
             raise ValueError("Store.open reads; write with Store.writer (whole files, atomic)")
         if self.is_local:
             return open(self.path(rel), "rb")
-        return retrying(lambda: self.fs.open(self.path(rel), "rb"), f"opening {self.full_url(rel)}")
+        try:
+            raw = RetryingReader(lambda: self.fs.open(self.path(rel), "rb"), self.full_url(rel))
+        except (FileNotFoundError, RetriesExhausted, PermissionError) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            raise StorageError(str(exc) if isinstance(exc, RetriesExhausted) else f"opening {self.full_url(rel)}: {_one_line(exc)}") from exc
+        return io.BufferedReader(raw, buffer_size=1 << 20)  # type: ignore[return-value]
 
     def read_bytes(self, rel: str) -> bytes:
         if self.is_local:
             return Path(self.path(rel)).read_bytes()
-        return retrying(lambda: self.fs.cat_file(self.path(rel)), f"reading {self.full_url(rel)}")
+        return _storage_call(lambda: self.fs.cat_file(self.path(rel)), f"reading {self.full_url(rel)}")
 
     # -- writing ------------------------------------------------------------------------------
     def staged(self, rel: str) -> "Staged":
@@ -189,7 +330,7 @@ class Store:
             shutil.copyfile(local, tmp)
             os.replace(tmp, target)
             return
-        retrying(lambda: self.fs.put_file(str(local), self.path(rel)), f"writing {self.full_url(rel)}")
+        _storage_call(lambda: self.fs.put_file(str(local), self.path(rel)), f"writing {self.full_url(rel)}")
 
     def makedirs(self, rel: str = "") -> None:
         if self.is_local:
@@ -206,7 +347,7 @@ class Store:
                 p.unlink()
             return
         try:
-            retrying(lambda: self.fs.rm(self.path(rel), recursive=True), f"deleting {self.full_url(rel)}")
+            _storage_call(lambda: self.fs.rm(self.path(rel), recursive=True), f"deleting {self.full_url(rel)}")
         except FileNotFoundError:
             pass
 
@@ -219,7 +360,8 @@ class Store:
             self.write_bytes(probe, b"")
             self.rm(probe)
         except Exception as exc:  # what went wrong differs per filesystem; the user needs the sentence
-            raise StorageError(f"cannot write to {self.url}: {describe_os_error(exc)}") from exc
+            cause = exc.__cause__ if isinstance(exc, StorageError) and exc.__cause__ is not None else exc
+            raise StorageError(f"cannot write to {self.url}: {describe_os_error(cause)}") from exc
 
 
 class Staged:
@@ -245,7 +387,7 @@ class Staged:
         if self.store.is_local:
             os.replace(self.tmp, self.store.path(self.rel))
         else:
-            retrying(lambda: self.store.fs.put_file(self.tmp, self.store.path(self.rel)), f"writing {self.store.full_url(self.rel)}")
+            _storage_call(lambda: self.store.fs.put_file(self.tmp, self.store.path(self.rel)), f"writing {self.store.full_url(self.rel)}")
             os.unlink(self.tmp)
         self.done = True
 
@@ -277,6 +419,19 @@ def describe_os_error(exc: BaseException) -> str:
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
+def filesystem_options(protocol: str, options: dict[str, Any]) -> dict[str, Any]:
+    """What fsspec is given: ``options``, and on S3 no retries of botocore's own unless they are
+    asked for (``config_kwargs``), so that :data:`RETRY` is the whole story (how many tries, which
+    errors); s3fs's are turned off on the filesystem itself (:attr:`Store.fs`)."""
+    if protocol not in ("s3", "s3a"):
+        return options
+    opts = dict(options)
+    config = dict(opts.get("config_kwargs") or {})
+    config.setdefault("retries", {"total_max_attempts": 1})
+    opts["config_kwargs"] = config
+    return opts
 
 
 def scratch_dir() -> str:

@@ -30,7 +30,8 @@ from typing import Any, Callable, Iterable, Iterator
 from thresher.document import Document
 from thresher.io.readers import ONE_DOC_PER_FILE, load_reader, reader_key
 from thresher.io.readers.base import ReadOptions
-from thresher.io.store import Store, split_url
+from thresher.io.readers.open import unreadable_kind
+from thresher.io.store import Store, retrying, split_url
 from thresher.stats import Stats
 
 GLOB_CHARS = "*?["
@@ -96,19 +97,19 @@ def find_inputs(inputs: list[str], storage_options: dict | None, problems: list[
         try:
             if any(c in path for c in GLOB_CHARS):
                 root = path[: min(path.index(c) for c in GLOB_CHARS if c in path)].rsplit("/", 1)[0]
-                matches = {p: info for p, info in fs.glob(path, detail=True).items() if info.get("type") != "directory"}
+                matches = {p: info for p, info in retrying(lambda: fs.glob(path, detail=True), f"listing {given}").items() if info.get("type") != "directory"}
                 if not matches:
                     problems.append(f"{given}: {_why_nothing(fs, proto, path)}")
                     continue
                 entries = [(p, _rel(p, root), info) for p, info in matches.items()]
-            elif fs.isdir(path):
-                listing = fs.find(path, detail=True)
+            elif retrying(lambda: fs.isdir(path), f"listing {given}"):
+                listing = retrying(lambda: fs.find(path, detail=True), f"listing {given}")
                 entries = [(p, _rel(p, path), info) for p, info in listing.items() if info.get("type") != "directory"]
                 if not entries:
                     problems.append(f"{given}: the folder holds no file")
                     continue
-            elif fs.exists(path):
-                info = fs.info(path)
+            elif retrying(lambda: fs.exists(path), f"checking {given}"):
+                info = retrying(lambda: fs.info(path), f"checking {given}")
                 entries = [(path, path.rstrip("/").rsplit("/", 1)[-1], info)]
             else:
                 problems.append(f"{given}: {_why_nothing(fs, proto, path, 'no such file or folder')}")
@@ -275,7 +276,7 @@ def read_shard(spec: ShardSpec, opts: ReadOptions, stats: Stats) -> Iterator[Doc
             else:
                 yield from _range(reader, url, rel, opts, stats, spec.start, spec.stop)
         except OSError as exc:
-            stats.input_error("unreadable_file", rel, str(exc))
+            stats.input_error(unreadable_kind(exc), rel, str(exc))
         except Exception as exc:  # a reader bug or a file no reader expected: report it, go on
             stats.input_error("reader_error", rel, f"{type(exc).__name__}: {exc}")
 

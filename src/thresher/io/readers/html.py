@@ -118,8 +118,8 @@ def html_document(doc_id: str, data: bytes, declared: str | None, metadata: dict
 
 def read_html_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
     data, cut = read_capped(path, opts.max_bytes, opts)
-    if cut is not None and cut[0] == "unreadable_file":
-        stats.input_error("unreadable_file", rel, cut[1])
+    if cut is not None and (cut[0] == "unreadable_file" or (cut[0] == "read_failed" and not data)):
+        stats.input_error(cut[0], rel, cut[1])
         return
     size = len(data)
     if size > opts.max_bytes:

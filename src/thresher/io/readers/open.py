@@ -19,6 +19,8 @@ from typing import Any, BinaryIO
 
 import zstandard
 
+from thresher.io.store import RetriesExhausted, RetryingReader, Store, retrying, split_url
+
 
 def _options(opts: Any) -> dict:
     return dict(getattr(opts, "storage_options", None) or {})
@@ -29,22 +31,19 @@ def open_raw(path: Path | str, opts: Any = None) -> BinaryIO:
     path = str(path)
     if "://" not in path:
         return open(path, "rb")
-    from thresher.io.store import Store, retrying, split_url
-
     proto, rest = split_url(path)
     store = Store(f"{proto}://", _options(opts))
-    f = retrying(lambda: store.fs.open(rest, "rb"), f"opening {path}")
-    # fsspec's files are read in large blocks but lack parts of the io API readers use
-    # (readline(size), peek): a BufferedReader over them gives every reader the same file object.
-    return io.BufferedReader(f, buffer_size=1 << 20)  # type: ignore[arg-type]
+    # Reads are retried, and a stream cut part way is reopened where it stopped (RetryingReader).
+    # fsspec's files lack parts of the io API readers use (readline(size), peek): a BufferedReader
+    # gives every reader the same file object.
+    f = RetryingReader(lambda: store.fs.open(rest, "rb"), path)
+    return io.BufferedReader(f, buffer_size=1 << 20)  # type: ignore[return-value]
 
 
 def file_size(path: Path | str, opts: Any = None) -> int:
     path = str(path)
     if "://" not in path:
         return os.path.getsize(path)
-    from thresher.io.store import Store, retrying, split_url
-
     proto, rest = split_url(path)
     store = Store(f"{proto}://", _options(opts))
     return int(retrying(lambda: store.fs.size(rest), f"reading the size of {path}"))
@@ -198,8 +197,17 @@ def decode(data: bytes) -> tuple[str, bool]:
 
 
 def damage_kind(exc: BaseException) -> str:
-    """The input-error kind of an exception a decompressing stream raised part way."""
+    """The input-error kind of an exception a stream raised part way: the store still failing
+    after every try, compressed data that does not decode, or a cut."""
+    if isinstance(exc, RetriesExhausted):
+        return "read_failed"
     return "corrupt_file" if isinstance(exc, CorruptStream) else "truncated_file"
+
+
+def unreadable_kind(exc: BaseException) -> str:
+    """The input-error kind of a file that could not be read at all: ``read_failed`` when the store
+    kept failing (throttling, dropped connections) through every try, else ``unreadable_file``."""
+    return "read_failed" if isinstance(exc, RetriesExhausted) else "unreadable_file"
 
 
 def read_capped(path: Path | str, max_bytes: int, opts: Any = None) -> tuple[bytes, tuple[str, str] | None]:
@@ -217,6 +225,6 @@ def read_capped(path: Path | str, max_bytes: int, opts: Any = None) -> tuple[byt
                 chunks.append(chunk)
                 size += len(chunk)
     except (OSError, EOFError) as exc:
-        kind = damage_kind(exc) if chunks and not isinstance(exc, (FileNotFoundError, PermissionError)) else "unreadable_file"
+        kind = damage_kind(exc) if chunks and not isinstance(exc, (FileNotFoundError, PermissionError)) else unreadable_kind(exc)
         return b"".join(chunks), (kind, f"{type(exc).__name__}: {exc}")
     return b"".join(chunks), None

@@ -10,7 +10,8 @@ import pyarrow.parquet as pq
 
 from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
-from thresher.io.readers.open import open_raw
+from thresher.io.readers.open import damage_kind, open_raw, unreadable_kind
+from thresher.io.store import RetriesExhausted
 from thresher.io.readers.records import record_to_document
 from thresher.stats import Stats
 
@@ -19,13 +20,16 @@ def read_parquet(path: Path | str, rel: str, opts: ReadOptions, stats: Stats) ->
     try:
         raw = open_raw(path, opts)
     except OSError as exc:
-        stats.input_error("unreadable_file", rel, str(exc))
+        stats.input_error(unreadable_kind(exc), rel, str(exc))
         return
     with raw:
         try:
             pf = pq.ParquetFile(raw)
         except (pa.ArrowInvalid, OSError) as exc:
-            stats.input_error("unreadable_file", rel, f"not a readable Parquet file: {exc}")
+            if isinstance(exc, RetriesExhausted):
+                stats.input_error("read_failed", rel, str(exc))
+            else:
+                stats.input_error("unreadable_file", rel, f"not a readable Parquet file: {exc}")
             return
         row = 0
         try:
@@ -37,4 +41,4 @@ def read_parquet(path: Path | str, rel: str, opts: ReadOptions, stats: Stats) ->
                     doc.metadata["row"] = row
                     yield doc
         except (pa.ArrowInvalid, OSError) as exc:
-            stats.input_error("truncated_file", f"{rel}:{row + 1}", str(exc))
+            stats.input_error(damage_kind(exc), f"{rel}:{row + 1}", str(exc))

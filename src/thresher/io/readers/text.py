@@ -13,8 +13,8 @@ from thresher.stats import Stats
 
 def read_text_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Iterator[Document]:
     data, cut = read_capped(path, opts.max_bytes, opts)
-    if cut is not None and cut[0] == "unreadable_file":
-        stats.input_error("unreadable_file", rel, cut[1])
+    if cut is not None and (cut[0] == "unreadable_file" or (cut[0] == "read_failed" and not data)):
+        stats.input_error(cut[0], rel, cut[1])
         return
     if len(data) > opts.max_bytes:
         stats.input_error("record_too_large", rel, f"more than {opts.max_bytes:,} bytes")

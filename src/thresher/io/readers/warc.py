@@ -28,7 +28,8 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
 from thresher.io.readers.html import charset_from_content_type, html_document
-from thresher.io.readers.open import file_size, open_raw
+from thresher.io.readers.open import file_size, open_raw, unreadable_kind
+from thresher.io.store import RetriesExhausted
 from thresher.stats import Stats
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -67,7 +68,7 @@ def read_warc(path: Path, rel: str, opts: ReadOptions, stats: Stats,
     try:
         f = open_raw(path, opts)
     except OSError as exc:
-        stats.input_error("unreadable_file", rel, str(exc))
+        stats.input_error(unreadable_kind(exc), rel, str(exc))
         return
     with f:
         last = None
@@ -78,7 +79,7 @@ def read_warc(path: Path, rel: str, opts: ReadOptions, stats: Stats,
             except StopIteration:
                 break
             except Exception as exc:  # a corrupt stream ends the file, not the run: keep what was read
-                stats.input_error("truncated_file", f"{rel}@{last or 0}", f"{type(exc).__name__}: {exc}")
+                stats.input_error("read_failed" if isinstance(exc, RetriesExhausted) else "truncated_file", f"{rel}@{last or 0}", f"{type(exc).__name__}: {exc}")
                 return
             last = raw.offset
             try:
