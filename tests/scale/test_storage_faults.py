@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import urllib.request
@@ -28,9 +29,12 @@ def docs(prefix: str, start: int, n: int) -> bytes:
     return b"".join(orjson.dumps({"id": f"{prefix}{i}", "text": prose(start + i)}) + b"\n" for i in range(n))
 
 
+PROGRESS = re.compile(r"thresher: \w+: \d+/\d+")  # a phase's progress line (clean: 1/2, unique_ids: 0/1 ...)
+
+
 def said(err: str) -> list[str]:
     """stderr's lines that are not progress."""
-    return [l for l in err.splitlines() if l.strip() and not any(f"thresher: {p}:" in l for p in ("clean", "write", "repeated_lines", "exact_dedup", "near_dedup"))]
+    return [l for l in err.splitlines() if l.strip() and not PROGRESS.match(l)]
 
 
 def kept_ids(fs, root: str) -> list[str]:
