@@ -91,14 +91,21 @@ def test_files_no_marker_vouches_for_are_not_read_back(tmp_path, s3, capsys):
     assert main(["explain", f"s3://{bucket}/out", "ghost", *flags]) == 1
 
 
-@pytest.mark.parametrize("what", ["missing bucket", "empty glob", "unwritable output"])
+@pytest.mark.parametrize("what", ["missing bucket", "empty glob", "missing prefix", "missing folder", "unwritable output"])
 def test_storage_problems_are_one_line_and_exit_2(tmp_path, s3, what):
     fs, opts, bucket = s3
     fs.pipe_file(f"{bucket}/in/a.jsonl", orjson.dumps({"id": "a", "text": "A page with some words in it."}) + b"\n")
+    says = None
     if what == "missing bucket":
         args = ["s3://no-such-bucket-here/crawl/*.jsonl", "-o", str(tmp_path / "out")]
     elif what == "empty glob":
         args = [f"s3://{bucket}/in/*.warc.gz", "-o", str(tmp_path / "out")]
+    elif what == "missing prefix":
+        args = [f"s3://{bucket}/no-such-prefix/*.jsonl", "-o", str(tmp_path / "out")]
+        says = f"thresher: s3://{bucket}/no-such-prefix/*.jsonl: matches no file"
+    elif what == "missing folder":
+        args = [f"s3://{bucket}/no-such-prefix/", "-o", str(tmp_path / "out")]
+        says = f"thresher: s3://{bucket}/no-such-prefix/: no such file or folder"
     else:  # a bucket that does not exist as the output, and credentials the server refuses
         args = [f"s3://{bucket}/in/a.jsonl", "-o", "s3://no-such-output-bucket/out"]
     proc = subprocess.run([sys.executable, "-m", "thresher", "clean", *args, *storage_flags(opts)], capture_output=True, text=True, timeout=120)
@@ -107,6 +114,9 @@ def test_storage_problems_are_one_line_and_exit_2(tmp_path, s3, what):
     lines = [l for l in proc.stderr.splitlines() if l.strip()]
     assert 1 <= len(lines) <= 2, proc.stderr
     assert "thresher:" in lines[-1]
+    if says is not None:
+        assert lines == [says, "thresher: nothing to read"]
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_changed_input_in_the_bucket_is_refused_on_resume(tmp_path, s3, capsys):
