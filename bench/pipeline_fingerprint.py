@@ -9,7 +9,8 @@ the final text, the edits (rule, start, end, replacement against the original), 
 the metadata (signals included; floats by their repr, so a changed last bit shows), on the
 quality parity pages (bench/data/quality/pages.jsonl.gz) and the cleaning bench's synthetic
 pages (bench/data/clean/pages.jsonl.gz). ``check`` names the first documents that differ and
-what differs in them.
+what differs in them, and counts the differing ones by the language the pipeline tags them with
+(a change meant for other languages must leave every English page as it was).
 
 ``time`` prints the CPU time (``time.process_time``) of each step, run over the pipeline's
 batches as ``Pipeline.run`` does, and of the whole pipeline timed as bench/quality_parity.py
@@ -61,8 +62,9 @@ def digest(s: str) -> str:
     return hashlib.blake2b(s.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def fingerprints() -> dict[str, dict[str, dict[str, str]]]:
-    """set name -> doc id -> part -> hash."""
+def fingerprints(languages: dict[str, dict[str, str]] | None = None) -> dict[str, dict[str, dict[str, str]]]:
+    """set name -> doc id -> part -> hash. ``languages``, when given, gets set name -> doc id ->
+    the language the pipeline tagged ("" if none)."""
     pipe = default_pipeline()
     out: dict[str, dict[str, dict[str, str]]] = {}
     for name, path in SETS.items():
@@ -70,6 +72,8 @@ def fingerprints() -> dict[str, dict[str, dict[str, str]]]:
         for _ in pipe.run(iter(docs), ShardContext()):
             pass
         out[name] = {d.id: {k: digest(v) for k, v in parts_of(d).items()} for d in docs}
+        if languages is not None:
+            languages[name] = {d.id: str(d.metadata.get("language") or "") for d in docs}
     return out
 
 
@@ -87,23 +91,26 @@ def cmd_save(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     want = json.loads(args.against.read_text())
-    got = fingerprints()
+    tagged: dict[str, dict[str, str]] = {}
+    got = fingerprints(tagged)
     bad = 0
     for name, docs in want.items():
         diff = Counter()
+        by_lang: Counter = Counter()  # differing documents by the language tagged now
         shown = 0
         for doc_id, parts in docs.items():
             mine = got.get(name, {}).get(doc_id)
             if mine == parts:
                 continue
             bad += 1
+            by_lang[tagged.get(name, {}).get(doc_id) or "none"] += 1
             which = [k for k in parts if mine is None or mine.get(k) != parts[k]]
             diff.update(which)
             if shown < args.show:
                 print(f"  {name} {doc_id}: {', '.join(which)} differ")
                 shown += 1
         print(f"{name}: {len(docs)} documents, {sum(1 for d in docs if got.get(name, {}).get(d) == docs[d])} identical"
-              + (f"; differing parts: {dict(diff)}" if diff else ""))
+              + (f"; differing parts: {dict(diff)}; differing by language now: {dict(by_lang.most_common())}" if diff else ""))
     print("SAME" if bad == 0 else f"DIFFERENT: {bad} documents")
     return 1 if bad else 0
 

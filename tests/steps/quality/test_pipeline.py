@@ -46,16 +46,22 @@ def test_no_repair_pipeline_leaves_out_only_repair_steps():
     assert all(n in names for n in RULE_SETS)
 
 
-def test_other_languages_are_not_judged_but_get_signals():
-    text = "短い。" * 5
+def test_languages_without_thresholds_are_not_judged_but_get_signals():
+    text = "Habari fupi. " * 5  # Swahili: no thresholds of its own
     step = build_step("gopher_quality")
-    doc = run(Pipeline([step]), Document("zh", text, metadata={"language": "zh"}))
+    doc = run(Pipeline([step]), Document("sw", text, metadata={"language": "sw"}))
     assert doc.kept
-    assert doc.metadata["signals"]["gopher_quality.not_judged"] == "language:zh"
+    assert doc.metadata["signals"]["gopher_quality.not_judged"] == "language:sw"
     assert "gopher_quality.word_count" in doc.metadata["signals"]
     assert not run(Pipeline([step]), Document("en", text, metadata={"language": "en"})).kept
     assert not run(Pipeline([step]), Document("none", text)).kept  # no language known: judged
-    assert not run(Pipeline([build_step("gopher_quality", {"languages": ["*"]})]), Document("zh", text, metadata={"language": "zh"})).kept
+    assert not run(Pipeline([build_step("gopher_quality", {"languages": ["*"]})]), Document("sw", text, metadata={"language": "sw"})).kept
+    # a language with thresholds of its own is judged unless the step is told otherwise
+    zh = "短い。" * 5
+    assert not run(Pipeline([step]), Document("zh", zh, metadata={"language": "zh"})).kept
+    only_en = build_step("gopher_quality", {"languages": ["en"]})
+    doc = run(Pipeline([only_en]), Document("zh", zh, metadata={"language": "zh"}))
+    assert doc.kept and doc.metadata["signals"]["gopher_quality.not_judged"] == "language:zh"
 
 
 LOREM = (

@@ -16,10 +16,19 @@ A document without a language (the ``lang`` step did not run), or whose language
 undetermined (``und``: no letters to go by), is judged. Rules named in a rule set's
 ``LANGUAGE_FREE`` hold whatever the language and are applied to every page (C4's lorem ipsum:
 placeholder text is tagged as Latin, and must not escape the rule that exists to catch it).
+
+Thresholds per language: a page in a language that has options of its own
+(thresher.steps.quality.languages, and the step's ``thresholds_by_language``, laid over those
+option by option) is judged by the rule set with those options in place of its own: its
+signals are computed, and its rules applied, as the rule set configured for that language
+(Gopher's stop words in German for a German page). A drop's detail line names the language
+("stop_words 1 < 2 (min_stop_words for de)"). Pages in other languages, English among them, are
+judged with the step's own options, exactly as before.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import operator
 import time
@@ -27,6 +36,7 @@ from typing import Any, Callable, ClassVar, Iterable, Iterator
 
 from thresher.document import Document
 from thresher.steps.base import Filter, ShardContext
+from thresher.steps.quality.languages import languages_of, options_for
 from thresher.steps.quality.view import TextView, prepare_views, view_for
 
 # Reaches every compiled path of the tokenizer and the signals: a negation, a split word, a
@@ -62,8 +72,17 @@ class QualityFilter(Filter):
 
     #: Languages the thresholds hold for ("*": any). See the module docstring.
     languages: list[str] = dataclasses.field(default_factory=lambda: ["en"])
+    #: Options per language ({"de": {"min_stop_words": 3}}), laid over the packaged ones
+    #: (thresher.steps.quality.languages) for pages in that language.
+    thresholds_by_language: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._compile()
+        self._judged_as: str | None = None  # the language whose options these are (a variant)
+        self._variants = self._language_variants()
+
+    def _compile(self) -> None:
+        """What the options decide, worked out once (again for each language's variant)."""
         # TOML has no null: a switched-off threshold is written and read back as false
         names = {f.name for f in dataclasses.fields(self)}
         for rule in self.RULES:
@@ -79,6 +98,35 @@ class QualityFilter(Filter):
         )
         self._keys: dict[str, str] = {}  # signal name -> its "<rule set>.<signal>" key
 
+    def _language_variants(self) -> dict[str, "QualityFilter"]:
+        """language -> this rule set with that language's options, for each judged language that
+        has options (packaged or given)."""
+        if not isinstance(self.thresholds_by_language, dict) or not all(
+            isinstance(v, dict) for v in self.thresholds_by_language.values()
+        ):
+            raise ValueError("thresholds_by_language must map a language code to a table of options")
+        settable = {f.name for f in dataclasses.fields(self)} - {"languages", "thresholds_by_language"}
+        variants = {}
+        for lang in sorted(set(languages_of(self.name)) | set(self.thresholds_by_language)):
+            options = {**options_for(self.name, lang), **self.thresholds_by_language.get(lang, {})}
+            unknown = sorted(set(options) - settable)
+            if unknown:
+                raise ValueError(f"thresholds_by_language.{lang}: {self.name} has no option(s) {', '.join(unknown)};"
+                                 f" it has: {', '.join(sorted(settable))}")
+            if options and self.judges(lang):
+                variant = copy.copy(self)
+                variant.__dict__.update(options)
+                variant._compile()
+                variant._judged_as, variant._variants = lang, {}
+                variants[lang] = variant
+        return variants
+
+    def judge_for(self, language: Any) -> "QualityFilter":
+        """The rule set as it judges a page in ``language``: with that language's options, or its own."""
+        if isinstance(language, str):
+            return self._variants.get(language, self)
+        return self
+
     def setup(self) -> None:
         # numba compiles the tokenizer's and the signals' kernels on their first call (once per
         # machine; later processes load them from the disk cache)
@@ -91,7 +139,8 @@ class QualityFilter(Filter):
 
     # -- the Filter contract -----------------------------------------------------------------
     def score(self, doc: Document) -> dict[str, Any]:
-        return self._prefixed(self.signals(view_for(doc)))
+        judge = self.judge_for(doc.metadata.get("language"))
+        return judge._prefixed(judge.signals(view_for(doc)))
 
     def keep(self, signals: dict[str, Any]) -> str | None:
         failure = self.first_failure(signals)
@@ -106,11 +155,12 @@ class QualityFilter(Filter):
 
     def process(self, doc: Document, ctx: ShardContext) -> None:
         view = view_for(doc, ctx)  # shared with the other quality steps while the text is unchanged
-        signals = self._prefixed(self.signals(view))
+        lang = doc.metadata.get("language")
+        judge = self.judge_for(lang)
+        signals = judge._prefixed(judge.signals(view))
         store = doc.metadata.setdefault("signals", {})
         store.update(signals)
-        lang = doc.metadata.get("language")
-        failure = self.first_failure(signals)
+        failure = judge.first_failure(signals)
         if isinstance(lang, str) and lang and lang != "und" and not self.judges(lang):
             if failure is None or failure[0].partition(":")[2] not in self.LANGUAGE_FREE:
                 store[f"{self.name}.not_judged"] = f"language:{lang}"
@@ -123,14 +173,16 @@ class QualityFilter(Filter):
         langs = self.languages
         return not langs or "*" in langs or language in langs
 
-    def first_failure(self, signals: dict[str, Any]) -> tuple[str, str] | None:
-        """(reason, detail) of the first rule the signals fail, or None."""
+    def first_failure(self, signals: dict[str, Any], skip: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+        """(reason, detail) of the first rule the signals fail, or None; rules named in ``skip``
+        are not applied."""
         for rule, key, op, threshold in self._checks:  # switched-off rules are not in _checks
             value = signals.get(key)
-            if value is None or not op(value, threshold):
+            if value is None or rule.name in skip or not op(value, threshold):
                 continue
             shown = f"{value:.4g}" if isinstance(value, float) else repr(value)
-            return f"{self.name}:{rule.name}", f"{rule.signal} {shown} {rule.op} {threshold} ({rule.threshold})"
+            which = rule.threshold if self._judged_as is None else f"{rule.threshold} for {self._judged_as}"
+            return f"{self.name}:{rule.name}", f"{rule.signal} {shown} {rule.op} {threshold} ({which})"
         return None
 
     def _prefixed(self, signals: dict[str, Any]) -> dict[str, Any]:

@@ -14,8 +14,9 @@ would also delete titles, headings and list items of pages that are kept. With
 named ``c4:<rule>`` (whole lines; C4's stripping of kept lines and removal of citation marks
 are not applied to the text).
 
-The thresholds assume English (``languages = ["en"]``); the lorem ipsum rule holds for pages in
-any language (language ID tags placeholder Latin as ``la``).
+The thresholds assume English (``languages = ["en"]``), and stay English on purpose (see
+thresher.steps.quality.languages: FineWeb-2 left C4 out for other languages); the lorem ipsum
+rule holds for pages in any language (language ID tags placeholder Latin as ``la``).
 """
 
 from __future__ import annotations
@@ -70,16 +71,17 @@ class C4Rules(QualityFilter):
     def signals(self, view: TextView) -> dict[str, Any]:
         return c4_signals(view, self._options())
 
-    def first_failure(self, signals: dict[str, Any]) -> tuple[str, str] | None:
+    def first_failure(self, signals: dict[str, Any], skip: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         page_rule = signals.get("c4.page_rule")
-        if page_rule:  # C4 stops reading at the first such line
+        if page_rule and page_rule not in skip:  # C4 stops reading at the first such line
             return f"c4:{page_rule}", f"a line that passed the line rules contains {'lorem ipsum' if page_rule == 'lorem_ipsum' else 'a curly bracket'}"
-        return super().first_failure(signals)
+        return super().first_failure(signals, skip)
 
     def process(self, doc: Document, ctx: ShardContext) -> None:
         super().process(doc, ctx)
-        if self.remove_lines and doc.kept:
-            edits = self.line_edits(view_for(doc, ctx))
+        judge = self.judge_for(doc.metadata.get("language"))
+        if judge.remove_lines and doc.kept:
+            edits = judge.line_edits(view_for(doc, ctx))
             if edits:
                 doc.apply(edits)
                 for e in edits:

@@ -12,7 +12,8 @@ thresher follows the released pipeline (``char_duplicates_ratio = 0.01``) so tha
 decisions match the data people compare against; set 0.1 for the paper's wording. The
 newline ratio is not in the paper; it comes with the released filter.
 
-The thresholds were chosen on English pages (``languages = ["en"]``).
+These thresholds were chosen on English pages; the other languages judged by default are judged
+with FineWeb-2's figures for them (thresher.steps.quality.languages).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import dataclasses
 from typing import Any
 
 from thresher.steps.quality.base import QualityFilter, Rule
+from thresher.steps.quality.languages import languages_of
 from thresher.steps.quality.signals.fineweb import fineweb_signals
 from thresher.steps.quality.view import TextView
 
@@ -49,12 +51,12 @@ class FineWebQuality(QualityFilter):
     short_line_length: int = 30
     char_duplicates_ratio: float | None = 0.01
     new_line_ratio: float | None = 0.3
+    languages: list[str] = dataclasses.field(default_factory=lambda: ["en", *languages_of("fineweb")])
 
     def signals(self, view: TextView) -> dict[str, Any]:
         return fineweb_signals(view, self.short_line_length)
 
-    def first_failure(self, signals: dict[str, Any]) -> tuple[str, str] | None:
+    def first_failure(self, signals: dict[str, Any], skip: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         if self.line_punct_exclude_zero and signals.get("fineweb.line_punct_ratio") == 0 and signals.get("fineweb.lines"):
-            rest = dataclasses.replace(self, line_punct_thr=None)
-            return QualityFilter.first_failure(rest, signals)
-        return super().first_failure(signals)
+            skip = skip | {"line_punct_ratio"}
+        return super().first_failure(signals, skip)

@@ -11,6 +11,7 @@ import dataclasses
 from typing import Any
 
 from thresher.steps.quality.base import QualityFilter, Rule
+from thresher.steps.quality.languages import languages_of
 from thresher.steps.quality.signals.gopher import STOP_WORDS, quality_signals, repetition_signals
 from thresher.steps.quality.view import TextView, WordSet
 
@@ -23,7 +24,8 @@ class GopherQuality(QualityFilter):
     ``-``) or more than 30% ending with an ellipsis; fewer than 80% of words containing a letter;
     fewer than 2 of the stop words "the be to of and that have with".
 
-    The stop words are English, so the thresholds hold for English (``languages = ["en"]``).
+    The stop words are English, so these thresholds hold for English; the other languages judged
+    by default have stop words and word lengths of their own (thresher.steps.quality.languages).
     Like datatrove, the stop words are matched case-sensitively and "words" for the ``#`` and
     ellipsis ratios include punctuation tokens (see thresher.text.tokens for why).
 
@@ -62,13 +64,23 @@ class GopherQuality(QualityFilter):
     min_alpha_tokens_ratio: float | None = None
     min_stop_words: int | None = 2
     stop_words: list[str] = dataclasses.field(default_factory=lambda: list(STOP_WORDS))
+    #: "tokens": a stop word counts when a token equals it; "text": when the text holds it (for
+    #: scripts whose tokens are not words, Thai's; see thresher.steps.quality.languages)
+    stop_words_in: str = "tokens"
+    languages: list[str] = dataclasses.field(default_factory=lambda: ["en", *languages_of("gopher_quality")])
 
-    def __post_init__(self) -> None:
-        super().__post_init__()
+    def _compile(self) -> None:
+        if self.stop_words_in not in ("tokens", "text"):
+            raise ValueError(f"stop_words_in must be 'tokens' or 'text', not {self.stop_words_in!r}")
+        super()._compile()
         self._stop_words = WordSet(self.stop_words)  # the words as the token table hashes them
 
     def signals(self, view: TextView) -> dict[str, Any]:
-        return quality_signals(view, self._stop_words)
+        out = quality_signals(view, self._stop_words)
+        if self.stop_words_in == "text":
+            text = view.text
+            out["stop_words"] = sum(1 for w in set(self.stop_words) if w in text)
+        return out
 
 
 def _pairs(value: Any) -> list[list[float]]:
@@ -101,7 +113,7 @@ class GopherRepetition(QualityFilter):
         default_factory=lambda: [[5, 0.15], [6, 0.14], [7, 0.13], [8, 0.12], [9, 0.11], [10, 0.10]]
     )
 
-    def __post_init__(self) -> None:
+    def _compile(self) -> None:
         self.top_n_grams = _pairs(self.top_n_grams)
         self.dup_n_grams = _pairs(self.dup_n_grams)
         rules = [
@@ -120,7 +132,7 @@ class GopherRepetition(QualityFilter):
                 rules.append(Rule(f"{prefix}_{n}_gram", f"{prefix}_{n}_gram_char_frac", ">", attr))
         self.RULES = tuple(rules)
         self._ns = (tuple(n for n, _ in self.top_n_grams), tuple(n for n, _ in self.dup_n_grams))
-        super().__post_init__()
+        super()._compile()
 
     def signals(self, view: TextView) -> dict[str, Any]:
         return repetition_signals(view, *self._ns)
