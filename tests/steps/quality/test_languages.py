@@ -110,3 +110,19 @@ def test_thai_stop_words_are_found_in_the_text_not_as_tokens():
     out = run(Pipeline([build_step("gopher_quality")]), Document("th", page, metadata={"language": "th"}))
     assert out.metadata["signals"]["gopher_quality.stop_words"] == sum(w in page for w in STOP_WORDS["th"])
     assert out.kept
+
+
+def test_options_per_language_survive_the_resolved_config():
+    import tomllib
+
+    from thresher.configfile import dumps_toml
+
+    given = {"de": {"min_stop_words": 3, "stop_words": ["der", "die", "und"]}, "sw": {"min_doc_words": 20}}
+    pipe = Pipeline.from_config([{"name": "gopher_quality", "languages": ["en", "de", "sw"], "thresholds_by_language": given}])
+    again = Pipeline.from_config(tomllib.loads(dumps_toml({"step": pipe.to_config()}))["step"])
+    [step] = again.steps
+    assert step.thresholds_by_language == given
+    assert step.judge_for("de").min_stop_words == 3 and step.judge_for("de").stop_words == ["der", "die", "und"]
+    assert step.judge_for("de").max_avg_word_length == 15  # the packaged German options under the given ones
+    assert step.judge_for("sw").min_doc_words == 20 and step.judge_for("sw").stop_words == build_step("gopher_quality").stop_words
+    assert step.judge_for("en") is step
