@@ -89,3 +89,10 @@ def test_the_readmes_python_examples_and_marked_commands_run_as_written(tmp_path
                      '"decontam:quiz_test:q7": 1', '"docs_kept": 1'):
         assert expected in models
     assert '"tokens_kept": 0' not in models
+
+
+def test_ci_runs_exactly_the_readmes_test_command():
+    test_command = blocks()[1][1].strip()
+    ci = (README.parent / ".ci" / "run").read_text().strip().splitlines()[-1]
+    assert ci == test_command
+    assert "install -y -qq chromium" in test_command  # the report's browser test needs it (and fails without it in CI)

@@ -17,8 +17,8 @@ def test_report_shows_counts_reasons_and_marked_samples(tmp_path, capsys):
     assert main(["report", str(out)]) == 0
     page = (out / "report.html").read_text()
     assert "3 documents in, <b>1 kept</b>" in page
-    assert "<h3>too_large</h3>" in page and "<h3>empty</h3>" in page
-    assert "<b>" * 3 not in page.split("<h2>Sampled")[1]  # document text is escaped, never markup
+    assert "<h3>dropped: too_large</h3>" in page and "<h3>dropped: empty</h3>" in page
+    assert "<b>" * 3 not in page.split('<h2 id="samples">Sampled')[1]  # document text is escaped, never markup
     assert html.escape("<b>") * 3 in page
     assert "more characters]" in page  # huge documents are cut short in the report
     assert main(["report", str(tmp_path)]) == 2
@@ -71,3 +71,34 @@ def test_explain_matches_the_id_field_not_any_field(tmp_path, capsys):
         # "b" is only the value of another field of document "a": no document has that id.
         assert main(["explain", str(out), "b", "--color", "never"]) == 1, fmt
         assert "no document with id 'b'" in capsys.readouterr().err
+
+
+def test_the_report_reads_what_the_job_gathered_not_the_documents(tmp_path):
+    """A 1M-page job's report must not read the corpus again: it works with kept/, rejected/ and
+    trace/ gone, sampled documents included."""
+    import shutil
+
+    from thresher.synth.demo import write_demo_corpus
+
+    src = tmp_path / "in"
+    src.mkdir()
+    write_demo_corpus(src, n_pages=60, seed=1)
+    out = tmp_path / "out"
+    assert main(["clean", str(src), "-o", str(out), "--workers", "1"]) == 0
+    assert main(["report", str(out), "-o", str(tmp_path / "before.html")]) == 0
+    for kind in ("kept", "rejected", "trace"):
+        shutil.rmtree(out / kind)
+    assert main(["report", str(out), "-o", str(tmp_path / "after.html")]) == 0
+    after = (tmp_path / "after.html").read_text()
+    assert after == (tmp_path / "before.html").read_text()
+    assert '<details id="doc-' in after and "<h3>kept documents</h3>" in after
+
+
+def test_a_folder_from_before_profiles_gets_its_counts_and_a_note(tmp_path, capsys):
+    out = _guard_only_clean(tmp_path, "jsonl")
+    (out / "profile.json").unlink()
+    assert main(["report", str(out)]) == 0
+    page = (out / "report.html").read_text()
+    assert "2 documents in, <b>2 kept</b>" in page and "has no profile.json" in page
+    assert main(["report", str(out), "--samples", "9"]) == 2
+    assert "--samples must be between 0 and 5" in capsys.readouterr().err

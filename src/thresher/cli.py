@@ -19,7 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("thresher.commands.demo", "clean a built-in sample corpus and show what was done"),
     "clean": ("thresher.commands.clean", "clean pages: one to stdout, or many to an output folder"),
     "explain": ("thresher.commands.explain", "show what was done to one document and why"),
-    "report": ("thresher.commands.report", "write an HTML report of a job: counts, reasons, sampled documents"),
+    "report": ("thresher.commands.report", "write an HTML report of a job: charts of signals, languages, dedup; sampled documents"),
     "dedup-params": (
         "thresher.commands.dedup_params",
         "show LSH bands/rows for a near-duplicate threshold, with false positive/negative odds",

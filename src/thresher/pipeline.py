@@ -191,6 +191,10 @@ class Pipeline:
     def to_config(self) -> list[dict[str, Any]]:
         return [config_entry(s, STEPS) for s in self.steps]
 
+    def rules(self) -> list[dict[str, Any]]:
+        """Every step's threshold rules (steps that judge by them have ``thresholds()``)."""
+        return [r for s in self.steps if callable(getattr(s, "thresholds", None)) for r in s.thresholds()]
+
     @classmethod
     def from_config(cls, steps: list[dict[str, Any]]) -> "Pipeline":
         built = []

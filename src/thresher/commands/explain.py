@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from collections import Counter
-
 from rich.console import Console
 from rich.text import Text
 
-from thresher.commands.marking import segments
+from thresher.commands.marking import rule_counts, segments
 from thresher.commands.options import add_storage_options, storage_options
 from thresher.document import Edit
 from thresher.run.outputs import JobOutput
@@ -69,13 +67,8 @@ def run(args: argparse.Namespace) -> int:
             head += f" ({verdict['detail']})"
     console.print(head, style=None if plain else "bold", highlight=False)
     _say_renamed(output, args.doc_id, console)
-    removed = Counter()
-    count = Counter()
-    for e in edits:
-        count[e.rule] += 1
-        removed[e.rule] += (e.end - e.start) - len(e.replacement)
-    for rule in sorted(count):
-        console.print(f"  {rule}: {count[rule]} edit(s), {removed[rule]:,} chars removed", highlight=False)
+    for rule, n, removed in rule_counts(edits):
+        console.print(f"  {rule}: {n} edit(s), {removed:,} chars removed", highlight=False)
     console.print("")
     console.print(render_marked(rec["original"], edits, plain), highlight=False, soft_wrap=True)
     return 0

@@ -28,3 +28,13 @@ def segments(original: str, edits: list[Edit]) -> Iterator[tuple[Kind, str]]:
         pos = e.end
     if pos < len(original):
         yield "kept", original[pos:]
+
+
+def rule_counts(edits: list[Edit]) -> list[tuple[str, int, int]]:
+    """``(rule, edits, characters removed)`` for each rule of ``edits``, by rule name."""
+    count: dict[str, int] = {}
+    removed: dict[str, int] = {}
+    for e in edits:
+        count[e.rule] = count.get(e.rule, 0) + 1
+        removed[e.rule] = removed.get(e.rule, 0) + (e.end - e.start) - len(e.replacement)
+    return [(rule, count[rule], removed[rule]) for rule in sorted(count)]

@@ -27,6 +27,7 @@ from thresher.io.readers.base import ReadOptions
 from thresher.io.store import Store, StorageError, describe_os_error, scratch_dir
 from thresher.io.writers import OutputOptions, ShardWriter
 from thresher.pipeline import CORPUS_STAGES, Pipeline, build, config_entry
+from thresher.profile import Profile, Profiler
 from thresher.run.executors import Executor, InProcess
 from thresher.run.layout import OWNED, OutputLayout
 from thresher.run.plan import InputFile, ShardSpec, Sizing, read_shard
@@ -77,6 +78,14 @@ class JobSpec:
     @cached_property
     def layout(self) -> OutputLayout:
         return OutputLayout(self.store, self.out_opts.suffix)
+
+    @cached_property
+    def rules(self) -> list[dict[str, Any]]:
+        return self.pipeline.rules()
+
+    @cached_property
+    def cluster_keys(self) -> dict[str, tuple[str, str]]:
+        return {s.name: s.CLUSTER_KEYS for s in self.stages if s.CLUSTER_KEYS}
 
     @cached_property
     def spec_by_name(self) -> dict[str, ShardSpec]:
@@ -242,19 +251,26 @@ def finalize_shard(ctx: JobStageContext, shard: str) -> dict:
 
 def _write_final(job: JobSpec, shard: str, docs: Iterable[Document], stats: Stats, t0: float,
                  earlier_seconds: float = 0.0, count_kept: bool = True) -> None:
-    """Write a shard's outputs, then its stats, then its completion marker: in that order."""
+    """Write a shard's outputs, then its profile and sampled documents, then its stats, then its
+    completion marker: in that order."""
     layout = job.layout
     writer = ShardWriter(job.store, layout.kept(shard), layout.rejected(shard), layout.trace(shard), job.out_opts)
+    profiler = Profiler(shard, job.rules, job.cluster_keys)
     stats.docs_kept = stats.tokens_kept = 0
     try:
         for doc in docs:
             if doc.kept:
                 stats.kept(doc.metadata)  # its tokens too, where the tokens step counted them
             writer.write(doc)
+            profiler.add(doc)
         writer.commit()
     except BaseException:
         writer.abort()
         raise
+    profile, sampled = profiler.finish()
+    job.store.write_bytes(layout.samples(shard), zstandard.ZstdCompressor(level=3).compress(
+        b"".join(dumps_record(rec) + b"\n" for rec in sampled)))
+    job.store.write_bytes(layout.shard_profile(shard), orjson.dumps(profile.to_dict()))
     stats.bytes_out = writer.bytes_out
     stats.seconds = time.process_time() - t0 + earlier_seconds
     job.store.write_bytes(layout.shard_stats(shard), orjson.dumps(stats.to_dict()))
@@ -377,8 +393,13 @@ def run_job(job: JobSpec, executor: Executor, progress: Callable[[str, int, int]
         executor.map(finalize_shard, ctx, todo, on_done=tick)
         phases["write"], t = time.perf_counter() - t, time.perf_counter()
     total = Stats()
+    profile = Profile()
+    profiled = {f"profile/{n}" for n in job.store.ls("profile")}  # a shard done by a thresher before profiles has none
     for shard in job.shard_names:
         total.merge(Stats.from_dict(orjson.loads(job.store.read_bytes(layout.shard_stats(shard)))))
+        if layout.shard_profile(shard) in profiled:
+            profile.merge(Profile.from_dict(orjson.loads(job.store.read_bytes(layout.shard_profile(shard)))))
+    job.store.write_bytes(layout.profile, orjson.dumps(profile.to_dict()))
     phases["stats"] = time.perf_counter() - t
     total.seconds_by_phase.update(phases)
     job.store.write_bytes(layout.stats, orjson.dumps(total.to_dict(), option=orjson.OPT_INDENT_2))

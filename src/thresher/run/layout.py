@@ -7,6 +7,9 @@
     OUT/kept/<shard>.<fmt>       kept documents        OUT/rejected/<shard>.<fmt>  dropped ones, with verdicts
     OUT/trace/<shard>.jsonl.zst  original text + edits of every changed or dropped document (explain)
     OUT/stats/<shard>.json       per-shard stats       OUT/done/<shard>            completion markers
+    OUT/profile/<shard>.json     per-shard profile: signal histograms, languages, clusters, samples
+    OUT/samples/<shard>.jsonl.zst   the shard's sampled documents (what the report shows of them)
+    OUT/profile.json             the job's profile, summed (what `thresher report` draws)
     OUT/stats.json               the job's stats, summed (written last)
     OUT/_work/states/<shard>.jsonl.zst   document states for the corpus stages (+ .stats.json, .done)
     OUT/_work/<stage>/           a corpus stage's hand-off files
@@ -26,8 +29,10 @@ from thresher.io.store import Store
 JOB_FILE = "job.json"
 CONFIG_FILE = "config.toml"
 STATS_FILE = "stats.json"
+PROFILE_FILE = "profile.json"
 #: What ``--overwrite`` may delete: everything a job writes, and nothing else.
-OWNED = ("kept", "rejected", "trace", "stats", "done", "_work", STATS_FILE, CONFIG_FILE, JOB_FILE, "report.html")
+OWNED = ("kept", "rejected", "trace", "stats", "profile", "samples", "done", "_work", STATS_FILE, PROFILE_FILE,
+         CONFIG_FILE, JOB_FILE, "report.html")
 
 
 @dataclass
@@ -52,6 +57,12 @@ class OutputLayout:
     def shard_stats(self, shard: str) -> str:
         return f"stats/{self.file_name(shard)}.json"
 
+    def shard_profile(self, shard: str) -> str:
+        return f"profile/{self.file_name(shard)}.json"
+
+    def samples(self, shard: str) -> str:
+        return f"samples/{self.file_name(shard)}.jsonl.zst"
+
     def marker(self, shard: str) -> str:
         return f"done/{self.file_name(shard)}"
 
@@ -68,6 +79,7 @@ class OutputLayout:
     job = JOB_FILE
     config = CONFIG_FILE
     stats = STATS_FILE
+    profile = PROFILE_FILE
     report = "report.html"
 
     @staticmethod

@@ -62,6 +62,9 @@ class CorpusStage:
     name: ClassVar[str] = "corpus_stage"
     #: Whether ``apply`` also sees the documents dropped before it (only kept ones by default).
     sees_dropped: ClassVar[bool] = False
+    #: For a stage that groups documents into clusters: the metadata fields of a document's
+    #: cluster size and of its cluster's survivor (the report counts each cluster once).
+    CLUSTER_KEYS: ClassVar[tuple[str, str] | None] = None
 
     def prepare(self, ctx: StageContext) -> None:
         raise NotImplementedError

@@ -52,6 +52,7 @@ def text_hash(text: str) -> tuple[int, int]:
 @dataclass
 class ExactDedup(CorpusStage):
     name: ClassVar[str] = "exact_dedup"
+    CLUSTER_KEYS: ClassVar[tuple[str, str] | None] = (KEYS[1], KEYS[2])
 
     survivor: list[str] = field(default_factory=lambda: list(surv.DEFAULT_RULE))
     quality_key: str = "quality_score"

@@ -83,6 +83,7 @@ EVIDENCE_KEY = "near_duplicate_evidence"  # {"kind": "jaccard" | "containment", 
 @dataclass
 class NearDedup(CorpusStage):
     name: ClassVar[str] = "near_dedup"
+    CLUSTER_KEYS: ClassVar[tuple[str, str] | None] = (KEYS[1], KEYS[2])
 
     threshold: float = 0.7  # Jaccard similarity of shingle sets
     num_perm: int = 128

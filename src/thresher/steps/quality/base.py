@@ -168,6 +168,12 @@ class QualityFilter(Filter):
         if failure is not None:
             doc.drop(self.name, failure[0], failure[1])
 
+    def thresholds(self) -> list[dict[str, Any]]:
+        """The rules switched on, as data (drop reason, signal key, comparison, threshold): what
+        the report marks on each signal's histogram."""
+        return [{"reason": f"{self.name}:{rule.name}", "signal": key, "op": rule.op, "threshold": threshold}
+                for rule, key, _, threshold in self._checks]
+
     # -- helpers -----------------------------------------------------------------------------
     def judges(self, language: str) -> bool:
         langs = self.languages
