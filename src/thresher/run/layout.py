@@ -85,7 +85,7 @@ class OutputLayout:
     @staticmethod
     def folders(staged: bool) -> tuple[str, ...]:
         """The folders a job writes its shards' files into."""
-        return ("kept", "rejected", "trace", "stats", "done") + (("_work/states",) if staged else ())
+        return ("kept", "rejected", "trace", "stats", "profile", "samples", "done") + (("_work/states",) if staged else ())
 
     @staticmethod
     def stage(name: str) -> str:
