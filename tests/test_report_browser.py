@@ -146,14 +146,19 @@ def test_characters_removed_by_rule_are_stats_json_chars_by_rule(job):
 def test_documents_by_language_add_up_to_the_documents_in_and_kept(job):
     p, s = job["profile"], job["stats"]
     parts: dict[str, dict[str, int]] = defaultdict(dict)
-    for a, _ in bars(job, "languages"):
-        parts[a["data-label"]][a["data-part"]] = int(a["data-value"])
+    tokens: dict[str, int] = {}
+    for a, anc in bars(job, "languages"):
+        if inside(anc, "data-metric", "documents"):
+            parts[a["data-label"]][a["data-part"]] = int(a["data-value"])
+        elif inside(anc, "data-metric", "tokens"):
+            tokens[a["data-label"]] = int(a["data-value"])
     assert {"en", "de", "fr"} <= set(parts)
     assert {lang: v["kept"] for lang, v in parts.items()} == p["kept_by_language"] | {k: 0 for k in p["docs_by_language"] if k not in p["kept_by_language"]}
     assert {lang: v["kept"] + v["dropped"] for lang, v in parts.items()} == p["docs_by_language"]
     assert sum(v["kept"] for v in parts.values()) == s["docs_kept"]
     assert sum(v["kept"] + v["dropped"] for v in parts.values()) == s["docs_in"]
-    assert sum(p["tokens_by_language"].values()) == s["tokens_kept"]
+    assert tokens == {lang: n for lang, n in p["tokens_by_language"].items() if n}
+    assert sum(tokens.values()) == s["tokens_kept"] > 0 and tokens["de"] > 0
 
 
 def test_each_signal_histogram_counts_its_documents_and_marks_every_rule_threshold(job):

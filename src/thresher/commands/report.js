@@ -155,13 +155,16 @@
     },
     languages: function (el) {
       var metric = el.getAttribute("data-metric") || "documents";
-      var rows = D.languages.map(function (l) {
-        if (metric === "documents") {
+      if (metric === "documents") {
+        stacked(el, D.languages.map(function (l) {
           return {label: l.language, parts: [{name: "kept", value: l.kept, cls: "kept"}, {name: "dropped", value: l.docs - l.kept, cls: "drop"}]};
-        }
-        return {label: l.language, parts: [{name: metric === "tokens" ? "tokens kept" : "characters kept", value: metric === "tokens" ? l.tokens_kept : l.chars_kept, cls: "kept"}]};
-      });
-      stacked(el, rows);
+        }));
+        return;
+      }
+      var key = metric === "tokens" ? "tokens_kept" : "chars_kept";
+      stacked(el, D.languages.filter(function (l) { return l[key] > 0; }).map(function (l) {
+        return {label: l.language, parts: [{name: metric + " kept", value: l[key], cls: "kept"}]};
+      }));
     },
     signals: function (el) {
       var logY = document.getElementById("log-y") && document.getElementById("log-y").checked;
@@ -205,11 +208,4 @@
   drawAll("[data-chart]");
   var logY = document.getElementById("log-y");
   if (logY) logY.addEventListener("change", function () { drawAll("[data-chart=signals]"); });
-  Array.prototype.forEach.call(document.querySelectorAll("input[name=lang-metric]"), function (radio) {
-    radio.addEventListener("change", function () {
-      var el = document.getElementById("languages-chart");
-      el.setAttribute("data-metric", radio.value);
-      draw(el);
-    });
-  });
 })();

@@ -231,14 +231,12 @@ def render(output: JobOutput, samples: int) -> str:
 
     parts.append('<h2 id="languages">Languages</h2>')
     if data["languages"]:
-        radios = [("documents", "documents, kept and dropped"), ("characters", f"characters kept ({kept_chars:,})")]
+        parts += ["<h3>Documents, kept and dropped</h3>", _chart("languages", metric="documents")]
         if s.tokens_counted:
-            radios.append(("tokens", f"tokens kept ({s.tokens_kept:,})"))
-        parts.append("<p>" + " ".join(f'<label><input type=radio name=lang-metric value="{v}"{" checked" if v == "documents" else ""}> {t}</label>'
-                                      for v, t in radios) + "</p>")
-        parts.append('<div class="chart" id="languages-chart" data-chart="languages" data-metric="documents"></div>')
-        if not s.tokens_counted:
-            parts.append('<p class=muted>No tokens were counted: turn on the <code>tokens</code> step (a tokenizer.json) for tokens by language.</p>')
+            parts += [f"<h3>Tokens kept ({s.tokens_kept:,} in all)</h3>", _chart("languages", metric="tokens")]
+        else:
+            parts += [f"<h3>Characters kept ({kept_chars:,} in all)</h3>", _chart("languages", metric="characters"),
+                      '<p class=muted>No tokens were counted: turn on the <code>tokens</code> step (a tokenizer.json) for tokens by language.</p>']
     else:
         parts.append("<p class=muted>No languages recorded.</p>")
 
