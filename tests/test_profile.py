@@ -98,3 +98,14 @@ def test_a_huge_sampled_document_is_kept_short():
     _, recs = profile_of([doc], "s")
     assert len(recs[0]["original"]) == 6000 and recs[0]["more_chars"] == 44_000
     assert [e[2] for e in recs[0]["edits"]] == ["r:a"]
+
+
+def test_documents_a_stage_asks_for_are_kept_whole_whatever_the_sample():
+    docs = make_docs(200)
+    p = Profiler("shard-7", RULES, CLUSTERS, frozenset({"doc-3", "doc-150"}))
+    for d in docs:
+        p.add(d)
+    profile, recs = p.finish()
+    assert profile.shown == {"doc-3": "shard-7", "doc-150": "shard-7"}
+    assert {"doc-3", "doc-150"} <= {r["id"] for r in recs}
+    assert len(recs) == len({r["id"] for r in recs})  # each record once, sampled or asked for

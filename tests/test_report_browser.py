@@ -207,3 +207,15 @@ def test_sampled_documents_are_shown_marked_as_explain_shows_them(job, capsys):
     explained = capsys.readouterr().out
     for line in re.findall(r"<li>(.*?)</li>", counts):
         assert f"  {line}" in explained
+
+
+def test_the_first_sampled_duplicate_pairs_are_shown_side_by_side(job):
+    import pyarrow.parquet as pq
+
+    from thresher.steps.dedup.near import PAIRS_SHOWN
+
+    pairs = pq.read_table(job["out"] / "_work" / "near_dedup" / "report" / "pairs.parquet").to_pylist()
+    shown = [(a["data-removed"], a["data-kept"]) for tag, a, _ in job["els"] if tag == "details" and "data-removed" in a]
+    assert shown == [(p["a_id"], p["b_id"]) for p in pairs[:PAIRS_SHOWN]] and shown
+    table = [a for tag, a, anc in job["els"] if tag == "tr" and inside(anc, "id", "pairs")]
+    assert len(table) == len(pairs) + 1  # a header, then every sampled pair

@@ -91,6 +91,8 @@ class Profile:
     clusters: dict = field(default_factory=dict)
     #: sample key ("dropped:<reason>", "rule:<rule>", "kept") -> [[hash, shard, id], ...], lowest hashes
     samples: dict = field(default_factory=dict)
+    #: documents a corpus stage asked to be shown whole (duplicate pairs): id -> shard
+    shown: dict = field(default_factory=dict)
 
     def merge(self, other: "Profile") -> "Profile":
         for sig, kinds in other.histograms.items():
@@ -110,6 +112,7 @@ class Profile:
             self.clusters.setdefault(stage, Counter()).update(sizes)
         for key, entries in other.samples.items():
             self.samples[key] = heapq.nsmallest(SAMPLE_K, self.samples.get(key, []) + [list(e) for e in entries])
+        self.shown.update(other.shown)
         return self
 
     def to_dict(self) -> dict:
@@ -125,6 +128,7 @@ class Profile:
             "tokens_by_language": dict(self.tokens_by_language.most_common()),
             "clusters": {st: {str(s): n for s, n in sorted(c.items())} for st, c in self.clusters.items()},
             "samples": dict(sorted(self.samples.items())),
+            "shown": dict(sorted(self.shown.items())),
         }
 
     @classmethod
@@ -142,6 +146,7 @@ class Profile:
             tokens_by_language=Counter(d.get("tokens_by_language", {})),
             clusters={st: Counter({int(s): n for s, n in c.items()}) for st, c in d.get("clusters", {}).items()},
             samples={k: [list(e) for e in v] for k, v in d.get("samples", {}).items()},
+            shown=dict(d.get("shown", {})),
         )
 
 
@@ -154,9 +159,11 @@ class Profiler:
 
     ``rules`` are the pipeline's quality rules (see :meth:`thresher.pipeline.Pipeline.rules`);
     ``cluster_keys`` maps a dedup stage to the metadata fields that carry its cluster size and
-    survivor."""
+    survivor; ``shown_ids`` the documents to keep whole for the report (see
+    :meth:`thresher.steps.corpus.CorpusStage.shown_ids`)."""
 
-    def __init__(self, shard: str, rules: list[dict], cluster_keys: dict[str, tuple[str, str]]) -> None:
+    def __init__(self, shard: str, rules: list[dict], cluster_keys: dict[str, tuple[str, str]],
+                 shown_ids: frozenset[str] = frozenset()) -> None:
         self.shard = shard
         self.profile = Profile(rules=list(rules))
         self._signal_of = {r["reason"]: r["signal"] for r in rules}
@@ -164,6 +171,8 @@ class Profiler:
         # key -> heap of (-hash, id): the k lowest hashes, the highest on top to be pushed out
         self._heaps: dict[str, list[tuple[int, str]]] = {}
         self._records: dict[str, dict] = {}
+        self._shown_ids = shown_ids
+        self._shown: dict[str, dict] = {}
 
     def add(self, doc: Document) -> None:
         p = self.profile
@@ -182,6 +191,9 @@ class Profiler:
             if isinstance(size, int) and md.get(survivor_key) == doc.id:
                 p.clusters.setdefault(stage, Counter())[size] += 1
         self._sample(doc)
+        if doc.id in self._shown_ids:
+            self._shown[doc.id] = sample_record(doc)
+            p.shown[doc.id] = self.shard
 
     def _signals(self, doc: Document) -> None:
         signals = doc.metadata.get("signals")
@@ -240,4 +252,5 @@ class Profiler:
             entries = sorted((format(-neg, "016x"), doc_id) for neg, doc_id in heap)
             self.profile.samples[key] = [[h, self.shard, doc_id] for h, doc_id in entries]
             wanted.update(doc_id for _, doc_id in entries)
-        return self.profile, [rec for doc_id, rec in self._records.items() if doc_id in wanted]
+        records = [rec for doc_id, rec in self._records.items() if doc_id in wanted]
+        return self.profile, records + [rec for doc_id, rec in self._shown.items() if doc_id not in wanted]

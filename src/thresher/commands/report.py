@@ -135,15 +135,19 @@ def sample_order(stats: Stats, profile: Profile) -> list[str]:
 
 def load_samples(output: JobOutput, profile: Profile, keys: list[str], per_key: int) -> dict[str, list[dict]]:
     """The first ``per_key`` sampled documents of each key, read from the few shards that hold them."""
-    layout = output.layout
     chosen = {k: profile.samples[k][:per_key] for k in keys}
+    found = read_sampled(output, [(shard, doc_id) for entries in chosen.values() for _, shard, doc_id in entries])
+    return {k: [found[(shard, i)] for _, shard, i in entries if (shard, i) in found] for k, entries in chosen.items()}
+
+
+def read_sampled(output: JobOutput, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """Sampled documents' records by (shard, id), each shard's samples file read once."""
     by_shard: dict[str, set[str]] = defaultdict(set)
-    for entries in chosen.values():
-        for _, shard, doc_id in entries:
-            by_shard[shard].add(doc_id)
+    for shard, doc_id in wanted:
+        by_shard[shard].add(doc_id)
     found: dict[tuple[str, str], dict] = {}
     for shard, ids in sorted(by_shard.items()):
-        rel = layout.samples(shard)
+        rel = output.layout.samples(shard)
         if not output.store.exists(rel):
             continue
         with output.store.open(rel) as raw, zstandard.ZstdDecompressor().stream_reader(raw) as z:
@@ -151,7 +155,7 @@ def load_samples(output: JobOutput, profile: Profile, keys: list[str], per_key: 
                 rec = orjson.loads(line)
                 if rec["id"] in ids:
                     found[(shard, rec["id"])] = rec
-    return {k: [found[(shard, i)] for _, shard, i in entries if (shard, i) in found] for k, entries in chosen.items()}
+    return found
 
 
 def dedup_pairs(output: JobOutput) -> tuple[dict, list[dict]]:
@@ -311,7 +315,30 @@ def _dedup_section(output: JobOutput, profile: Profile, stats: Stats, shown: set
                      "among the samples below.</p>")
         parts.append('<table id="pairs"><tr><th>removed</th><th>kept</th><th>decided by</th><th class=n>estimate</th><th class=n>true J</th>'
                      "<th class=n>true C</th><th></th></tr>" + "".join(rows) + "</table>")
+        parts.append(_pairs_side_by_side(output, profile, pairs))
     return "\n".join(parts)
+
+
+def _pairs_side_by_side(output: JobOutput, profile: Profile, pairs: list[dict]) -> str:
+    """The sampled pairs whose two documents the job kept whole (see CorpusStage.shown_ids)."""
+    both = [p for p in pairs if str(p["a_id"]) in profile.shown and str(p["b_id"]) in profile.shown]
+    if not both:
+        return ""
+    found = read_sampled(output, [(profile.shown[str(p[k])], str(p[k])) for p in both for k in ("a_id", "b_id")])
+    out = [f"<h3>{len(both)} sampled pairs side by side</h3>"]
+    for p in both:
+        a, b = (found.get((profile.shown[str(p[k])], str(p[k]))) for k in ("a_id", "b_id"))
+        if a is None or b is None:
+            continue
+        cells = []
+        for rec, what in ((a, "removed"), (b, "kept, the survivor")):
+            tail = f'<span class=muted>\n[... {rec["more_chars"]:,} more characters]</span>' if rec.get("more_chars") else ""
+            cells.append(f"<div><b>{_e(rec['id'])}</b> <span class=muted>{what}</span>"
+                         f"<pre>{marked_html(rec['original'], [Edit.from_list(e) for e in rec['edits']])}{tail}</pre></div>")
+        out.append(f'<details class="pair" data-removed="{_e(a["id"])}" data-kept="{_e(b["id"])}"><summary>{_e(a["id"])} ~ {_e(b["id"])} '
+                   f'<span class=muted>true Jaccard {p["jaccard"]:.3f}, containment {p["containment"]:.3f}</span></summary>'
+                   f'<div class="side">{"".join(cells)}</div></details>')
+    return "\n".join(out)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -245,17 +245,18 @@ def finalize_shard(ctx: JobStageContext, shard: str) -> dict:
     docs: Iterable[Document] = read_states(job, shard)
     for stage in job.stages:
         docs = apply_stage(stage, docs, shard, ctx, stats)
-    _write_final(job, shard, docs, stats, t0, earlier_seconds=base.seconds, count_kept=True)
+    shown = frozenset(i for stage in job.stages for i in stage.shown_ids(ctx))
+    _write_final(job, shard, docs, stats, t0, earlier_seconds=base.seconds, count_kept=True, shown_ids=shown)
     return stats.to_dict()
 
 
 def _write_final(job: JobSpec, shard: str, docs: Iterable[Document], stats: Stats, t0: float,
-                 earlier_seconds: float = 0.0, count_kept: bool = True) -> None:
+                 earlier_seconds: float = 0.0, count_kept: bool = True, shown_ids: frozenset[str] = frozenset()) -> None:
     """Write a shard's outputs, then its profile and sampled documents, then its stats, then its
     completion marker: in that order."""
     layout = job.layout
     writer = ShardWriter(job.store, layout.kept(shard), layout.rejected(shard), layout.trace(shard), job.out_opts)
-    profiler = Profiler(shard, job.rules, job.cluster_keys)
+    profiler = Profiler(shard, job.rules, job.cluster_keys, shown_ids)
     stats.docs_kept = stats.tokens_kept = 0
     try:
         for doc in docs:

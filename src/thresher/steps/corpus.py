@@ -77,6 +77,11 @@ class CorpusStage:
         """Mark, edit or drop one document; ``row`` is its place in the shard's document stream."""
         raise NotImplementedError
 
+    def shown_ids(self, ctx: StageContext) -> list[str]:
+        """Ids of documents the report shows whole, in pairs (a removed duplicate, then the document
+        it was removed for), once :meth:`prepare` has run; the job keeps them as it writes."""
+        return []
+
     def setup(self) -> None:
         """Per-worker one-time work, as :meth:`thresher.steps.base.Step.setup`."""
 

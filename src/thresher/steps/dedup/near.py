@@ -77,6 +77,7 @@ CAND_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64
 SIZE_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("n_inf", pa.int64())])
 EDGE_SCHEMA = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("kind", pa.string()), ("score", pa.float32())])
 KEYS = ("cluster_id", "cluster_size", "cluster_survivor", "near_duplicate_of")
+PAIRS_SHOWN = 6  # sampled removals whose two documents `thresher report` shows side by side
 EVIDENCE_KEY = "near_duplicate_evidence"  # {"kind": "jaccard" | "containment", "estimate": ...} of the deciding edge
 
 
@@ -316,6 +317,15 @@ class NearDedup(CorpusStage):
             schema = pa.schema([("a_id", pa.string()), ("b_id", pa.string()), ("kind", pa.string()), ("est_jaccard", pa.float64()),
                                 ("est_containment", pa.float64()), ("jaccard", pa.float64()), ("containment", pa.float64())])
             pq.write_table(pa.table(out, schema=schema), tmp)
+
+    def shown_ids(self, ctx: StageContext) -> list[str]:
+        """The first sampled removals' pairs (removed, survivor), for the report to show side by side."""
+        store = ctx.store(self.name)
+        if not store.exists("report/pairs.parquet"):
+            return []
+        with store.open("report/pairs.parquet") as f:
+            table = pq.read_table(f, columns=["a_id", "b_id"]).slice(0, PAIRS_SHOWN)
+        return [str(i) for a, b in zip(table.column("a_id").to_pylist(), table.column("b_id").to_pylist()) for i in (a, b)]
 
     # -- apply -----------------------------------------------------------------------------
     def load(self, shard: str, ctx: StageContext) -> Decisions:
