@@ -176,7 +176,7 @@
     clusters: function (el) {
       var stage = el.getAttribute("data-stage");
       hbars(el, D.clusters[stage].map(function (c) {
-        return {label: c[0] + " documents", value: c[1], cls: "edit", note: "clusters"};
+        return {label: c[0] + " documents", value: c[1], cls: "edit", note: c[1] === 1 ? "cluster" : "clusters"};
       }), {labelWidth: 140});
     },
     seconds: function (el) {
