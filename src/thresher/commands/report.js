@@ -121,10 +121,13 @@
       var x = left + at * bw;
       var line = node("line", {x1: x, y1: top - 2, x2: x, y2: top + plotH, "class": "threshold", "data-reason": r.reason,
         "data-threshold": r.threshold}, svg);
-      tooltip(line, r.reason + ": dropped when " + r.op + " " + fmt(r.threshold));
+      var others = Object.keys(r.by_language || {}).map(function (l) {
+        return l + " " + (r.by_language[l] === null ? "off" : fmt(r.by_language[l]));
+      });
+      tooltip(line, r.reason + ": dropped when " + r.op + " " + fmt(r.threshold) + (others.length ? " (other thresholds: " + others.join(", ") + ")" : ""));
       var right = x > left + plotW * 0.7;  // near the right edge the label goes to the line's left
       node("text", {x: right ? x - 3 : x + 3, y: top + 8 + 11 * j, "text-anchor": right ? "end" : "start", "class": "threshold-label"},
-        svg, r.op + " " + fmt(r.threshold));
+        svg, r.op + " " + fmt(r.threshold) + (others.length ? " (" + others.length + " languages differ)" : ""));
     });
     node("text", {x: left, y: H - 4, "class": "note"}, svg,
       fmt(s.kept) + " kept, " + fmt(s.rule) + " dropped by its rule, " + fmt(s.other) + " dropped otherwise; values " + fmt(s.min) + " to " + fmt(s.max));

@@ -87,7 +87,8 @@ def signal_charts(profile: Profile) -> list[dict]:
     out = []
     for sig in order:
         kinds = profile.histograms[sig]
-        rules = [{"reason": r["reason"], "op": r["op"], "threshold": r["threshold"]} for r in rules_of.get(sig, [])
+        rules = [{"reason": r["reason"], "op": r["op"], "threshold": r["threshold"], "by_language": r.get("by_language") or {}}
+                 for r in rules_of.get(sig, [])
                  if isinstance(r["threshold"], (int, float)) and not isinstance(r["threshold"], bool)]
         lo, hi = profile.ranges.get(sig, [None, None])
         out.append({"signal": sig, "rules": rules, "bins": signal_bins(kinds, [r["threshold"] for r in rules]),
@@ -247,7 +248,8 @@ def render(output: JobOutput, samples: int) -> str:
     parts.append('<h2 id="signals">Quality signals</h2>')
     if data["signals"]:
         parts.append('<p class=legend>Documents per bin of each signal:<span class=kept></span>kept<span class=drop></span>dropped by a rule '
-                     'on this signal<span class=other></span>dropped for another reason; a dashed line is a rule\'s threshold. '
+                     'on this signal<span class=other></span>dropped for another reason; a dashed line is a rule\'s threshold (languages '
+                     'judged with thresholds of their own are named in its tooltip; their pages are in the same bars). '
                      '<label><input type=checkbox id=log-y> logarithmic counts</label></p>')
         parts.append('<h3>Signals with a rule</h3><div class="chart hists" data-chart="signals" data-which="ruled"></div>')
         parts.append('<details><summary>Signals without a rule</summary><div class="chart hists" data-chart="signals" data-which="free"></div></details>')

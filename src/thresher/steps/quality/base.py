@@ -169,10 +169,19 @@ class QualityFilter(Filter):
             doc.drop(self.name, failure[0], failure[1])
 
     def thresholds(self) -> list[dict[str, Any]]:
-        """The rules switched on, as data (drop reason, signal key, comparison, threshold): what
+        """The rules switched on, as data (drop reason, signal key, comparison, threshold, and the
+        languages judged with another threshold: ``by_language``, None where the rule is off): what
         the report marks on each signal's histogram."""
-        return [{"reason": f"{self.name}:{rule.name}", "signal": key, "op": rule.op, "threshold": threshold}
-                for rule, key, _, threshold in self._checks]
+        out = []
+        for rule, key, _, threshold in self._checks:
+            others = {}
+            for lang, variant in sorted(self._variants.items()):
+                t = getattr(variant, rule.threshold)
+                t = None if t is False else t
+                if t != threshold:
+                    others[lang] = t
+            out.append({"reason": f"{self.name}:{rule.name}", "signal": key, "op": rule.op, "threshold": threshold, "by_language": others})
+        return out
 
     # -- helpers -----------------------------------------------------------------------------
     def judges(self, language: str) -> bool:
