@@ -99,6 +99,9 @@ def test_a_folder_from_before_profiles_gets_its_counts_and_a_note(tmp_path, caps
     (out / "profile.json").unlink()
     assert main(["report", str(out)]) == 0
     page = (out / "report.html").read_text()
-    assert "2 documents in, <b>2 kept</b>" in page and "has no profile.json" in page
+    assert "2 documents in, <b>2 kept</b>" in page and "has no profile.json this thresher can read" in page
+    (out / "profile.json").write_text('{"edges": [0, 1], "histograms": {}}')  # another grid of bins
+    assert main(["report", str(out)]) == 0
+    assert "has no profile.json this thresher can read" in (out / "report.html").read_text()
     assert main(["report", str(out), "--samples", "9"]) == 2
     assert "--samples must be between 0 and 5" in capsys.readouterr().err

@@ -119,10 +119,14 @@ def page_data(stats: Stats, profile: Profile) -> dict:
 
 # -- what the job left ---------------------------------------------------------------------------
 def read_profile(output: JobOutput) -> Profile | None:
-    """The job's profile; None for a folder written by a thresher before profiles."""
+    """The job's profile; None for a folder written by a thresher before profiles (or with
+    another grid of bins: its histograms would be drawn wrong)."""
     if not output.store.exists(OutputLayout.profile):
         return None
-    return Profile.from_dict(orjson.loads(output.store.read_bytes(OutputLayout.profile)))
+    try:
+        return Profile.from_dict(orjson.loads(output.store.read_bytes(OutputLayout.profile)))
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def sample_order(stats: Stats, profile: Profile) -> list[str]:
@@ -230,7 +234,7 @@ def render(output: JobOutput, samples: int) -> str:
         f"{s.seconds:,.1f} s CPU ({s.bytes_in / 1e6 / max(s.seconds, 1e-9):,.2f} MB/s per core).</p>",
     ]
     if old:
-        parts.append("<p><b>This folder has no profile.json</b> (it was written by an older thresher): the charts of signals, "
+        parts.append("<p><b>This folder has no profile.json this thresher can read</b> (it was written by another version): the charts of signals, "
                      "languages and clusters and the sampled documents need the job run again.</p>")
     parts += ['<h2 id="outcomes">Where the documents went</h2>', _chart("outcomes")]
 
