@@ -64,8 +64,19 @@ class Terminated(BaseException):
     """SIGTERM (what `timeout`, systemd and docker send): unwinds like Ctrl-C, so workers are stopped."""
 
 
-def _on_sigterm(signum, frame) -> None:
-    raise Terminated()
+def _on_sigterm_in(main_pid: int):
+    """The SIGTERM handler of process ``main_pid``. A forked worker inherits it until its pool's
+    initializer resets it; a SIGTERM in that window (the pool stopping its workers) ends the
+    worker as the default would, not with a traceback of Terminated."""
+
+    def on_sigterm(signum, frame) -> None:
+        if os.getpid() != main_pid:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise Terminated()
+
+    return on_sigterm
 
 
 def _reader_gone() -> int:
@@ -85,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return exit_codes.USAGE
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm_in(os.getpid()))
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

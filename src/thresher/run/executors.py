@@ -96,9 +96,11 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _worker_init(parent: int, shared: Any, started: Any) -> None:
-    _die_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
+    # First: a SIGTERM from the pool stopping its workers must end this one quietly, not run the
+    # parent's handler inherited through the fork (a traceback from a worker still starting).
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
+    _die_with_parent(parent)
     _WORKER_SHARED.extend((shared, started))
     _setup(shared)
 
