@@ -33,7 +33,9 @@ class Stats:
     duplicate_ids: int = 0
     seconds: float = 0.0
     #: Wall seconds of the job's phases (the shard pass, each corpus stage, the final write), set
-    #: by the runner for the whole job: where a user's wait went.
+    #: by the runner for the whole job: where a user's wait went. Beside them, the shards'
+    #: sub-phases (read, steps, state write; state read, finalise, final write): CPU seconds of
+    #: the workers, summed over shards.
     seconds_by_phase: Counter = field(default_factory=Counter)
 
     MAX_SAMPLES = 50

@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import io
 import time
+from collections import Counter
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -213,15 +214,19 @@ def run_shard(job: JobSpec, shard: str) -> dict:
     ctx = ShardContext(shard=shard)
     stats = ctx.stats
     t0 = time.process_time()
-    docs = job.pipeline.run(_count_in(read_shard(spec, job.read_opts, stats), stats), ctx)
+    phases = stats.seconds_by_phase
+    read = _timed(_count_in(read_shard(spec, job.read_opts, stats), stats), phases, "read")
+    docs = _timed(job.pipeline.run(read, ctx), phases, "steps", inner="read")
     layout = job.layout
     if job.staged:
         staged = job.store.staged(layout.states(shard))
         try:
             with zstandard.ZstdCompressor(level=1).stream_writer(staged.file, closefd=False) as z:
                 for doc in docs:
+                    t = time.process_time()
                     stats.docs_kept += doc.kept
                     z.write(dumps_record(doc.to_state()) + b"\n")
+                    phases["state write"] += time.process_time() - t
             staged.commit()
         finally:
             staged.abort()
@@ -242,9 +247,12 @@ def finalize_shard(ctx: JobStageContext, shard: str) -> dict:
     stats.dropped_by_reason = base.dropped_by_reason.copy()
     stats.chars_by_rule = base.chars_by_rule.copy()
     stats.edits_by_rule = base.edits_by_rule.copy()
-    docs: Iterable[Document] = read_states(job, shard)
+    stats.seconds_by_phase = base.seconds_by_phase.copy()  # the shard pass's read, steps, state write
+    phases = stats.seconds_by_phase
+    docs: Iterable[Document] = _timed(read_states(job, shard), phases, "state read")
     for stage in job.stages:
         docs = apply_stage(stage, docs, shard, ctx, stats)
+    docs = _timed(docs, phases, "finalise", inner="state read")
     shown = frozenset(i for stage in job.stages for i in stage.shown_ids(ctx))
     _write_final(job, shard, docs, stats, t0, earlier_seconds=base.seconds, count_kept=True, shown_ids=shown)
     return stats.to_dict()
@@ -258,13 +266,18 @@ def _write_final(job: JobSpec, shard: str, docs: Iterable[Document], stats: Stat
     writer = ShardWriter(job.store, layout.kept(shard), layout.rejected(shard), layout.trace(shard), job.out_opts)
     profiler = Profiler(shard, job.rules, job.cluster_keys, shown_ids)
     stats.docs_kept = stats.tokens_kept = 0
+    phases = stats.seconds_by_phase
     try:
         for doc in docs:
+            t = time.process_time()
             if doc.kept:
                 stats.kept(doc.metadata)  # its tokens too, where the tokens step counted them
             writer.write(doc)
             profiler.add(doc)
+            phases["final write"] += time.process_time() - t
+        t = time.process_time()
         writer.commit()
+        phases["final write"] += time.process_time() - t
     except BaseException:
         writer.abort()
         raise
@@ -276,6 +289,22 @@ def _write_final(job: JobSpec, shard: str, docs: Iterable[Document], stats: Stat
     stats.seconds = time.process_time() - t0 + earlier_seconds
     job.store.write_bytes(layout.shard_stats(shard), orjson.dumps(stats.to_dict()))
     job.store.write_bytes(layout.marker(shard), b"")
+
+
+def _timed(docs: Iterable[Document], seconds: Counter, phase: str, inner: str | None = None) -> Iterator[Document]:
+    """``docs`` as they come, the time spent getting each added to ``seconds[phase]``, less what
+    the ``inner`` phase (the generator this one pulls from) took meanwhile. CPU seconds of this
+    worker: a shard's sub-phases, summed over shards in the job's stats (CPU, not wall: summed
+    over workers that ran side by side, wall seconds would mean nothing)."""
+    it = iter(docs)
+    clock = time.process_time
+    while True:
+        t, before = clock(), seconds[inner] if inner else 0.0
+        doc = next(it, None)
+        seconds[phase] += clock() - t - ((seconds[inner] - before) if inner else 0.0)
+        if doc is None:
+            return
+        yield doc
 
 
 def _count_in(docs: Iterable[Document], stats: Stats) -> Iterator[Document]:
