@@ -49,3 +49,11 @@ def test_the_command_is_the_first_argument_that_is_not_an_option():
     assert chosen_command(["-h", "report", "out/"]) == "report"
     assert chosen_command(["--help"]) is None
     assert chosen_command(["clen", "x"]) is None
+
+
+def test_cleaning_one_text_page_imports_no_html_extractor_and_no_duckdb(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("A short page.\nIt has two lines of plain text, and no HTML at all in it.\n")
+    loaded = _modules_loaded_by(["clean", str(page)])
+    assert "thresher.steps.extract.step" in loaded  # the extract step is in the pipeline ...
+    assert not [m for m in loaded if m.startswith(("trafilatura", "resiliparse", "duckdb"))]  # ... and needs none of them

@@ -38,6 +38,23 @@ from thresher.steps.repair.lines import removal_edits, split_lines
 _AUTHOR_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
+class _LazyPattern:
+    """A rule's pattern, compiled when a line first gets that far: the fourteen cost about a
+    second to compile (names and dates are long patterns), most of a small run's start-up, and a
+    page without bylines needs few of them."""
+
+    __slots__ = ("source", "_rx")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._rx: regex.Pattern | None = None
+
+    def fullmatch(self, s: str) -> regex.Match | None:
+        if self._rx is None:
+            self._rx = regex.compile(self.source)
+        return self._rx.fullmatch(s)
+
+
 @dataclass(frozen=True)
 class Found:
     """What :meth:`Attribution.plan` found in a text: edits, and the facts the lines held."""
@@ -75,8 +92,8 @@ class Attribution(Editor):
         if unknown:
             raise ValueError(f"disabled names unknown rule groups: {', '.join(sorted(unknown))}; groups: {', '.join(GROUPS)}")
         # (group, rule, its pattern, its needed strings or None)
-        self._rules: list[tuple[str, Rule, regex.Pattern, frozenset[str] | None]] = [
-            (g, r, regex.compile(r.pattern), frozenset(r.needs) or None)
+        self._rules: list[tuple[str, Rule, _LazyPattern, frozenset[str] | None]] = [
+            (g, r, _LazyPattern(r.pattern), frozenset(r.needs) or None)
             for g, rules in GROUPS.items() if g not in off for r in rules if f"{g}.{r.name}" not in off
         ]
         # Every needed string, looked for once per line (not once per rule).

@@ -13,13 +13,23 @@ Who wrote the page and when, as its own metadata says (JSON-LD, meta tags, ``<ti
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from typing import Any
 
 from thresher.document import Document
 from thresher.steps.base import ShardContext, Step
-from thresher.steps.extract.main_text import extract_main_text
 from thresher.steps.extract.page_meta import page_attribution
 from thresher.steps.extract.time_limit import TimeLimitExceeded, time_limit
+
+_MAIN_TEXT = "thresher.steps.extract.main_text"
+
+
+def extract_main_text(html: str, **options: Any) -> Any:
+    """:func:`thresher.steps.extract.main_text.extract_main_text`, imported on first use:
+    trafilatura and resiliparse cost a plain-text run a fifth of a second of start-up, and only
+    HTML needs them."""
+    return importlib.import_module(_MAIN_TEXT).extract_main_text(html, **options)
 
 
 @dataclass
@@ -48,6 +58,7 @@ class ExtractHtml(Step):
         if len(html) > self.max_html_chars:
             doc.drop(self.name, "extract:too_large", f"{len(html):,} characters of HTML > max_html_chars {self.max_html_chars:,}")
             return
+        importlib.import_module(_MAIN_TEXT)  # outside the time limit: the import is not the page's time
         try:
             with time_limit(self.timeout_s):
                 ex = extract_main_text(html, include_title=self.include_title,
