@@ -228,6 +228,40 @@ def test_corpus_stages_see_every_shard_and_their_decisions_reach_output_and_stat
     assert "0-0: kept" in shown and "quiet one[-!-]<<toy:bang>>" in shown
 
 
+def test_a_corpus_stage_that_could_change_nothing_in_so_few_documents_is_left_out(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(GUARD_ONLY + '\n[[corpus]]\nname = "exact_dedup"\n\n[[corpus]]\nname = "repeated_lines"\nmin_docs = 3\n')
+    two = tmp_path / "two.jsonl"
+    two.write_bytes(b"".join(orjson.dumps({"id": i, "text": "the same page\nwith a line"}) + b"\n" for i in ("a", "b")))
+    out = tmp_path / "two"
+    assert main(["clean", str(two), "-o", str(out), "--config", str(cfg), "--workers", "1"]) == 0
+    # two kept documents can be duplicates, not three pages sharing a line
+    assert [r["id"] for r in read_out(out / "kept")] == ["a"]
+    assert [(r["id"], r["verdict"]["reason"]) for r in read_out(out / "rejected")] == [("b", "exact_duplicate")]
+    assert (out / "_work" / "exact_dedup").is_dir() and not (out / "_work" / "repeated_lines").exists()
+    phases = orjson.loads((out / "stats.json").read_bytes())["seconds_by_phase"]
+    assert "stage:exact_dedup" in phases and "stage:repeated_lines" not in phases
+
+    one = tmp_path / "one.jsonl"
+    one.write_bytes(orjson.dumps({"id": "a", "text": "the same page\nwith a line"}) + b"\n")
+    out = tmp_path / "one"
+    assert main(["clean", str(one), "-o", str(out), "--config", str(cfg), "--workers", "1"]) == 0
+    assert [r["text"] for r in read_out(out / "kept")] == ["the same page\nwith a line"]
+    assert sorted(p.name for p in (out / "_work").iterdir()) == ["states"]
+
+
+def test_which_stages_can_act_on_how_many_documents():
+    from thresher.steps.dedup.exact import ExactDedup
+    from thresher.steps.dedup.lines import RepeatedLines
+    from thresher.steps.dedup.near import NearDedup
+    from thresher.steps.unique_ids import UniqueIds
+
+    for dedup in (ExactDedup(), NearDedup()):
+        assert not dedup.can_act(1, 5) and dedup.can_act(2, 2)
+    assert not RepeatedLines(min_docs=20).can_act(19, 30) and RepeatedLines(min_docs=20).can_act(20, 20)
+    assert not UniqueIds().can_act(1, 1) and UniqueIds().can_act(0, 2)  # a dropped document's id counts
+
+
 def test_truncated_and_corrupt_files_keep_what_was_read(tmp_path, guard_config):
     whole = b"".join(orjson.dumps({"id": f"z{i}", "text": f"text number {i} " * 50}) + b"\n" for i in range(400))
     src = tmp_path / "in"

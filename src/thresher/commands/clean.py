@@ -30,7 +30,7 @@ from thresher.io.writers import kept_record
 from thresher.pipeline import Pipeline
 from thresher.io.store import StorageError, describe_os_error
 from thresher.run.executors import WorkerDied, make_executor
-from thresher.run.job import JobSpec, JobStageContext, make_job, prepare_out, run_job
+from thresher.run.job import JobSpec, make_job, prepare_out, run_job, stage_context
 from thresher.run.plan import Sizing, find_inputs, plan_shards, read_shard
 from thresher.stats import Stats
 from thresher.steps.base import ShardContext
@@ -299,7 +299,7 @@ def _job_to_stdout(args: argparse.Namespace, executor, storage: dict, problems: 
             raise
         except (OSError, StorageError) as exc:
             return _output_failed(tmp, exc, err)
-        ctx = JobStageContext(job)
+        ctx = stage_context(job)
         _print(args, (doc for shard in job.shard_names for doc in ctx.docs(shard)), stats, err)
         return _exit_code(stats, args, problems, err)
 

@@ -140,17 +140,24 @@ class JobStageContext:
 
     job: JobSpec
     executor: Executor | None = None
+    #: Names of the stages left out of this run (they could change nothing: see CorpusStage.can_act).
+    skipped: frozenset[str] = frozenset()
 
     @property
     def shards(self) -> list[str]:
         return self.job.shard_names
 
     @property
+    def stages(self) -> list[CorpusStage]:
+        """The job's stages that run."""
+        return [s for s in self.job.stages if s.name not in self.skipped]
+
+    @property
     def threads(self) -> int:
         return self.job.threads
 
     def __getstate__(self) -> dict:
-        return {"job": self.job, "executor": None}
+        return {"job": self.job, "executor": None, "skipped": self.skipped}
 
     def setup(self) -> None:
         for stage in self.job.stages:
@@ -169,7 +176,7 @@ class JobStageContext:
     def docs(self, shard: str, upto: str | None = None) -> Iterator[Document]:
         stats = Stats()  # what the stages before `upto` do is counted when the shard is finalised
         docs: Iterable[Document] = read_states(self.job, shard)
-        for stage in self.job.stages:
+        for stage in self.stages:
             if stage.name == upto:
                 break
             docs = apply_stage(stage, docs, shard, self, stats)
@@ -177,6 +184,16 @@ class JobStageContext:
 
     def map(self, fn: Callable[[Any, Any], Any], items: list, on_done: Callable[[Any], None] | None = None) -> list:
         return (self.executor or InProcess()).map(fn, self, items, on_done)
+
+
+def stage_context(job: JobSpec, executor: Executor | None = None) -> JobStageContext:
+    """The stages' context once every shard's states are written: the stages that could change
+    nothing in so few kept documents are left out (the same ones on every run of the job)."""
+    kept = docs = 0
+    for shard in job.shard_names:
+        counts = orjson.loads(job.store.read_bytes(job.layout.states_stats(shard)))
+        kept, docs = kept + counts.get("docs_kept", 0), docs + counts.get("docs_in", 0)
+    return JobStageContext(job, executor, frozenset(s.name for s in job.stages if not s.can_act(kept, docs)))
 
 
 def apply_stage(stage: CorpusStage, docs: Iterable[Document], shard: str, ctx: Any, stats: Stats) -> Iterator[Document]:
@@ -250,10 +267,10 @@ def finalize_shard(ctx: JobStageContext, shard: str) -> dict:
     stats.seconds_by_phase = base.seconds_by_phase.copy()  # the shard pass's read, steps, state write
     phases = stats.seconds_by_phase
     docs: Iterable[Document] = _timed(read_states(job, shard), phases, "state read")
-    for stage in job.stages:
+    for stage in ctx.stages:
         docs = apply_stage(stage, docs, shard, ctx, stats)
     docs = _timed(docs, phases, "finalise", inner="state read")
-    shown = frozenset(i for stage in job.stages for i in stage.shown_ids(ctx))
+    shown = frozenset(i for stage in ctx.stages for i in stage.shown_ids(ctx))
     _write_final(job, shard, docs, stats, t0, earlier_seconds=base.seconds, count_kept=True, shown_ids=shown)
     return stats.to_dict()
 
@@ -409,8 +426,8 @@ def run_job(job: JobSpec, executor: Executor, progress: Callable[[str, int, int]
     executor.map(run_shard, job, todo, on_done=tick)
     phases["shards"], t = time.perf_counter() - t, time.perf_counter()
     if job.staged:
-        ctx = JobStageContext(job, executor)
-        for stage in job.stages:
+        ctx = stage_context(job, executor)
+        for stage in ctx.stages:
             if progress:
                 progress(stage.name, 0, 1, docs=0, bytes_in=0)
             stage.prepare(ctx)

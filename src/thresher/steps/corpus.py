@@ -14,6 +14,8 @@ A job first runs the per-document pipeline over every shard. Then, in order, eac
    ``apply(doc, row, loaded)`` marks one document (``row`` is its place in the shard's stream). The
    runner calls it under the same per-document guard as a step's (an exception drops that document
    with reason ``error:<Type>``) and counts its edits and drops.
+3. A stage whose ``can_act(kept_docs)`` says it could change nothing in so few documents (two are
+   needed for a duplicate) is left out of the job's run altogether.
 
 Stages drop documents with ``doc.drop(stage.name, reason, detail)`` and change text only through
 ``doc.apply([Edit(...)])`` with a rule name, like any step. A stage sees this module's
@@ -84,6 +86,13 @@ class CorpusStage:
 
     def setup(self) -> None:
         """Per-worker one-time work, as :meth:`thresher.steps.base.Step.setup`."""
+
+    def can_act(self, kept_docs: int, docs: int) -> bool:
+        """Whether this stage could change anything in a corpus of ``docs`` documents of which
+        ``kept_docs`` are kept (at most that many reach it). When it could not, the runner leaves
+        it out: nothing is read, written or decided, and every document comes out as it would
+        have. Cleaning one page then starts no DuckDB for duplicates it cannot have."""
+        return True
 
     def to_config(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -49,6 +49,9 @@ class UniqueIds(CorpusStage):
     duckdb_memory: str = "1GB"
     partitions: int = 0  # 0: enough for about two million ids each; any value decides the same
 
+    def can_act(self, kept_docs: int, docs: int) -> bool:
+        return docs >= 2  # dropped documents' ids count too
+
     def prepare(self, ctx: StageContext) -> None:
         store = ctx.store(self.name)
         open_stage_store(store, self.name, stage_options(self), ctx.shards)

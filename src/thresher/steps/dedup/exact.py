@@ -66,6 +66,9 @@ class ExactDedup(CorpusStage):
         if self.partitions < 0:
             raise ValueError(f"exact_dedup: partitions must be 0 (automatic) or more, not {self.partitions}")
 
+    def can_act(self, kept_docs: int, docs: int) -> bool:
+        return kept_docs >= 2  # a duplicate needs two documents
+
     def prepare(self, ctx: StageContext) -> None:
         store = ctx.store(self.name)
         open_stage_store(store, self.name, stage_options(self), ctx.shards)

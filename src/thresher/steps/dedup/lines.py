@@ -73,6 +73,9 @@ class RepeatedLines(CorpusStage):
     #: Partitions of the counting (tasks); 0: enough for about two million line hashes each.
     partitions: int = 0
 
+    def can_act(self, kept_docs: int, docs: int) -> bool:
+        return kept_docs >= self.min_docs  # no line can be in min_docs of fewer documents
+
     def prepare(self, ctx: StageContext) -> None:
         store = ctx.store(self.name)
         open_stage_store(store, self.name, stage_options(self), ctx.shards)

@@ -149,6 +149,9 @@ class NearDedup(CorpusStage):
         return ((s >> np.uint64(16)) % np.uint64(self.letter_sample)) == 0
 
     # -- prepare ---------------------------------------------------------------------------
+    def can_act(self, kept_docs: int, docs: int) -> bool:
+        return kept_docs >= 2  # a duplicate needs two documents
+
     def prepare(self, ctx: StageContext) -> None:
         d = ctx.work_dir(self.name)
         store = ctx.store(self.name)
