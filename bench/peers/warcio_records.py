@@ -7,17 +7,18 @@ from typing import BinaryIO, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 
-from thresher.io.readers.warc import RawRecord
+from thresher.io.readers.base import ReadOptions
+from thresher.io.readers.warc_framing import RawRecord
 
 WANTED = {"response", "conversion"}
 
 
-def warcio_records(stream: BinaryIO, max_bytes: int) -> Iterator[RawRecord]:
+def warcio_records(stream: BinaryIO, opts: ReadOptions) -> Iterator[RawRecord]:
     it = ArchiveIterator(stream, no_record_parse=True)
     for rec in it:
         headers = dict(rec.rec_headers.headers)
         length = int(headers.get("Content-Length", "0") or 0)
-        block = rec.raw_stream.read() if rec.rec_type in WANTED and length <= max_bytes else None
+        block = rec.raw_stream.read() if rec.rec_type in WANTED and length <= opts.max_bytes else None
         yield RawRecord(it.get_record_offset(), rec.rec_type, headers, length, block)
 
 

@@ -122,7 +122,7 @@ def _two_member_file(tmp_path):
     return path, offsets, first_id, second_id, body
 
 
-def test_gzip_member_cut_in_its_payload_keeps_what_was_read(tmp_path):
+def test_gzip_member_cut_in_its_payload_is_dropped_with_what_was_read(tmp_path):
     path, offsets, first_id, second_id, body = _two_member_file(tmp_path)
     data = path.read_bytes()
     path.write_bytes(data[: offsets[1] + (len(data) - offsets[1]) * 3 // 4])
@@ -130,11 +130,18 @@ def test_gzip_member_cut_in_its_payload_keeps_what_was_read(tmp_path):
     docs, stats = read(path)  # must not raise
 
     assert [d.id for d in docs] == [first_id, second_id]
-    assert docs[0].original == PAGE and "truncated" not in docs[0].metadata
-    assert docs[1].metadata["truncated"] is True
-    assert docs[1].original.startswith("<html><body><p>") and 0 < len(docs[1].original) < len(body)
-    assert stats.input_errors["truncated_record"] == 1
+    assert docs[0].kept and docs[0].original == PAGE and "truncated" not in docs[0].metadata
+    # A partial page is not a page: dropped by the reader, named, and what was read rides along.
+    cut = docs[1]
+    assert not cut.kept and (cut.verdict.step, cut.verdict.reason) == ("read", "input:truncated")
+    assert cut.original.startswith("<html><body><p>") and 0 < len(cut.original) < len(body)
+    assert cut.metadata["truncated"] is True and cut.metadata["offset"] == offsets[1]
+    assert dict(stats.input_errors) == {"truncated_record": 1}
     assert stats.error_samples[0].startswith(f"cut.warc.gz@{offsets[1]}: truncated_record")
+
+    kept, stats = read(path, keep_truncated=True)  # the option keeps it, flagged
+    assert kept[1].kept and kept[1].metadata["truncated"] is True and kept[1].original == cut.original
+    assert dict(stats.input_errors) == {"truncated_record": 1}
 
 
 def test_gzip_member_cut_in_its_header_is_counted_with_file_and_offset(tmp_path):
@@ -160,15 +167,17 @@ def test_garbage_after_the_last_record_is_counted(tmp_path):
     assert stats.error_samples[0].startswith(f"tail.warc.gz@{end}: truncated_")
 
 
-def test_truncated_plain_record_is_kept_flagged(tmp_path):
+def test_truncated_plain_record_is_dropped_unless_asked_to_keep_it(tmp_path):
     _, rec = warc_record("response", http(("<html><p>" + "word " * 2000 + "</p></html>").encode()))
     path = tmp_path / "cut.warc"
     path.write_bytes(rec[: len(rec) // 2])
     docs, stats = read(path)
-    assert len(docs) == 1 and docs[0].metadata["truncated"] is True
+    assert len(docs) == 1 and not docs[0].kept and docs[0].verdict.reason == "input:truncated"
     assert docs[0].original.startswith("<html><p>word word")
-    assert stats.input_errors["truncated_record"] == 1
+    assert dict(stats.input_errors) == {"truncated_record": 1}
     assert stats.error_samples[0].startswith("cut.warc@0: truncated_record")
+    docs, _ = read(path, keep_truncated=True)
+    assert docs[0].kept and docs[0].metadata["truncated"] is True
 
 
 def test_wrong_declared_charset_is_not_trusted(tmp_path):
@@ -206,11 +215,16 @@ def test_huge_page_is_dropped_unread_and_the_file_goes_on(tmp_path):
     small_id, small = warc_record("response", http(PAGE.encode()))
     path = tmp_path / "huge.warc.gz"
     write_warc(path, [huge, small])
-    docs, stats = read(path, max_bytes=10_000)
+    docs, stats = read(path, max_bytes=10_000, too_large_head_bytes=1000)
     assert [d.id for d in docs] == [huge_id, small_id]
-    assert not docs[0].kept and docs[0].verdict.reason == "input:too_large" and docs[0].original == ""
+    big = docs[0]
+    assert not big.kept and big.verdict.reason == "input:too_large"
+    # rejected/ gets the record's first bytes and where the whole of it is
+    assert big.original.startswith("HTTP/1.1 200 OK\r\n") and "<html>xxx" in big.original and len(big.original) == 1000
+    assert (big.metadata["source"], big.metadata["offset"], big.metadata["size"]) == ("huge.warc.gz", 0, len(http(b"x" * 50_013)))
+    assert "huge.warc.gz@0" in big.verdict.detail
     assert docs[1].kept and docs[1].original == PAGE
-    assert stats.input_errors["record_too_large"] == 1
+    assert dict(stats.input_errors) == {"record_too_large": 1}
 
 
 def test_chunked_and_gzip_encoded_payloads_are_undone(tmp_path):
@@ -308,3 +322,74 @@ def test_file_that_is_not_a_warc_is_counted_not_raised(tmp_path):
     docs, stats = read(path)
     assert docs == [] and sum(stats.input_errors.values()) == 1
     assert stats.error_samples[0].startswith("notes.warc@0:")
+
+
+# -- damage in the middle of a file (issue 14, item 2) ----------------------------------------
+def _pages(n: int) -> tuple[list[str], list[bytes]]:
+    ids, recs = zip(*(warc_record("response", http(f"<html><p>page {i} {'word ' * (40 + i)}</p></html>".encode()))
+                      for i in range(n)))
+    return list(ids), list(recs)
+
+
+def _with_length(rec: bytes, value: bytes) -> bytes:
+    head, sep, rest = rec.partition(b"\r\n\r\n")
+    lines = [b"Content-Length: " + value if line.startswith(b"Content-Length:") else line for line in head.split(b"\r\n")]
+    return b"\r\n".join(lines) + sep + rest
+
+
+def test_one_corrupt_content_length_costs_that_record_only(tmp_path):
+    ids, recs = _pages(22)
+    for value in (b"99999999999", b"900000", b"100", b"12x"):
+        for name in ("bad.warc", "bad.warc.gz"):
+            path = tmp_path / name
+            damaged = recs[:3] + [_with_length(recs[3], value)] + recs[4:]
+            offsets = write_warc(path, damaged)
+            docs, stats = read(path)
+            assert [d.id for d in docs] == ids[:3] + ids[4:], (name, value)
+            assert all(d.kept for d in docs)
+            assert sum(stats.input_errors.values()) == 1, (name, value, stats.error_samples)
+            kind = next(iter(stats.input_errors))
+            assert kind == "corrupt_record", (name, value, kind)
+            assert stats.error_samples[0].startswith(f"{name}@{offsets[3]}: corrupt_record"), stats.error_samples
+
+
+def test_bytes_between_records_are_reported_and_skipped(tmp_path):
+    ids, recs = _pages(5)
+    plain = tmp_path / "junk.warc"
+    offsets = write_warc(plain, recs)
+    data = plain.read_bytes()
+    junk = b"\x00\x17 not a record \xff\r\n" * 20
+    plain.write_bytes(data[:offsets[2]] + junk + data[offsets[2]:])
+    docs, stats = read(plain)
+    assert [d.id for d in docs] == ids
+    assert dict(stats.input_errors) == {"stray_bytes": 1}
+    assert stats.error_samples[0].startswith(f"junk.warc@{offsets[2]}: stray_bytes")
+    assert f"skipped {len(junk):,} bytes" in stats.error_samples[0]
+
+
+def test_a_gzip_member_that_does_not_decompress_costs_its_record_only(tmp_path):
+    ids, recs = _pages(6)
+    path = tmp_path / "flip.warc.gz"
+    offsets = write_warc(path, recs)
+    data = bytearray(path.read_bytes())
+    for i in range(offsets[2] + 20, offsets[2] + 60):  # the deflate data of the third member
+        data[i] ^= 0x55
+    path.write_bytes(bytes(data))
+    docs, stats = read(path)
+    assert [d.id for d in docs if d.kept] == ids[:2] + ids[3:]
+    assert sum(stats.input_errors.values()) == 1 and stats.input_errors["corrupt_file"] == 1
+    assert stats.error_samples[0].startswith(f"flip.warc.gz@{offsets[2]}: corrupt_file")
+    assert f"resumed at the next member, byte {offsets[3]:,}" in stats.error_samples[0]
+    assert not any(d.kept for d in docs if d.id == ids[2])
+
+
+def test_garbage_between_gzip_members_is_reported_and_skipped(tmp_path):
+    ids, recs = _pages(4)
+    path = tmp_path / "junk.warc.gz"
+    offsets = write_warc(path, recs)
+    data = path.read_bytes()
+    path.write_bytes(data[:offsets[1]] + os.urandom(500).replace(b"\x1f", b"") + data[offsets[1]:])
+    docs, stats = read(path)
+    assert [d.id for d in docs] == ids
+    assert dict(stats.input_errors) == {"corrupt_file": 1}
+    assert stats.error_samples[0].startswith(f"junk.warc.gz@{offsets[1]}: corrupt_file")

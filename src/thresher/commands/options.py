@@ -26,6 +26,9 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text-field", default="text", help="JSONL/Parquet field holding the text (default: text)")
     p.add_argument("--id-field", default="id", help="JSONL/Parquet field holding the id (default: id)")
     p.add_argument("--html-field", default=None, help="JSONL/Parquet field holding HTML to extract text from")
+    p.add_argument("--keep-truncated", action="store_true",
+                   help="keep what was read of a WARC record or one-page file cut short (flagged metadata.truncated) "
+                   "instead of dropping it as input:truncated")
     p.add_argument("--no-repair", action="store_true", help="skip repair and boilerplate steps: judge raw text (parity mode)")
     p.add_argument("--no-dedup", action="store_true", help="skip exact and near-duplicate removal across the corpus")
 
@@ -108,7 +111,7 @@ def resolve_config(config: dict[str, Any], *, repair: bool = True, dedup: bool =
 
 def read_options(args: argparse.Namespace) -> ReadOptions:
     return ReadOptions(text_field=args.text_field, id_field=args.id_field, html_field=args.html_field,
-                       storage_options=storage_options(args))
+                       keep_truncated=getattr(args, "keep_truncated", False), storage_options=storage_options(args))
 
 
 def sizing(args: argparse.Namespace) -> Sizing:

@@ -20,7 +20,12 @@ class ReadOptions:
     id_field: str = "id"
     #: When set, records carry HTML in this field; documents get metadata["format"] = "html".
     html_field: str | None = None
-    #: Records larger than this many bytes are not decoded: they become a dropped document.
+    #: Records larger than this many bytes are not decoded: they become a dropped document ...
     max_bytes: int = 20_000_000
+    #: ... whose text is their first this many bytes (and metadata says where the record is).
+    too_large_head_bytes: int = 65_536
+    #: A record or one-page file cut short (a truncated file) is dropped as ``input:truncated``,
+    #: what was read in rejected/; True keeps it instead, flagged ``metadata["truncated"]``.
+    keep_truncated: bool = False
     #: fsspec options for inputs given as URLs (``s3://...``): endpoint, credentials, anonymous access.
     storage_options: dict[str, Any] = field(default_factory=dict, hash=False)

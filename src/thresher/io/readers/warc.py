@@ -7,174 +7,78 @@
   counted by reason in ``stats.skipped_records`` (``warc:record_type:request``,
   ``warc:http_status:404``, ``warc:not_html``).
 
-Id: the WARC-Record-ID. A record cut short (truncated file or gzip member) is counted as an
-input error with the file and byte offset, and what was read of it is kept, flagged
-``metadata["truncated"]``. FastWARC was chosen over warcio by measurement (bench/warc_bench.py).
-
-Records are read whole (``parse_http=False``) and the HTTP head is parsed here: FastWARC
-silently returns a short payload for a truncated record, and only the block length against the
-WARC Content-Length tells.
+Id: the WARC-Record-ID. Records are split by :mod:`thresher.io.readers.warc_framing`, which
+gets past a wrong Content-Length, bytes between records and a gzip member that does not
+decompress (each reported with the file and byte offset; what follows is read). A record cut
+short (a truncated file or gzip member) is an input error with file and offset, and is dropped
+as ``input:truncated`` carrying what was read (``ReadOptions.keep_truncated`` keeps it instead,
+flagged ``metadata["truncated"]``). A record over ``max_bytes`` is dropped as ``input:too_large``
+with its first bytes and where it is.
 """
 
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
-
-from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
 from thresher.io.readers.html import charset_from_content_type, html_document
-from thresher.io.readers.open import file_size, open_raw, unreadable_kind
+from thresher.io.readers.open import open_raw, unreadable_kind
+from thresher.io.readers.warc_framing import Damage, RawRecord, warc_records
 from thresher.io.store import RetriesExhausted
 from thresher.stats import Stats
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-@dataclass(slots=True)
-class RawRecord:
-    """One WARC record as the parsing below needs it, whichever library read it."""
-
-    offset: int
-    record_type: str
-    headers: dict[str, str]
-    content_length: int
-    #: The record block (HTTP head + payload for a response), or None when it was not read.
-    block: bytes | None
-
-
-def fastwarc_records(stream: BinaryIO, max_bytes: int) -> Iterator[RawRecord]:
-    """Records from FastWARC (gzip or plain, detected); blocks over ``max_bytes`` are not read."""
-    wanted = {"response", "conversion"}
-    for rec in ArchiveIterator(stream, record_types=WarcRecordType.any_type, parse_http=False):
-        rtype = _type_name(rec.record_type)
-        length = rec.content_length
-        block = None
-        if rtype in wanted and length <= max_bytes:
-            block = rec.reader.read()
-        yield RawRecord(rec.stream_pos, rtype, dict(rec.headers), length, block)
-
-
-def _type_name(t) -> str:
-    return str(t)  # FastWARC's record type prints as its WARC-Type name ("response", "request")
+def framed_records(stream: BinaryIO, opts: ReadOptions) -> Iterator[RawRecord | Damage]:
+    return warc_records(stream, opts.max_bytes, opts.too_large_head_bytes)
 
 
 def read_warc(path: Path, rel: str, opts: ReadOptions, stats: Stats,
-              records: Callable[[BinaryIO, int], Iterable[RawRecord]] = fastwarc_records) -> Iterator[Document]:
+              records: Callable[[BinaryIO, ReadOptions], Iterable[RawRecord | Damage]] = framed_records) -> Iterator[Document]:
     try:
         f = open_raw(path, opts)
     except OSError as exc:
         stats.input_error(unreadable_kind(exc), rel, str(exc))
         return
     with f:
-        last = None
-        it = iter(records(f, opts.max_bytes))
+        it = iter(records(f, opts))
+        last = 0
         while True:
             try:
                 raw = next(it)
             except StopIteration:
                 break
-            except Exception as exc:  # a corrupt stream ends the file, not the run: keep what was read
-                stats.input_error("read_failed" if isinstance(exc, RetriesExhausted) else "truncated_file", f"{rel}@{last or 0}", f"{type(exc).__name__}: {exc}")
+            except (FileNotFoundError, PermissionError):
+                raise  # gone or denied part way: the file is unreadable, not damaged
+            except Exception as exc:  # a stream that fails to read ends the file, not the run
+                kind = "read_failed" if isinstance(exc, RetriesExhausted) else "truncated_file"
+                stats.input_error(kind, f"{rel}@{last}", f"{type(exc).__name__}: {exc}")
                 return
+            if isinstance(raw, Damage):
+                stats.input_error(raw.kind, f"{rel}@{raw.at}", raw.message)
+                continue
             last = raw.offset
             try:
                 doc = record_to_document(raw, rel, opts, stats)
             except Exception as exc:  # one odd record costs that record, not the rest of the file
-                stats.input_error("reader_error", f"{rel}@{raw.offset}", f"{type(exc).__name__}: {exc}")
+                stats.input_error("reader_error", f"{rel}@{raw.at}", f"{type(exc).__name__}: {exc}")
                 continue
             if doc is not None:
                 yield doc
-    # FastWARC ends quietly at a record it cannot parse (a gzip member cut short, a header cut
-    # off): look at what follows the last record it returned, so the loss is counted, not silent.
-    where = unread_tail(path, last, opts)
-    if where is not None:
-        stats.input_error("truncated_file", f"{rel}@{where[0]}", where[1])
-
-
-def unread_tail(path: Path | str, last_offset: int | None, opts: ReadOptions | None = None) -> tuple[int, str] | None:
-    """(offset, what) of bytes after the last record read that hold no complete record, if any."""
-    start = last_offset or 0
-    size = file_size(path, opts)
-    with open_raw(path, opts) as f:
-        gzipped = f.read(2) == b"\x1f\x8b"
-        f.seek(start)
-        if gzipped:
-            if f.read(2) != b"\x1f\x8b":
-                return None  # one gzip stream for the whole file: records have no member to check
-            f.seek(start)
-            return _gzip_tail(f, start, skip_first=last_offset is not None)
-        if last_offset is None:
-            head = f.read(64)
-            return (0, "no WARC record could be read") if head.strip() else None
-        return _plain_tail(f, start, size)
-
-
-def _gzip_tail(f: BinaryIO, start: int, skip_first: bool) -> tuple[int, str] | None:
-    """Walk the gzip members from ``start``; the first is the last record read (skip it)."""
-    members = 0
-    member_start = pos = start
-    d = zlib.decompressobj(31)
-    pending = b""
-    while True:
-        data = pending or f.read(1 << 20)
-        pending = b""
-        if not data:
-            if pos > member_start and not (members == 0 and skip_first):
-                return member_start, "gzip member cut short"
-            return None  # clean end (a cut in the last record read was counted with it)
-        try:
-            d.decompress(data, 1 << 20)  # output discarded, bounded: a bomb cannot fill memory
-            while d.unconsumed_tail:
-                d.decompress(d.unconsumed_tail, 1 << 20)
-        except zlib.error as exc:
-            return member_start, f"corrupt gzip member: {exc}"
-        if not d.eof:
-            pos += len(data)
-            continue
-        pos += len(data) - len(d.unused_data)
-        members += 1
-        if members > 1 or not skip_first:
-            return member_start, "a complete gzip member holds no record that could be read"
-        member_start = pos
-        pending = d.unused_data
-        d = zlib.decompressobj(31)
-
-
-def _plain_tail(f: BinaryIO, start: int, size: int) -> tuple[int, str] | None:
-    head = f.read(65536)
-    end_of_head = head.find(b"\r\n\r\n")
-    if end_of_head < 0:
-        return None  # the last record itself was cut in its header: counted with it
-    length = 0
-    for line in head[:end_of_head].split(b"\r\n"):
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
-            length = int(value.strip() or 0)
-    end = start + end_of_head + 4 + length
-    if end >= size:
-        return None
-    f.seek(end)
-    rest = f.read(4096)
-    return (end, "bytes after the last record hold no complete record") if rest.strip() else None
 
 
 def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats) -> Document | None:
     """The document a record holds, or None (skipped, counted by reason)."""
     rtype = raw.record_type
-    if not any(k.lower() == "content-length" for k in raw.headers):
-        # FastWARC hands over a record whose header was cut off (end of a truncated file).
-        stats.input_error("truncated_record", f"{rel}@{raw.offset}", "WARC header cut short (no Content-Length)")
-        return None
     if rtype not in ("response", "conversion"):
         stats.skipped(f"warc:record_type:{rtype}")
         return None
     h = raw.headers
-    where = f"{rel}@{raw.offset}"
+    where = f"{rel}@{raw.at}"
     rid = h.get("WARC-Record-ID", "").strip() or where
     meta: dict = {
         "source": rel,
@@ -183,13 +87,29 @@ def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats
         "crawl_date": h.get("WARC-Date", ""),
         "record_id": rid,
     }
+    if raw.at != str(raw.offset):  # a record inside a gzip member, not at its start
+        meta["offset_in_member"] = int(raw.at.split("+", 1)[1])
     if raw.block is None:  # over the size cap: a dropped document, so it is seen, not lost
-        return _too_large(rid, meta, stats, where, f"{raw.content_length:,} bytes", opts.max_bytes)
-    block = raw.block
+        return _too_large(rid, meta, stats, where, raw.content_length, raw.head, opts.max_bytes)
+    doc = _document(raw, raw.block, rid, meta, opts, stats, where)
+    if raw.cut is None and len(raw.block) >= raw.content_length:
+        return doc
+    kind, message = raw.cut or ("truncated_record", f"read {len(raw.block):,} of {raw.content_length:,} bytes")
+    stats.input_error(kind, where, message)
+    if doc is not None:
+        # What was read of a page cut short is no page: dropped with what was read, unless asked
+        doc.metadata["truncated"] = True
+        if kind != "truncated_record" or not opts.keep_truncated:
+            reason = "input:truncated" if kind == "truncated_record" else "input:corrupt"
+            doc.drop("read", reason, f"{where}: {message}")
+    return doc
+
+
+def _document(raw: RawRecord, block: bytes, rid: str, meta: dict, opts: ReadOptions, stats: Stats,
+              where: str) -> Document | None:
+    """The document of a response or conversion block, or None (skipped, counted by reason)."""
+    rtype, h = raw.record_type, raw.headers
     truncated = len(block) < raw.content_length
-    if truncated:
-        stats.input_error("truncated_record", where, f"read {len(block):,} of {raw.content_length:,} bytes")
-        meta["truncated"] = True
 
     if rtype == "conversion":  # WET: already text
         text = block.decode("utf-8", errors="replace")
@@ -222,8 +142,8 @@ def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats
         return None
     try:
         payload, problem = _undo_http_encodings(payload, http_headers, truncated, opts.max_bytes)
-    except _TooLarge:
-        return _too_large(rid, meta, stats, where, "decoded content-encoding over the cap", opts.max_bytes)
+    except _TooLarge as big:
+        return _too_large(rid, meta, stats, where, None, big.args[0][:opts.too_large_head_bytes], opts.max_bytes)
     if problem:
         stats.input_error("bad_http_encoding", where, problem)
         if payload is None:
@@ -233,10 +153,14 @@ def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats
     return html_document(rid, payload, declared, meta, stats, where)
 
 
-def _too_large(rid: str, meta: dict, stats: Stats, where: str, size: str, max_bytes: int) -> Document:
-    stats.input_error("record_too_large", where, f"{size} > {max_bytes:,}")
-    doc = Document(rid, "", metadata=meta)
-    doc.drop("read", "input:too_large", f"{where}: {size}, not read")
+def _too_large(rid: str, meta: dict, stats: Stats, where: str, size: int | None, head: bytes, max_bytes: int) -> Document:
+    """A record over the size cap, dropped: its first bytes as its text, and where it is."""
+    what = f"{size:,} bytes" if size is not None else "decoded content-encoding over the cap"
+    stats.input_error("record_too_large", where, f"{what} > {max_bytes:,}")
+    if size is not None:
+        meta["size"] = size
+    doc = Document(rid, head.decode("utf-8", errors="replace"), metadata=meta)
+    doc.drop("read", "input:too_large", f"{where}: {what}, not read; the text here is its first {len(head):,} bytes")
     return doc
 
 
@@ -248,7 +172,7 @@ def _inflate(data: bytes, wbits: int, max_bytes: int) -> bytes:
     # Bounded: at most max_bytes + 1 bytes come out, whatever the input claims.
     out = zlib.decompressobj(wbits).decompress(data, max_bytes + 1)
     if len(out) > max_bytes:
-        raise _TooLarge
+        raise _TooLarge(out)
     return out
 
 
