@@ -14,7 +14,7 @@ from thresher.io.readers.warc_framing import RawRecord
 WANTED = {"response", "conversion"}
 
 
-def fastwarc_records(stream: BinaryIO, opts: ReadOptions) -> Iterator[RawRecord]:
+def fastwarc_records(stream: BinaryIO, opts: ReadOptions, gzip_name: bool = False) -> Iterator[RawRecord]:
     for rec in ArchiveIterator(stream, record_types=WarcRecordType.any_type, parse_http=False):
         rtype = str(rec.record_type)  # FastWARC's record type prints as its WARC-Type name
         length = rec.content_length

@@ -13,7 +13,7 @@ from thresher.io.readers.warc_framing import RawRecord
 WANTED = {"response", "conversion"}
 
 
-def warcio_records(stream: BinaryIO, opts: ReadOptions) -> Iterator[RawRecord]:
+def warcio_records(stream: BinaryIO, opts: ReadOptions, gzip_name: bool = False) -> Iterator[RawRecord]:
     it = ArchiveIterator(stream, no_record_parse=True)
     for rec in it:
         headers = dict(rec.rec_headers.headers)

@@ -41,12 +41,13 @@ def test_no_declaration_is_detected():
     assert "Привет, это длинный русский текст" in text and source == "detected" and not replaced
 
 
-def test_truncated_gzip_page_keeps_what_was_read(tmp_path):
+def test_truncated_gzip_page_is_dropped_with_what_was_read(tmp_path):
     page = ("<html><body>" + "".join(f"<p>Paragraph {i}: {i * 7919 % 1000003}</p>" for i in range(20000)) + "</body></html>").encode()
     blob = gzip.compress(page)
     (tmp_path / "cut.html.gz").write_bytes(blob[: len(blob) // 2])
     (doc,), stats = read(tmp_path, "cut.html.gz")
     assert doc.metadata["truncated"] is True and doc.id == "cut.html.gz"
+    assert not doc.kept and doc.verdict.reason == "input:truncated"
     assert doc.original.startswith("<html><body><p>Paragraph 0: 0</p>") and 0 < len(doc.original) < len(page)
     assert stats.input_errors["truncated_file"] == 1
     assert stats.error_samples[0].startswith("cut.html.gz@")
@@ -60,8 +61,9 @@ def test_unreadable_gzip_page_is_counted(tmp_path):
 
 def test_page_over_the_size_cap_is_a_dropped_document(tmp_path):
     (tmp_path / "big.html").write_bytes(b"<html>" + b"x" * 5000 + b"</html>")
-    (doc,), stats = read(tmp_path, "big.html", max_bytes=1000)
+    (doc,), stats = read(tmp_path, "big.html", max_bytes=1000, too_large_head_bytes=50)
     assert not doc.kept and doc.verdict.reason == "input:too_large" and doc.id == "big.html"
+    assert doc.original == "<html>" + "x" * 44  # its first bytes ride along to rejected/
     assert stats.input_errors["record_too_large"] == 1
 
 

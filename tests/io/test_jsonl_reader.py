@@ -40,9 +40,13 @@ def test_over_long_line_is_dropped_without_reading_it_whole(tmp_path, monkeypatc
             self.f.close()
 
     monkeypatch.setattr(jsonl_reader, "open_binary", lambda p, opts=None: Spy(real_open(p, opts)))
-    docs, stats = read(path, max_bytes=10_000)
-    assert [d.original for d in docs] == ["first", "", "after"]
-    assert docs[1].verdict.reason == "input:too_large" and docs[1].metadata["line"] == 2
+    docs, stats = read(path, max_bytes=10_000, too_large_head_bytes=500)
+    assert [d.original[:26] for d in docs] == ["first", '{"id": "big", "text": "xxx', "after"]
+    big = docs[1]
+    assert big.verdict.reason == "input:too_large" and big.metadata["line"] == 2
+    # rejected/ gets its first bytes and where the whole line is, not empty text
+    assert big.original == long_line[:500].decode()
+    assert (big.metadata["offset"], big.metadata["size"]) == (len(b'{"id": "a", "text": "first"}\n'), len(long_line))
     assert f"{len(long_line):,} bytes" in docs[1].verdict.detail
     assert stats.input_errors["record_too_large"] == 1
     assert max(sizes) <= 10_001  # never more than max_bytes + 1 in memory at once

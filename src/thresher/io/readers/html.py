@@ -16,6 +16,7 @@ from resiliparse.parse.encoding import detect_encoding
 from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
 from thresher.io.readers.open import read_capped
+from thresher.io.readers.whole_file import cut_short, too_large_file
 from thresher.stats import Stats
 
 # <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">, read
@@ -123,13 +124,9 @@ def read_html_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Ite
         return
     size = len(data)
     if size > opts.max_bytes:
-        stats.input_error("record_too_large", rel, f"more than {opts.max_bytes:,} bytes")
-        doc = Document(rel, "", metadata={"source": rel, "format": "html"})
-        doc.drop("read", "input:too_large", f"{rel}: more than {opts.max_bytes:,} bytes, not read")
-        yield doc
+        yield too_large_file(rel, data, opts, stats, {"source": rel, "format": "html"})
         return
-    meta: dict = {"source": rel}
+    doc = html_document(rel, data, None, {"source": rel}, stats, rel)
     if cut is not None:
-        stats.input_error(cut[0], f"{rel}@{size}", cut[1])
-        meta["truncated"] = True
-    yield html_document(rel, data, None, meta, stats, rel)
+        cut_short(doc, rel, size, cut, opts, stats)
+    yield doc

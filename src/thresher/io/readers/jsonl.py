@@ -34,6 +34,7 @@ def read_jsonl(path: Path, rel: str, opts: ReadOptions, stats: Stats,
         while True:
             if stop is not None and pos >= stop:
                 return
+            start = pos
             try:
                 # Bounded: a line longer than max_bytes is never held in memory whole.
                 line = f.readline(opts.max_bytes + 1)
@@ -55,9 +56,12 @@ def read_jsonl(path: Path, rel: str, opts: ReadOptions, stats: Stats,
             if not line.strip():
                 continue
             if size > opts.max_bytes:
+                # Its first bytes ride along to rejected/, with where the whole line is.
                 stats.input_error("record_too_large", where, f"{size:,} bytes > {opts.max_bytes:,}")
-                doc = Document(where, "", metadata={"source": rel, "line": lineno})
-                doc.drop("read", "input:too_large", f"{where}: {size:,} bytes, not parsed")
+                head, _ = decode(line[:opts.too_large_head_bytes])
+                doc = Document(where, head, metadata={"source": rel, "line": lineno, "offset": start, "size": size})
+                doc.drop("read", "input:too_large",
+                         f"{where}: {size:,} bytes, not parsed; the text here is its first {len(line[:opts.too_large_head_bytes]):,} bytes")
                 yield doc
                 continue
             rec, error, replaced = _parse(line)

@@ -54,9 +54,7 @@ def open_binary(path: Path | str, opts: Any = None) -> BinaryIO:
     name = str(path).lower()
     raw = open_raw(path, opts)
     if name.endswith(".gz"):
-        g = gzip.GzipFile(fileobj=raw, mode="rb")
-        g.myfileobj = raw  # GzipFile closes the file it was given only through this attribute
-        return io.BufferedReader(_Checked(g, "gzip"))  # type: ignore[return-value]
+        return io.BufferedReader(_Checked(GzipMembers(raw), "gzip"))  # type: ignore[return-value]
     if name.endswith(".zst"):
         walker = ZstdFrames(raw)
         reader = zstandard.ZstdDecompressor().stream_reader(walker, read_across_frames=True, closefd=True)
@@ -93,6 +91,8 @@ class _Checked(io.RawIOBase):
             raise CorruptStream(f"corrupt {self._what} data after {self._out:,} decompressed bytes: {exc}") from None
         n = len(data)
         b[:n] = data
+        if not n and self._frames is not None and self._frames.pos == 0:
+            raise EOFError("empty file: no zstd frame")
         if not n and self._frames is not None and not self._frames.at_frame_end():
             raise EOFError(f"zstd stream cut short after {self._out:,} decompressed bytes: the file ends inside a frame "
                            f"(at byte {self._frames.pos:,})")
@@ -103,6 +103,92 @@ class _Checked(io.RawIOBase):
         if not self.closed:
             self._inner.close()
         super().close()
+
+
+class GzipMembers:
+    """The decompressed bytes of a gzip file (every member, as gzip -d gives them), handing out
+    everything that decodes before damage. zlib raises without returning what the failing call
+    decoded, so input is fed a slice at a time from a copy of the decompressor's state, and the
+    slice that fails is fed again a byte at a time: every byte before the damage comes out first.
+    Raises EOFError for a file that ends inside a member (or holds none), zlib.error for data
+    that does not decode."""
+
+    _FEED = 1 << 16
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self._pending = b""
+        self._d = None
+        self._members = 0
+        self._error: Exception | None = None
+        self._eof = False
+        self._out = b""  # decompressed ...
+        self._o = 0  # ... of which this much was handed out
+
+    def read1(self, n: int = -1) -> bytes:
+        if self._o >= len(self._out):
+            self._out, self._o = self._next(), 0
+        end = len(self._out) if n < 0 else self._o + n
+        out = self._out[self._o:end]
+        self._o += len(out)
+        return out
+
+    def _next(self) -> bytes:
+        while True:
+            if self._error is not None:
+                error, self._error = self._error, None
+                raise error
+            if self._eof:
+                return b""
+            if not self._pending:
+                self._pending = self._raw.read(self._FEED)
+            if self._d is None:
+                if not self._pending:
+                    self._eof = True
+                    if not self._members:
+                        raise EOFError("empty file: no gzip member")
+                    return b""
+                if len(self._pending) < 3:
+                    self._pending += self._raw.read(self._FEED)
+                if not self._pending.startswith(b"\x1f\x8b\x08"):
+                    self._eof = True
+                    raise zlib.error("bytes after the last gzip member are not gzip data" if self._members else "not gzip data")
+                self._d = zlib.decompressobj(31)
+                self._members += 1
+            if not self._pending:
+                out = self._d.decompress(b"", 1 << 20)
+                if not out and not self._d.eof:
+                    self._eof = True
+                    raise EOFError("the file ends inside a gzip member")
+            else:
+                out = self._feed(self._pending)
+            if self._d is not None and self._d.eof:
+                self._pending = self._d.unused_data
+                self._d = None
+            if out:
+                return out
+
+    def _feed(self, data: bytes) -> bytes:
+        d = self._d
+        before = d.copy()
+        try:
+            out = d.decompress(data, 1 << 20)
+        except zlib.error as exc:
+            # Again from the state before, a byte at a time, to keep what precedes the damage.
+            d = self._d = before
+            got = []
+            for i in range(len(data)):
+                try:
+                    got.append(d.decompress(data[i:i + 1]))
+                except zlib.error:
+                    break
+            self._error, self._pending = exc, b""
+            return b"".join(got)
+        self._pending = d.unconsumed_tail
+        return out
+
+    def close(self) -> None:
+        self._raw.close()
 
 
 _ZSTD_MAGIC = 0xFD2FB528

@@ -8,6 +8,7 @@ from typing import Iterator
 from thresher.document import Document
 from thresher.io.readers.base import ReadOptions
 from thresher.io.readers.open import decode, read_capped
+from thresher.io.readers.whole_file import cut_short, too_large_file
 from thresher.stats import Stats
 
 
@@ -17,18 +18,14 @@ def read_text_file(path: Path, rel: str, opts: ReadOptions, stats: Stats) -> Ite
         stats.input_error(cut[0], rel, cut[1])
         return
     if len(data) > opts.max_bytes:
-        stats.input_error("record_too_large", rel, f"more than {opts.max_bytes:,} bytes")
-        doc = Document(rel, "", metadata={"source": rel})
-        doc.drop("read", "input:too_large", f"{rel}: more than {opts.max_bytes:,} bytes, not read")
-        yield doc
+        yield too_large_file(rel, data, opts, stats, {"source": rel})
         return
     meta: dict = {"source": rel}
-    if cut is not None:  # a truncated .txt.gz: keep what was read, flagged
-        stats.input_error(cut[0], f"{rel}@{len(data)}", cut[1])
-        meta["truncated"] = True
     text, replaced = decode(data)
     doc = Document(rel, text, metadata=meta)
     if replaced:
         doc.metadata["decode_errors"] = True
         stats.input_error("invalid_utf8", rel, "invalid UTF-8 replaced with U+FFFD")
+    if cut is not None:
+        cut_short(doc, rel, len(data), cut, opts, stats)
     yield doc

@@ -33,19 +33,19 @@ from thresher.stats import Stats
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def framed_records(stream: BinaryIO, opts: ReadOptions) -> Iterator[RawRecord | Damage]:
-    return warc_records(stream, opts.max_bytes, opts.too_large_head_bytes)
+def framed_records(stream: BinaryIO, opts: ReadOptions, gzip_name: bool = False) -> Iterator[RawRecord | Damage]:
+    return warc_records(stream, opts.max_bytes, opts.too_large_head_bytes, gzip_name)
 
 
 def read_warc(path: Path, rel: str, opts: ReadOptions, stats: Stats,
-              records: Callable[[BinaryIO, ReadOptions], Iterable[RawRecord | Damage]] = framed_records) -> Iterator[Document]:
+              records: Callable[[BinaryIO, ReadOptions, bool], Iterable[RawRecord | Damage]] = framed_records) -> Iterator[Document]:
     try:
         f = open_raw(path, opts)
     except OSError as exc:
         stats.input_error(unreadable_kind(exc), rel, str(exc))
         return
     with f:
-        it = iter(records(f, opts))
+        it = iter(records(f, opts, str(path).lower().endswith(".gz")))
         last = 0
         while True:
             try:
@@ -74,11 +74,13 @@ def read_warc(path: Path, rel: str, opts: ReadOptions, stats: Stats,
 def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats) -> Document | None:
     """The document a record holds, or None (skipped, counted by reason)."""
     rtype = raw.record_type
+    where = f"{rel}@{raw.at}"
+    if raw.cut is not None:  # counted whatever the record holds: a cut is damage to the file
+        stats.input_error(raw.cut[0], where, raw.cut[1])
     if rtype not in ("response", "conversion"):
         stats.skipped(f"warc:record_type:{rtype}")
         return None
     h = raw.headers
-    where = f"{rel}@{raw.at}"
     rid = h.get("WARC-Record-ID", "").strip() or where
     meta: dict = {
         "source": rel,
@@ -92,10 +94,9 @@ def record_to_document(raw: RawRecord, rel: str, opts: ReadOptions, stats: Stats
     if raw.block is None:  # over the size cap: a dropped document, so it is seen, not lost
         return _too_large(rid, meta, stats, where, raw.content_length, raw.head, opts.max_bytes)
     doc = _document(raw, raw.block, rid, meta, opts, stats, where)
-    if raw.cut is None and len(raw.block) >= raw.content_length:
+    if raw.cut is None:
         return doc
-    kind, message = raw.cut or ("truncated_record", f"read {len(raw.block):,} of {raw.content_length:,} bytes")
-    stats.input_error(kind, where, message)
+    kind, message = raw.cut
     if doc is not None:
         # What was read of a page cut short is no page: dropped with what was read, unless asked
         doc.metadata["truncated"] = True

@@ -290,13 +290,10 @@ class _Bytes:
 
 
 def _find_header_start(buf: bytes, start: int, end: int) -> int:
-    """Index of ``WARC/1.`` at a line start (or at buf[0]) starting in ``buf[start:end]``, or -1."""
-    j = buf.find(_HEADER_START, start, end + len(_HEADER_START) - 1)
-    while j >= 0:
-        if j == 0 or buf[j - 1] == 10:
-            return j
-        j = buf.find(_HEADER_START, j + 1, end + len(_HEADER_START) - 1)
-    return -1
+    """Index of ``WARC/1.`` starting in ``buf[start:end]``, or -1. Not only at a line start:
+    garbage glued to a header must not cost the record (a candidate is parsed before it is
+    trusted, and is looked for only once damage was seen)."""
+    return buf.find(_HEADER_START, start, end + len(_HEADER_START) - 1)
 
 
 def _parse_header(data: bytes) -> tuple[int, dict[str, str], int] | None:
@@ -324,12 +321,18 @@ def _parse_header(data: bytes) -> tuple[int, dict[str, str], int] | None:
     return end + sep, headers, length
 
 
-def warc_records(raw: BinaryIO, max_bytes: int, head_bytes: int = 1 << 16) -> Iterator[RawRecord | Damage]:
+def warc_records(raw: BinaryIO, max_bytes: int, head_bytes: int = 1 << 16,
+                 gzip_name: bool = False) -> Iterator[RawRecord | Damage]:
     """Every record of a WARC file and every damaged span, in file order. Blocks of records other
     than ``response`` and ``conversion`` are passed over unless small; of a block over
-    ``max_bytes`` only the first ``head_bytes`` are kept (``RawRecord.head``)."""
-    gz = _GzipChunks(raw) if raw.read(3) == _GZIP_MAGIC else None
+    ``max_bytes`` only the first ``head_bytes`` are kept (``RawRecord.head``). Gzip is told by
+    the first bytes, or by the name (``gzip_name``) when they are damaged and not a WARC header."""
+    first = raw.read(len(_HEADER_START))
     raw.seek(0)
+    gz = _GzipChunks(raw) if first.startswith(_GZIP_MAGIC) or (gzip_name and first != _HEADER_START) else None
+    if gz is not None and not first:
+        yield Damage("truncated_file", "0", "empty file: no gzip member")
+        return
     src = _Bytes(raw, gz)
     wanted = ("response", "conversion")
     while True:
