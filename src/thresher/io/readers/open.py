@@ -57,7 +57,9 @@ def open_binary(path: Path | str, opts: Any = None) -> BinaryIO:
         return io.BufferedReader(_Checked(GzipMembers(raw), "gzip"))  # type: ignore[return-value]
     if name.endswith(".zst"):
         walker = ZstdFrames(raw)
-        reader = zstandard.ZstdDecompressor().stream_reader(walker, read_across_frames=True, closefd=True)
+        # Small reads: zstd hands out nothing of a read that meets damage, so what a read holds
+        # before the damaged block is lost with it; 16 KB bounds that loss.
+        reader = zstandard.ZstdDecompressor().stream_reader(walker, read_size=ZSTD_READ, read_across_frames=True, closefd=True)
         return io.BufferedReader(_Checked(reader, "zstd", walker))  # type: ignore[return-value]
     return raw
 
@@ -192,6 +194,7 @@ class GzipMembers:
 
 
 _ZSTD_MAGIC = 0xFD2FB528
+ZSTD_READ = 1 << 14
 
 
 class ZstdFrames:

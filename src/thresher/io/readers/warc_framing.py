@@ -214,8 +214,18 @@ class _Bytes:
         return True
 
     def peek(self, n: int) -> bytes:
-        while len(self._buf) - self._i < n and self._more():
-            pass
+        have = len(self._buf) - self._i
+        if have < n and not self.eof:  # joined once: a large block is not copied per chunk
+            parts = [self._buf[self._i:]]
+            while have < n:
+                chunk = self.gz.read() if self.gz is not None else self._raw.read(max(_CHUNK, n - have))
+                if not chunk:
+                    self.eof = True
+                    break
+                parts.append(chunk)
+                have += len(chunk)
+            self._base += self._i
+            self._buf, self._i = b"".join(parts), 0
         return self._buf[self._i:self._i + n]
 
     def peek_header(self) -> bytes:
