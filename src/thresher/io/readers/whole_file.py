@@ -24,5 +24,6 @@ def cut_short(doc: Document, rel: str, size: int, cut: tuple[str, str], opts: Re
     kind, message = cut
     stats.input_error(kind, f"{rel}@{size}", message)
     doc.metadata["truncated"] = True
-    if kind == "corrupt_file" or not opts.keep_truncated:
-        doc.drop("read", "input:truncated" if kind == "truncated_file" else "input:corrupt", f"{rel}@{size}: {message}")
+    if kind != "truncated_file" or not opts.keep_truncated:
+        reason = {"truncated_file": "input:truncated", "corrupt_file": "input:corrupt"}.get(kind, f"input:{kind}")
+        doc.drop("read", reason, f"{rel}@{size}: {message}")
