@@ -121,7 +121,8 @@ def find_inputs(inputs: list[str], storage_options: dict | None, problems: list[
             problems.append(f"{given}: cannot be read ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})")
             continue
         ignored: Counter = Counter()
-        jobs = _job_folders(rel for _, rel, _ in entries)
+        jobs = _job_folders(rel for p, rel, _ in entries  # the job's own output folder is left out silently
+                            if not any((prefix + p).startswith(s) for s in skip))
         for folder in jobs:
             notes.append(f"{given}: left out {folder}/: a thresher output folder (job.json), not input; name it to read it")
         for p, rel, info in sorted(entries):
