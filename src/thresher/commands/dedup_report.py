@@ -29,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 # What the report reads of each stage's folder (small files: decisions, a summary, sampled pairs).
-_REPORTED = {"exact_dedup": ("decisions/",), "near_dedup": ("decisions.parquet", "summary.json", "report/pairs.parquet")}
+_REPORTED = {"exact_dedup": ("decisions/",), "near_dedup": ("decisions/", "summary.json", "report/pairs.parquet")}
 
 
 def local_copy(url: str, storage_options: dict, into: Path) -> Path:
@@ -124,10 +124,11 @@ def _report(args: argparse.Namespace, out: Path) -> int:
         ).fetchone()
         print(f"Exact duplicates: {groups} groups, {removed} documents removed")
         print()
-    if near is None or not (near / "decisions.parquet").exists():
+    near_files = sorted((near / "decisions").glob("part-*.parquet")) if near is not None else []
+    if not near_files:
         return 0
     summary = orjson.loads((near / "summary.json").read_bytes()) if (near / "summary.json").exists() else {}
-    decisions = near / "decisions.parquet"
+    decisions = sql_list(near_files)
     print("Near duplicates")
     if summary:
         edges = summary.get("edges", {})
@@ -135,14 +136,14 @@ def _report(args: argparse.Namespace, out: Path) -> int:
         print(f"  candidate pairs {summary['candidates']}, accepted: {edges.get('jaccard', 0)} by Jaccard, {edges.get('containment', 0)} by containment")
         print(f"  clusters {summary['clusters']}, documents removed {summary['removed']}")
     by_kind = con.execute(
-        f"SELECT kind, count(*) FROM read_parquet({sql_str(decisions)}) WHERE removed GROUP BY kind ORDER BY kind"
+        f"SELECT kind, count(*) FROM read_parquet({decisions}) WHERE removed GROUP BY kind ORDER BY kind"
     ).fetchall()
     if by_kind:
         print("  removals by the edge that decided: " + ", ".join(f"{n} by {k}" for k, n in by_kind))
     for doc_id in args.id:
         _print_decision(con, decisions, doc_id)
     sizes = con.execute(
-        f"SELECT cluster_size, count(DISTINCT cluster_id) FROM read_parquet({sql_str(decisions)}) GROUP BY 1 ORDER BY 1"
+        f"SELECT cluster_size, count(DISTINCT cluster_id) FROM read_parquet({decisions}) GROUP BY 1 ORDER BY 1"
     ).fetchall()
     print()
     print("Cluster sizes (documents per cluster: clusters)")
@@ -183,12 +184,11 @@ def _report(args: argparse.Namespace, out: Path) -> int:
     return 0
 
 
-def _print_decision(con, decisions: Path, doc_id: str) -> None:
-    """One document's near-duplicate decision: removed for whom and by which edge, or kept."""
-    from thresher.steps.dedup.store import sql_str
-
+def _print_decision(con, decisions: str, doc_id: str) -> None:
+    """One document's near-duplicate decision: removed for whom and by which edge, or kept
+    (``decisions``: the SQL list of the decision files)."""
     rows = con.execute(
-        f"SELECT shard, row, removed, survivor, kind, score, cluster_size FROM read_parquet({sql_str(decisions)}) WHERE id = ? ORDER BY shard, row",
+        f"SELECT shard, row, removed, survivor, kind, score, cluster_size FROM read_parquet({decisions}) WHERE id = ? ORDER BY shard, row",
         [doc_id],
     ).fetchall()
     if not rows:

@@ -12,10 +12,14 @@ Steps, each writing files under the stage folder and skipped when its output exi
    kept when the signatures' estimated Jaccard reaches the threshold (``verify``). A bucket lies in
    one partition, so no task holds more than its partition's rows.
 3. ``containment/``: containment pairs (below), found in three partitioned passes (``_containment``).
-   ``edges.parquet``: the partitions' pairs (a pair found in two bands' buckets, once), plus the
-   containment pairs.
-4. ``decisions.parquet``: connected components of the edges, the survivor of each by the rule
-   (:mod:`thresher.steps.dedup.survivor`).
+4. ``cc/`` and ``decisions/part-<j>.parquet``: the connected components of all the edges (the
+   partitions' pairs and the containment pairs), by star contraction over node partitions
+   (:mod:`thresher.steps.dedup.components`: no task holds more than a partition of the edges, or
+   the largest component); then each node and edge is sent to the partition of its component, and
+   one task per partition of whole components decides them (the survivor rule,
+   :mod:`thresher.steps.dedup.survivor`, and no chaining, :mod:`thresher.steps.dedup.cover`). A
+   component's decisions depend on nothing outside it, so they are the decisions of one task over
+   all edges, in any number of partitions.
 5. ``report/``: a sample of removals, each with its decisive pair (the removed document, its survivor and
    the edge that decided), measured for true Jaccard and containment (``thresher dedup-report``).
 
@@ -51,19 +55,20 @@ from thresher.io.atomic import atomic_path, write_bytes_atomic
 from thresher.io.store import Store, scratch_dir
 from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
-from thresher.steps.dedup import cover
+from thresher.steps.dedup import components, cover
 from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisions_from
 from thresher.steps.dedup.lsh import optimal_params
 from thresher.steps.dedup.minhash import MinHasher, band_hashes, estimate_jaccard
 from thresher.steps.dedup.text import UNITS
-from thresher.steps.dedup.partitioned import choose_partitions, count_rows, fine_part, parquet_bytes, query_table, read_partition, write_by_partition
-from thresher.steps.dedup.store import ParquetSink, copy_to_parquet, duck, open_stage_dir, safe_name, sql_list, sql_str, stage_options
+from thresher.steps.dedup.partitioned import (ROW_GROUP, choose_partitions, count_rows, fine_part, parquet_bytes, parquet_files, query_table,
+                                              read_partition, write_by_partition)
+from thresher.steps.dedup.store import duck, open_stage_dir, safe_name, sql_list, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from thresher.document import Document
 
 META_SCHEMA = pa.schema(
-    [("key", pa.int64()), ("shard", pa.string()), ("row", pa.int64()), ("id", pa.string()),
+    [("part", pa.int32()), ("key", pa.int64()), ("shard", pa.string()), ("row", pa.int64()), ("id", pa.string()),
      ("length", pa.int64()), ("quality", pa.float64()), ("n_anchors", pa.int64())]
 )
 BANDS_SCHEMA = pa.schema([("part", pa.int32()), ("band", pa.int32()), ("bucket", pa.uint64()), ("key", pa.int64()), ("idh", pa.uint64())])
@@ -75,7 +80,18 @@ INF_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("n", pa.int6
 SHARED_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64()), ("c", pa.int64())])
 CAND_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64()), ("score", pa.float64())])
 SIZE_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("n_inf", pa.int64())])
-EDGE_SCHEMA = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("kind", pa.string()), ("score", pa.float32())])
+# The components' hand-off (see _components): edges by their first document's partition, then
+# nodes and edges by their component's partition; kind is cover.JACCARD or cover.CONTAINMENT.
+EDGEP_SCHEMA = pa.schema([("part", pa.int32()), ("a", pa.int64()), ("b", pa.int64()), ("kind", pa.int8()), ("score", pa.float32())])
+NODE_SCHEMA = pa.schema([("part", pa.int32()), ("label", pa.int64()), ("key", pa.int64()), ("shard", pa.string()), ("row", pa.int64()),
+                         ("id", pa.string()), ("length", pa.int64()), ("quality", pa.float64())])
+LEDGE_SCHEMA = pa.schema([("part", pa.int32()), ("label", pa.int64()), ("a", pa.int64()), ("b", pa.int64()), ("kind", pa.int8()),
+                          ("score", pa.float32())])
+NEAR_DECISIONS_SCHEMA = pa.schema(
+    [("shard", pa.string()), ("row", pa.int64()), ("id", pa.string()), ("cluster_id", pa.string()), ("cluster_size", pa.int64()),
+     ("survivor", pa.string()), ("removed", pa.bool_()), ("kind", pa.string()), ("score", pa.float32()), ("survivor_shard", pa.string()),
+     ("survivor_row", pa.int64()), ("key", pa.int64()), ("survivor_key", pa.int64())]
+)
 KEYS = ("cluster_id", "cluster_size", "cluster_survivor", "near_duplicate_of")
 PAIRS_SHOWN = 6  # sampled removals whose two documents `thresher report` shows side by side
 EVIDENCE_KEY = "near_duplicate_evidence"  # {"kind": "jaccard" | "containment", "estimate": ...} of the deciding edge
@@ -156,7 +172,7 @@ class NearDedup(CorpusStage):
         d = ctx.work_dir(self.name)
         store = ctx.store(self.name)
         open_stage_dir(d, self.name, stage_options(self), ctx.shards)
-        if store.exists("decisions.parquet") and store.exists("summary.json"):
+        if store.exists("summary.json"):  # published last: the stage is done
             return
         bands, rows = self.lsh()  # before the workers fork: they inherit the result
         names = [safe_name(s) for s in ctx.shards]
@@ -177,31 +193,36 @@ class NearDedup(CorpusStage):
             seconds["containment"] = time.perf_counter() - t
         else:
             cont_files = []
-        # The joins below run here, on local copies of the files they read: the documents' meta,
-        # and the edges (pairs), which grow with the duplicates, not with the corpus.
-        _fetch(d, store, [f"sig/{n}.meta.parquet" for n in names] + [f"pairs/part-{k:05d}.parquet" for k in range(parts)] + cont_files)
+        t = time.perf_counter()
+        cc = _components(self, ctx, [f"pairs/part-{k:05d}.parquet" for k in range(parts)] + cont_files)
+        seconds["components"] = time.perf_counter() - t
+        t = time.perf_counter()
+        decided = _decide_all(self, ctx, cc)
+        seconds["decisions"] = time.perf_counter() - t
+        # The summary and the report's sample are read here, from the decisions (they grow with the
+        # duplicates, not the corpus) in one DuckDB connection within its memory_limit.
+        files = [f"decisions/part-{j:05d}.parquet" for j in range(decided["partitions"])]
+        _fetch(d, store, files)
         report_path = d / "report" / "pairs.parquet"
         sample: list | None = None
         with duck(d, self.duckdb_memory, ctx.threads) as con:  # closed before the report forks
-            _views(con, d, names)
-            for step, out, fn in (("edges", d / "edges.parquet", lambda: self._edges(con, d, parts, cont_files)),
-                                  ("clusters", d / "decisions.parquet", lambda: self._decisions(con, d))):
-                if not out.exists():
-                    t = time.perf_counter()
-                    fn()
-                    seconds[step] = time.perf_counter() - t
+            decisions = sql_list([d / f for f in files])
             if not report_path.exists():
                 t = time.perf_counter()
-                sample = self._report_sample(con, d)
+                sample = self._report_sample(con, decisions)
                 seconds["report"] = time.perf_counter() - t
+            clusters, removed = con.execute(f"SELECT count(DISTINCT cluster_id), count(*) FILTER (WHERE removed) FROM read_parquet({decisions})").fetchone()
             summary = {
                 "bands": bands, "rows": rows, "threshold": self.threshold, "partitions": parts,
                 "containment_threshold": self.containment_threshold if self.containment else None,
-                "signed": con.execute("SELECT count(*) FROM meta").fetchone()[0],
+                "signed": count_rows(store, [f"sig/{n}.meta.parquet" for n in names]),
                 "candidates": candidates,
-                "edges": dict(con.execute(f"SELECT kind, count(*) FROM read_parquet({sql_str(d / 'edges.parquet')}) GROUP BY kind ORDER BY kind").fetchall()),
-                "clusters": con.execute(f"SELECT count(DISTINCT cluster_id) FROM read_parquet({sql_str(d / 'decisions.parquet')})").fetchone()[0],
-                "removed": con.execute(f"SELECT count(*) FROM read_parquet({sql_str(d / 'decisions.parquet')}) WHERE removed").fetchone()[0],
+                "edges": {k: n for k, n in sorted(decided["edges"].items()) if n},
+                "clusters": clusters,
+                "removed": removed,
+                # What the last phase's tasks held (their input rows and Arrow bytes, the largest task).
+                "components": {k: cc[k] for k in ("rounds", "max_task_rows", "max_task_bytes")},
+                "decide": {k: decided[k] for k in ("partitions", "max_task_rows", "max_task_bytes")},
             }
         # Measuring the sample forks workers: only now, with DuckDB closed (forking a process
         # with live DuckDB threads and an open cursor can deadlock the children).
@@ -211,68 +232,21 @@ class NearDedup(CorpusStage):
             seconds["report"] = seconds.get("report", 0.0) + time.perf_counter() - t
         summary["seconds"] = {k: round(v, 2) for k, v in seconds.items()}  # of the last run (steps it skipped are absent)
         write_bytes_atomic(d / "summary.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
-        _publish(d, store, [r for r in ("decisions.parquet", "report/pairs.parquet") if (d / r).exists()] + ["summary.json"])
+        _publish(d, store, [r for r in ("report/pairs.parquet",) if (d / r).exists()] + ["summary.json"])
 
-    def _edges(self, con, d: Path, parts: int, cont_files: list[str]) -> None:
-        with ParquetSink(d / "edges.parquet", EDGE_SCHEMA) as sink:
-            files = [d / "pairs" / f"part-{k:05d}.parquet" for k in range(parts)]
-            # A pair whose documents share buckets in two bands may be found in two partitions: once.
-            reader = con.sql(f"SELECT DISTINCT a, b, score FROM read_parquet({sql_list(files)}) ORDER BY a, b").to_arrow_reader(200_000)
-            for batch in reader:
-                n = batch.num_rows
-                sink.write({"a": batch.column("a"), "b": batch.column("b"), "kind": ["jaccard"] * n, "score": batch.column("score")})
-            if cont_files:
-                # Directed: (a, b) says a is contained in b (b covers a), scored on a's anchors.
-                reader = con.sql(f"SELECT x AS a, y AS b, score FROM read_parquet({sql_list([d / f for f in cont_files])}) ORDER BY a, b"
-                                 ).to_arrow_reader(200_000)
-                for batch in reader:
-                    n = batch.num_rows
-                    sink.write({"a": batch.column("a"), "b": batch.column("b"), "kind": ["containment"] * n, "score": batch.column("score")})
-
-    def _decisions(self, con, d: Path) -> None:
-        """No chaining: documents in survivor order, each removed only for a kept document that covers
-        it (:mod:`thresher.steps.dedup.cover`)."""
-        edges = pq.read_table(d / "edges.parquet")
-        a = edges.column("a").to_numpy().astype(np.int64)
-        b = edges.column("b").to_numpy().astype(np.int64)
-        kind = np.asarray([cover.KINDS.index(k) for k in edges.column("kind").to_pylist()], dtype=np.int8)
-        score = edges.column("score").to_numpy().astype(np.float32)
-        jac = kind == cover.JACCARD  # a Jaccard edge covers both ways; containment (a in b) one way
-        covered = np.concatenate([a, b[jac]])
-        coverer = np.concatenate([b, a[jac]])
-        kind, score = np.concatenate([kind, kind[jac]]), np.concatenate([score, score[jac]])
-        nodes = np.unique(np.concatenate([a, b]))
-        con.register("_nodes", pa.table({"key": nodes}))
-        order = surv.order_by(self.survivor)
-        ranked = con.execute(f"SELECT key FROM meta SEMI JOIN _nodes USING (key) ORDER BY {order}").fetchnumpy()["key"]
-        res = cover.decide(ranked, covered, coverer, kind, score)
-        con.register("_removed", pa.table({"key": res["key"], "survivor_key": res["survivor"], "kind": [cover.KINDS[k] for k in res["kind"].tolist()],
-                                           "score": res["score"].astype(np.float32)}))
-        query = """
-            WITH m AS (SELECT key, survivor_key, kind, score, true AS removed FROM _removed
-                       UNION ALL SELECT DISTINCT survivor_key AS key, survivor_key, NULL AS kind, NULL AS score, false AS removed FROM _removed),
-            r AS (SELECT m.*, count(*) OVER (PARTITION BY survivor_key) AS cluster_size FROM m)
-            SELECT x.shard, x.row, x.id, substr(md5(s.id), 1, 16) AS cluster_id, r.cluster_size, s.id AS survivor, r.removed,
-                   r.kind, r.score, s.shard AS survivor_shard, s.row AS survivor_row
-            FROM r JOIN meta x ON x.key = r.key JOIN meta s ON s.key = r.survivor_key
-            ORDER BY x.shard, x.row"""
-        copy_to_parquet(con, query, d / "decisions.parquet")
-
-    def _report_sample(self, con, d: Path) -> list[tuple]:
+    def _report_sample(self, con, decisions: str) -> list[tuple]:
         """The decisive pairs the report measures (a removed document and the survivor it was removed
-        for, with the edge that decided), fetched here (the caller closes the connection before measuring)."""
-        decisions = d / "decisions.parquet"
+        for, with the edge that decided), fetched here (the caller closes the connection before measuring);
+        ``decisions`` is the SQL list of the decision files."""
         # A pseudo-random sample of removals (by hash of the ids, so the same whatever the numbering),
         # taken from at most `report_shards` shards: measuring it re-reads those shards only.
         cursor = con.execute(
-            f"""SELECT ma.key, mb.key, r.kind,
+            f"""SELECT r.key, r.survivor_key, r.kind,
                        CASE WHEN r.kind = 'jaccard' THEN r.score END, CASE WHEN r.kind = 'containment' THEN r.score END,
-                       ma.id, mb.id, ma.shard, mb.shard
-                FROM read_parquet({sql_str(decisions)}) r
-                JOIN meta ma ON ma.shard = r.shard AND ma.row = r.row
-                JOIN meta mb ON mb.shard = r.survivor_shard AND mb.row = r.survivor_row
+                       r.id, r.survivor, r.shard, r.survivor_shard
+                FROM read_parquet({decisions}) r
                 WHERE r.removed
-                ORDER BY md5(ma.id || chr(0) || mb.id), ma.key"""
+                ORDER BY md5(r.id || chr(0) || r.survivor), r.key"""
         )
         rows: list = []
         shards: set[str] = set()
@@ -332,7 +306,8 @@ class NearDedup(CorpusStage):
 
     # -- apply -----------------------------------------------------------------------------
     def load(self, shard: str, ctx: StageContext) -> Decisions:
-        return read_decisions_from(ctx.store(self.name), ["decisions.parquet"], shard)
+        store = ctx.store(self.name)
+        return read_decisions_from(store, parquet_files(store, "decisions"), shard)
 
     def apply(self, doc: "Document", row: int, loaded: Decisions) -> None:
         apply_decision(doc, row, loaded, self.name, "near_duplicate", KEYS, EVIDENCE_KEY)
@@ -381,18 +356,6 @@ def _fetch(d: Path, store: Store, rels: list[str]) -> None:
 def _shard_rels(name: str) -> list[str]:
     """A shard's files relative to the stage folder, the meta file (its completion mark) last."""
     return [f"sig/{name}.u32", f"sig/{name}.json", f"bands/{name}.parquet", f"anchors/{name}.parquet", f"sig/{name}.meta.parquet"]
-
-
-def _views(con, d: Path, names: list[str]) -> None:
-    def view(name: str, files: list[Path], schema: pa.Schema) -> None:
-        if files:
-            con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({sql_list(files)})")
-        else:  # an empty corpus: an empty table of the right shape
-            empty = pa.table({f.name: pa.array([], type=f.type) for f in schema}, schema=schema)
-            con.register(f"_{name}_empty", empty)
-            con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM _{name}_empty")
-
-    view("meta", [d / "sig" / f"{n}.meta.parquet" for n in names], META_SCHEMA)
 
 
 class _Signatures:
@@ -518,6 +481,127 @@ def _contained_edges(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -
     return edges.num_rows
 
 
+# -- the last phase: components of the edges, then decisions per group of whole components ----------
+def _components(stage: NearDedup, ctx: StageContext, sources: list[str]) -> dict:
+    """Connected components of all edges (:mod:`thresher.steps.dedup.components`), with no task
+    holding more than a partition of them: each edge file (a band partition's pairs, a containment
+    partition's edges) is rewritten by the partition of its first document (``cc/edges/``) and as
+    undirected rows of the graph (``cc/g-000/``), then contracted into stars."""
+    store = ctx.store(stage.name)
+    done = set(store.ls("cc/edges"))
+    ctx.map(_scatter_edges, [(stage, i, rel, len(sources)) for i, rel in enumerate(sources) if f"part-{i:05d}.json" not in done])
+    return {**components.contract(ctx, stage.name, "cc", len(sources), stage.partitions, stage.duckdb_memory), "sources": len(sources)}
+
+
+def _scatter_edges(ctx: StageContext, item: tuple[NearDedup, int, str, int]) -> int:
+    stage, i, rel, n = item
+    store = ctx.store(stage.name)
+    with store.open(rel) as f:
+        t = pq.read_table(f)
+    contained = "x" in t.column_names  # containment edges (x in y), else a band partition's pairs (a, b)
+    a = t.column("x" if contained else "a").to_numpy().astype(np.int64)
+    b = t.column("y" if contained else "b").to_numpy().astype(np.int64)
+    edges = pa.table({"part": components.node_part(a), "a": a, "b": b,
+                      "kind": np.full(len(a), cover.CONTAINMENT if contained else cover.JACCARD, np.int8),
+                      "score": t.column("score").cast(pa.float32())}, schema=EDGEP_SCHEMA)
+    write_by_partition(store, f"cc/edges/part-{i:05d}.parquet", edges)
+    write_by_partition(store, components.round_files("cc", 0, n)[i], components.adjacency(a, b))
+    store.write_bytes(f"cc/edges/part-{i:05d}.json", b"{}")  # last: done
+    return len(a)
+
+
+def _decide_all(stage: NearDedup, ctx: StageContext, cc: dict) -> dict:
+    """Each node's component joined to its document (``cc/nodes/``) and each edge to its component
+    (``cc/ledges/``), both by the partition of the component; then one task per partition of whole
+    components decides them (``decisions/part-<j>.parquet``).
+
+    Memory. An attach task holds one node partition: its rows of the final graph, of the edges (by
+    their first document) and of every document's meta, the partitions counted so that the larger
+    of the graph and the meta has about ``ROWS_PER_PARTITION`` rows per task. A decide task holds
+    the nodes (one meta row each) and edges of the components hashed to it, sized the same way; a
+    component is never split, so the largest component is the floor. DuckDB's ``duckdb_memory``
+    bounds the joins and sorts beside them (spilling to local scratch)."""
+    store = ctx.store(stage.name)
+    meta_rows = count_rows(store, [f"sig/{safe_name(s)}.meta.parquet" for s in ctx.shards])
+    a_parts = choose_partitions(stage.partitions, max(meta_rows, count_rows(store, cc["files"])))
+    done = set(store.ls("cc/nodes"))
+    ctx.map(_attach, [(stage, k, a_parts, cc["sources"], cc["round"], len(cc["files"])) for k in range(a_parts) if f"part-{k:05d}.json" not in done])
+    d_parts = choose_partitions(stage.partitions, count_rows(store, [f"cc/{kind}/part-{k:05d}.parquet" for kind in ("nodes", "ledges")
+                                                                     for k in range(a_parts)]))
+    done = set(store.ls("decisions"))
+    ctx.map(_decide, [(stage, j, d_parts, a_parts) for j in range(d_parts) if f"part-{j:05d}.json" not in done])
+    reports = [orjson.loads(store.read_bytes(f"decisions/part-{j:05d}.json")) for j in range(d_parts)]
+    return {"partitions": d_parts, "edges": {k: sum(r["edges"][k] for r in reports) for k in cover.KINDS},
+            "max_task_rows": max(r["rows"] for r in reports), "max_task_bytes": max(r["bytes"] for r in reports)}
+
+
+def _attach(ctx: StageContext, item: tuple[NearDedup, int, int, int, int, int]) -> int:
+    """Partition ``k`` of the documents with an edge: their component label, their document's meta,
+    their edges (by the edge's first document), written by the partition of the label."""
+    stage, k, parts, n_src, r_final, n_final = item
+    store = ctx.store(stage.name)
+    labels = components.labels(store, components.round_files("cc", r_final, n_final), k, parts, stage.duckdb_memory)
+    edges = read_partition(store, [f"cc/edges/part-{i:05d}.parquet" for i in range(n_src)], k, parts, EDGEP_SCHEMA)
+    meta = read_partition(store, [f"sig/{safe_name(s)}.meta.parquet" for s in ctx.shards], k, parts, META_SCHEMA)
+    with duck(Path(scratch_dir()) / f"thresher-near-cc-{os.getpid()}", stage.duckdb_memory, 1) as con:
+        for name, table in (("labels", labels), ("edges", edges), ("meta", meta)):
+            con.register(name, table)
+        nodes = con.sql("SELECT l.label, m.key, m.shard, m.row, m.id, m.length, m.quality FROM labels l JOIN meta m USING (key)").to_arrow_table()
+        ledges = con.sql("SELECT l.label, e.a, e.b, e.kind, e.score FROM edges e JOIN labels l ON l.key = e.a").to_arrow_table()
+    if nodes.num_rows != labels.num_rows or ledges.num_rows != edges.num_rows:  # a document of an edge with no signature: a bug
+        raise RuntimeError(f"near_dedup: partition {k}: {labels.num_rows} nodes, {nodes.num_rows} signed; {edges.num_rows} edges, {ledges.num_rows} labelled")
+
+    def by_label(t: pa.Table, schema: pa.Schema) -> pa.Table:
+        part = components.node_part(t.column("label").to_numpy())
+        return pa.table({"part": part, **{f.name: t.column(f.name).cast(f.type) for f in schema if f.name != "part"}}, schema=schema)
+
+    write_by_partition(store, f"cc/nodes/part-{k:05d}.parquet", by_label(nodes, NODE_SCHEMA))
+    write_by_partition(store, f"cc/ledges/part-{k:05d}.parquet", by_label(ledges, LEDGE_SCHEMA))
+    store.write_bytes(f"cc/nodes/part-{k:05d}.json", b"{}")  # last: done
+    return nodes.num_rows
+
+
+def _decide(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> dict:
+    """No chaining: the documents of partition ``j``'s components in survivor order, each removed only
+    for a kept document that covers it (:mod:`thresher.steps.dedup.cover`). A component lies whole in
+    one partition and its decisions depend on nothing outside it, so they are those of one pass over
+    all edges."""
+    stage, j, parts, n_attach = item
+    store = ctx.store(stage.name)
+    nodes = read_partition(store, [f"cc/nodes/part-{k:05d}.parquet" for k in range(n_attach)], j, parts, NODE_SCHEMA)
+    ledges = read_partition(store, [f"cc/ledges/part-{k:05d}.parquet" for k in range(n_attach)], j, parts, LEDGE_SCHEMA)
+    with duck(Path(scratch_dir()) / f"thresher-near-d-{os.getpid()}", stage.duckdb_memory, 1) as con:
+        con.register("meta", nodes)
+        con.register("ledges", ledges)
+        # A pair whose documents share buckets in two bands was found in two band partitions: once.
+        edges = con.sql("SELECT DISTINCT a, b, kind, score FROM ledges").to_arrow_table()
+        a = edges.column("a").to_numpy().astype(np.int64)
+        b = edges.column("b").to_numpy().astype(np.int64)
+        kind = edges.column("kind").to_numpy().astype(np.int8)
+        score = edges.column("score").to_numpy().astype(np.float32)
+        jac = kind == cover.JACCARD  # a Jaccard edge covers both ways; containment (a in b) one way
+        covered = np.concatenate([a, b[jac]])
+        coverer = np.concatenate([b, a[jac]])
+        ranked = con.execute(f"SELECT key FROM meta ORDER BY {surv.order_by(stage.survivor)}").fetchnumpy()["key"]
+        res = cover.decide(ranked, covered, coverer, np.concatenate([kind, kind[jac]]), np.concatenate([score, score[jac]]))
+        con.register("_removed", pa.table({"key": pa.array(res["key"], pa.int64()), "survivor_key": pa.array(res["survivor"], pa.int64()),
+                                           "kind": pa.array([cover.KINDS[k] for k in res["kind"].tolist()], pa.string()),
+                                           "score": pa.array(res["score"].astype(np.float32), pa.float32())}))
+        decisions = con.sql("""
+            WITH m AS (SELECT key, survivor_key, kind, score, true AS removed FROM _removed
+                       UNION ALL SELECT DISTINCT survivor_key AS key, survivor_key, NULL AS kind, NULL AS score, false AS removed FROM _removed),
+            r AS (SELECT m.*, count(*) OVER (PARTITION BY survivor_key) AS cluster_size FROM m)
+            SELECT x.shard, x.row, x.id, substr(md5(s.id), 1, 16) AS cluster_id, r.cluster_size, s.id AS survivor, r.removed,
+                   r.kind, r.score, s.shard AS survivor_shard, s.row AS survivor_row, r.key, r.survivor_key
+            FROM r JOIN meta x ON x.key = r.key JOIN meta s ON s.key = r.survivor_key
+            ORDER BY x.shard, x.row""").to_arrow_table().cast(NEAR_DECISIONS_SCHEMA)
+    store.write_bytes(f"decisions/part-{j:05d}.parquet", parquet_bytes(decisions))
+    report = {"edges": {cover.KINDS[k]: int((kind == k).sum()) for k in (cover.JACCARD, cover.CONTAINMENT)},
+              "rows": nodes.num_rows + ledges.num_rows, "bytes": nodes.nbytes + ledges.nbytes}
+    store.write_bytes(f"decisions/part-{j:05d}.json", orjson.dumps(report))  # last: done
+    return report
+
+
 def _pair_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> int:
     """Candidate pairs of one band partition, verified on their signatures."""
     stage, k, parts = item
@@ -553,28 +637,6 @@ def _pair_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> int:
     return len(a_)
 
 
-class _Pending:
-    """Columns gathered over many small numpy batches, written as one large parquet row group."""
-
-    def __init__(self, sink: ParquetSink, rows: int = 250_000) -> None:
-        self.sink, self.limit = sink, rows
-        self.parts: dict[str, list] = {}
-        self.rows = 0
-
-    def add(self, **cols) -> None:
-        for k, v in cols.items():
-            self.parts.setdefault(k, []).append(v)
-        self.rows += len(next(iter(cols.values())))
-        if self.rows >= self.limit:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.rows:
-            self.sink.write({k: np.concatenate(v) if isinstance(v[0], np.ndarray) else [x for part in v for x in part]
-                             for k, v in self.parts.items()})
-        self.parts, self.rows = {}, 0
-
-
 def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
     stage, shard_idx, shard = item
     d = ctx.work_dir(stage.name)
@@ -587,9 +649,8 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
     count = 0
     band_ids = np.arange(bands, dtype=np.int32)
     band_cols: dict[str, list[np.ndarray]] = {"band": [], "bucket": [], "key": [], "idh": []}  # a shard's: bounded
-    with atomic_path(sig_path) as sig_tmp, open(sig_tmp, "wb") as sig_out, \
-            ParquetSink(meta_path.with_name(meta_path.name + ".part"), META_SCHEMA) as meta_sink:
-        meta_out = _Pending(meta_sink, 50_000)
+    meta_cols: dict[str, list] = {f.name: [] for f in META_SCHEMA if f.name != "part"}  # a shard's: bounded
+    with atomic_path(sig_path) as sig_tmp, open(sig_tmp, "wb") as sig_out:
         anchor_cols: dict[str, list[np.ndarray]] = {"h": [], "key": []}  # a shard's: bounded
         batch: list = []  # (row, id, text, language, quality, length)
         size = 0
@@ -627,8 +688,9 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             band_cols["idh"].append(np.repeat(idh, bands))
             anchor_cols["h"].append(ah)
             anchor_cols["key"].append(key_of[ad])
-            meta_out.add(key=keys, shard=[shard] * len(keys), row=[b[0] for b in kept], id=[b[1] for b in kept],
-                         length=[b[5] for b in kept], quality=[b[4] for b in kept], n_anchors=n_anchors[keep_idx])
+            for k, v in (("key", keys.tolist()), ("shard", [shard] * len(keys)), ("row", [b[0] for b in kept]), ("id", [b[1] for b in kept]),
+                         ("length", [b[5] for b in kept]), ("quality", [b[4] for b in kept]), ("n_anchors", n_anchors[keep_idx].tolist())):
+                meta_cols[k] += v
             count += len(keys)
             batch, size = [], 0
 
@@ -644,7 +706,6 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             if size >= stage.batch_chars:
                 flush()
         flush()
-        meta_out.flush()
     cols = {k: np.concatenate(v) if v else np.zeros(0, BANDS_SCHEMA.field(k).type.to_pandas_dtype()) for k, v in band_cols.items()}
     cols["part"] = fine_part(cols["bucket"])
     write_by_partition(Store(str(d)), f"bands/{name}.parquet", pa.table({f.name: cols[f.name] for f in BANDS_SCHEMA}, schema=BANDS_SCHEMA))
@@ -652,8 +713,11 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
     akey = np.concatenate(anchor_cols["key"]) if anchor_cols["key"] else np.zeros(0, np.int64)
     write_by_partition(Store(str(d)), f"anchors/{name}.parquet", pa.table({"part": fine_part(ah), "h": ah, "key": akey}, schema=ANCHOR_SCHEMA))
     write_bytes_atomic(d / "sig" / f"{name}.json", orjson.dumps({"count": count, "num_perm": stage.num_perm}))
-    # The meta file is the shard's completion marker: renamed last.
-    meta_path.with_name(meta_path.name + ".part").replace(meta_path)
+    # The meta file is the shard's completion marker: written last. Sorted by the partition of its
+    # key as a node of the components, so that their partition's task reads only its documents' rows.
+    meta = pa.table({"part": components.node_part(np.asarray(meta_cols["key"], np.int64)),
+                     **{k: pa.array(v, type=META_SCHEMA.field(k).type) for k, v in meta_cols.items()}}, schema=META_SCHEMA)
+    write_bytes_atomic(meta_path, parquet_bytes(meta.sort_by([("part", "ascending")]), ROW_GROUP))
     _publish(d, ctx.store(stage.name), _shard_rels(name))
     return count
 
