@@ -129,7 +129,7 @@ class NearDedup(CorpusStage):
     duckdb_memory: str = "1GB"
     report_pairs: int = 200  # edges sampled with their true similarity for `thresher dedup-report`
     report_shards: int = 4  # ... from at most this many shards (measuring them re-reads those shards)
-    partitions: int = 0  # band partitions (tasks finding pairs); 0: enough for about two million band rows each
+    partitions: int = 0  # tasks of each partitioned pass (bands, containment, components, decisions); 0: about two million rows each
 
     def __post_init__(self) -> None:
         surv.validate(self.survivor)
