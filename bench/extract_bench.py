@@ -91,6 +91,17 @@ def score(truth: dict[str, str], preds: dict[str, str], keys: list[str]) -> tupl
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff]")
+
+
+def is_article(truth: str) -> bool:
+    """The page's ground truth is an article: at least 50 words (Gopher's shortest page), or 100
+    characters of a script written without spaces, and not placeholder text (lorem ipsum)."""
+    if "lorem ipsum" in truth.lower():
+        return False
+    return len(TOKEN.findall(truth)) >= 50 or len(_UNSPACED.findall(truth)) >= 100
+
+
 def half(page_id: str) -> str:
     """"A" (tuning) or "B" (held out), fixed by the page id."""
     return "AB"[zlib.crc32(page_id.encode()) % 2]
@@ -261,11 +272,24 @@ def main() -> None:
         print(f"- {label} ({len(keys)}): " + "; ".join(cells))
     if not args.no_kept:
         print(f"\n`thresher clean` on the {len(pages)} pages: {seconds:.1f} s wall, {len(reasons)} dropped")
-        by_reason: dict[str, list[str]] = defaultdict(list)
-        for k, why in sorted(reasons.items()):
-            by_reason[why].append(k)
-        for why, keys in sorted(by_reason.items(), key=lambda kv: -len(kv[1])):
-            print(f"- {why} ({len(keys)}): {', '.join(keys)}")
+        articles = {k for k in truth if is_article(truth[k])}
+        print("\nPages whose ground truth is an article (is_article) dropped by the default pipeline:\n")
+        print("| pages | articles | dropped | share |")
+        print("|---|---|---|---|")
+        for ds in DATASETS + ("all",):
+            for h in ("A", "B", ""):
+                keys = [k for k in articles if (ds == "all" or k.startswith(ds + "/"))
+                        and (not h or half(k.split("/", 1)[1]) == h)]
+                dropped = sum(k in reasons for k in keys)
+                print(f"| {ds}{' ' + h if h else ''} | {len(keys)} | {dropped} | {100 * dropped / max(1, len(keys)):.1f}% |")
+        for label, chosen in (("articles", True), ("not articles (truth under 50 words, or placeholder)", False)):
+            by_reason: dict[str, list[str]] = defaultdict(list)
+            for k, why in sorted(reasons.items()):
+                if (k in articles) == chosen:
+                    by_reason[why].append(f"{k} ({half(k.split('/', 1)[1])})")
+            print(f"\nDropped, {label}: {sum(map(len, by_reason.values()))}")
+            for why, keys in sorted(by_reason.items(), key=lambda kv: -len(kv[1])):
+                print(f"- {why} ({len(keys)}): {', '.join(keys)}")
     if args.tune:
         print_tune(pages, truth)
 

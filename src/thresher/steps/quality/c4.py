@@ -14,6 +14,16 @@ would also delete titles, headings and list items of pages that are kept. With
 named ``c4:<rule>`` (whole lines; C4's stripping of kept lines and removal of citation marks
 are not applied to the text).
 
+Prose, not layout (``prose_lines = true``, the default; ``false`` gives C4's own line test, as
+datatrove applies it): a line ends a sentence also after closing quotes and brackets (``.”``,
+``.)``); a line that does not end one keeps its complete sentences, up to the last terminal mark
+that whitespace follows (a layout ran a heading, caption or label into the end of the paragraph,
+or put a whole body on one line); table rows (``| a | b |``, as ``extract`` writes data tables)
+hold cells, not sentences. And a page whose kept lines hold at least ``min_sentence_words``
+words (50, Gopher's shortest page) has prose enough however few sentences it has: a short news
+item of three long sentences is an article. With ``remove_lines`` a line kept for its sentences
+is kept whole. See ``thresher.steps.quality.signals.prose``.
+
 The thresholds assume English (``languages = ["en"]``), and stay English on purpose (see
 thresher.steps.quality.languages: FineWeb-2 left C4 out for other languages); the lorem ipsum
 rule holds for pages in any language (language ID tags placeholder Latin as ``la``).
@@ -52,6 +62,11 @@ class C4Rules(QualityFilter):
     filter_policy: bool = True
     min_sentences: int | None = 5
     remove_lines: bool = False
+    #: judge sentences as prose is written (see the module docstring); false: C4's own line test
+    prose_lines: bool = True
+    #: with ``prose_lines``: a page whose kept lines hold at least this many words has enough
+    #: prose however few sentences it has (three long ones); 50 is Gopher's shortest page
+    min_sentence_words: int | None = 50
 
     def _options(self) -> C4Options:
         def off_is_none(x: Any) -> Any:
@@ -66,6 +81,7 @@ class C4Rules(QualityFilter):
             filter_javascript=self.filter_javascript,
             filter_curly_bracket=self.filter_curly_bracket,
             filter_policy=self.filter_policy,
+            prose_lines=self.prose_lines,
         )
 
     def signals(self, view: TextView) -> dict[str, Any]:
@@ -75,7 +91,12 @@ class C4Rules(QualityFilter):
         page_rule = signals.get("c4.page_rule")
         if page_rule and page_rule not in skip:  # C4 stops reading at the first such line
             return f"c4:{page_rule}", f"a line that passed the line rules contains {'lorem ipsum' if page_rule == 'lorem_ipsum' else 'a curly bracket'}"
-        return super().first_failure(signals, skip)
+        failure = super().first_failure(signals, skip)
+        enough = self.min_sentence_words
+        if (failure is not None and failure[0] == "c4:too_few_sentences" and enough is not None and enough is not False
+                and signals.get("c4.sentence_words", -1) >= enough):
+            return None
+        return failure
 
     def process(self, doc: Document, ctx: ShardContext) -> None:
         super().process(doc, ctx)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from thresher.document import Document
+from thresher.steps.base import ShardContext
 from thresher.steps.quality.base import QualityFilter, Rule
 from thresher.steps.quality.languages import languages_of
 from thresher.steps.quality.signals.gopher import STOP_WORDS, quality_signals, repetition_signals
@@ -99,6 +101,12 @@ class GopherRepetition(QualityFilter):
     ``languages = ["*"]`` judges every page.
 
     ``top_n_grams`` and ``dup_n_grams`` are lists of ``[n, max_fraction]``.
+
+    Pages in ``unspaced_languages`` (written without spaces between words: Japanese, Chinese,
+    Thai, Lao, Khmer, Burmese, Tibetan) are judged by the paragraph and line rules only: their
+    "tokens" are runs of characters between punctuation marks, whose n-grams say nothing about
+    repetition (a Japanese article's particles and brackets repeat as 5-grams of tokens). Their
+    signals have no n-gram keys.
     """
 
     name = "gopher_repetition"
@@ -112,6 +120,14 @@ class GopherRepetition(QualityFilter):
     dup_n_grams: list[list[float]] = dataclasses.field(
         default_factory=lambda: [[5, 0.15], [6, 0.14], [7, 0.13], [8, 0.12], [9, 0.11], [10, 0.10]]
     )
+    unspaced_languages: list[str] = dataclasses.field(default_factory=lambda: ["ja", "zh", "th", "lo", "km", "my", "bo"])
+
+    def __post_init__(self) -> None:
+        # the same rules without n-grams, for pages in unspaced_languages
+        self._unspaced = frozenset(self.unspaced_languages)
+        self._lines_only = (dataclasses.replace(self, top_n_grams=[], dup_n_grams=[], unspaced_languages=[])
+                            if self._unspaced else None)
+        super().__post_init__()
 
     def _compile(self) -> None:
         self.top_n_grams = _pairs(self.top_n_grams)
@@ -136,3 +152,9 @@ class GopherRepetition(QualityFilter):
 
     def signals(self, view: TextView) -> dict[str, Any]:
         return repetition_signals(view, *self._ns)
+
+    def process(self, doc: Document, ctx: ShardContext) -> None:
+        if self._lines_only is not None and doc.metadata.get("language") in self._unspaced:
+            self._lines_only.process(doc, ctx)
+        else:
+            super().process(doc, ctx)

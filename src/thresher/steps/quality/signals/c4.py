@@ -22,11 +22,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from thresher.kernels import kernel
+from thresher.steps.quality.signals.prose import complete_sentences, ends_sentence, is_table_row
 from thresher.steps.quality.view import TextView
 
 CITATION = re.compile(r"\[\d*\]|\[edit\]|\[citation needed\]")
 END_PUNCTUATION = (".", "?", "!", '"', "'")
 ELLIPSIS = "..."
+PROSE_MARKS = (".", "?", "!")  # C4's marks, with prose_lines after closing quotes and brackets
 POLICY_PHRASES = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies")
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class C4Options:
     filter_javascript: bool = True
     filter_curly_bracket: bool = True
     filter_policy: bool = True
+    prose_lines: bool = False
 
 
 # What can happen to a line, in the order C4 checks; lorem_ipsum and curly_bracket drop the page.
@@ -47,13 +50,16 @@ LINE_RULES = ("long_word", "no_terminal_punct", "too_few_words", "lorem_ipsum", 
 
 def judge_lines(view: TextView, opt: C4Options) -> tuple[list[str | None], list[str], set[int]]:
     """For each line of ``view.lines``: the rule that removes it, or None; the kept lines
-    (stripped, citations removed) in order; and the indices of kept lines whose citation marks
-    were removed (their tokens differ from the text's)."""
+    (stripped, citations removed; with ``prose_lines``, a line that does not end a sentence is
+    kept as its complete sentences, if any) in order; and the indices of kept lines whose text
+    differs from the line's (citation marks removed, a trailing fragment cut): their tokens
+    differ from the text's."""
     verdicts: list[str | None] = []
     kept: list[str] = []
     cited: set[int] = set()
     max_len = opt.max_word_length
     min_words = opt.min_words_per_line
+    prose = opt.prose_lines
     for i, raw in enumerate(view.lines):
         line = raw.strip()
         if max_len is not None and len(line) > max_len and max(map(len, line.split())) > max_len:
@@ -66,9 +72,19 @@ def judge_lines(view: TextView, opt: C4Options) -> tuple[list[str | None], list[
             line_c = stripped
         else:
             line_c = line
-        if opt.filter_no_terminal_punct and (not line_c.endswith(END_PUNCTUATION) or line_c.endswith(ELLIPSIS)):
-            verdicts.append("no_terminal_punct")
+        if opt.filter_no_terminal_punct and prose and is_table_row(line_c):
+            verdicts.append("no_terminal_punct")  # a row's cells are not sentences
             continue
+        if opt.filter_no_terminal_punct and not (
+            line_c.endswith(END_PUNCTUATION) and not line_c.endswith(ELLIPSIS)
+            or prose and ends_sentence(line_c, PROSE_MARKS)
+        ):
+            head = complete_sentences(line_c) if prose else ""
+            if not head:
+                verdicts.append("no_terminal_punct")
+                continue
+            # the line's complete sentences are kept (its tokens differ from the text's)
+            line, line_c, had_citation = head, head, True
         # words are counted before citation removal, as C4 does
         if min_words is not None and len(line.split(None, min_words)) < min_words:
             verdicts.append("too_few_words")
@@ -169,6 +185,8 @@ def c4_signals(view: TextView, opt: C4Options) -> dict[str, float | int | str | 
         sentences += count_sentences([line for i, line in zip(kept_index, kept) if i in cited])
         kept_mask[list(cited)] = False
     out["sentences"] = sentences + sentences_in_lines(view, kept_mask)
+    if opt.prose_lines:  # words in the kept lines: the prose the sentences hold
+        out["sentence_words"] = sum(len(line.split()) for line in kept)
     # The page-level rule met first, reading down the page (C4 stops there): lorem_ipsum, curly_bracket or None.
     out["page_rule"] = first_page_rule
     return out
