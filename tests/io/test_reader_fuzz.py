@@ -180,7 +180,8 @@ def warc_records(values: list[str]) -> tuple[list[str], list[bytes], list[str]]:
         ids.append(rid)
         recs.append(rec)
         kinds.append("conversion" if i % 2 else "response")
-        recs.append(warc_record("request", b"GET / HTTP/1.1\r\n\r\n", content_type="application/http; msgtype=request")[1])
+        recs.append(warc_record("request", b"GET / HTTP/1.1\r\n\r\n", rid=f"<urn:q{i}>",  # fixed ids: the same bytes every run
+                                content_type="application/http; msgtype=request")[1])
         ids.append("")
         kinds.append("request")
     return ids, recs, kinds
@@ -234,8 +235,8 @@ def test_warc_reads_every_undamaged_record_and_reports_damage(tmp_path, gz, valu
         clean = {d.id: d.original for d in read(read_warc, _write(tmp_path / "clean.warc.gz", data))[0]}
         changed = [d.id for d in docs if d.kept and clean.get(d.id) != d.original]
         assert not changed or stats.input_errors, changed
-    if damage == "cut" and any(touched):
-        if gz or _cut_inside_a_record(at, spans, recs):
+    if damage == "cut" and any(touched):  # a cut between gzip members leaves a whole file: nothing to see
+        if (gz and any(start < at < end for start, end in spans)) or (not gz and _cut_inside_a_record(at, spans, recs)):
             assert stats.input_errors, "a cut file was not reported"
 
 
