@@ -128,6 +128,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:teilen|diesen artikel teilen|artikel teilen|jetzt teilen|teilen auf)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|drucken))*",
         uses_cookies=r"(?:diese (?:web)?seite|diese website|wir|unsere (?:web)?seite) (?:verwendet|verwenden|nutzt|nutzen|benutzt|setzt|setzen) (?:\w+ )?cookies\b.*",
         button=r"akzeptieren|alle akzeptieren|alle cookies akzeptieren|zustimmen|ablehnen|alle ablehnen|einverstanden|einstellungen|mehr erfahren|ok, verstanden",
+        save_my_name=r"meinen namen, (?:meine )?e-mail(?:-adresse)? und (?:meine )?website in diesem browser speichern.*",
+        form_field=r"(?:kommentar|name|e-mail|website)\s*[*※]?",
+        post_comment_button=r"kommentar abschicken|kommentar absenden",
     ),
     "fr": dict(
         blogger_count=r"aucun commentaire\s?:|\d+ commentaires?\s?:", post_a_comment=r"enregistrer un commentaire|publier un commentaire",
@@ -140,6 +143,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:partager|partagez|partager cet article|partager sur)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|imprimer))*",
         uses_cookies=r"(?:ce site(?: web| internet)?|nous|notre site) (?:utilise|utilisons|dépose|déposons) (?:des |les )?cookies\b.*",
         button=r"accepter|tout accepter|j'accepte|refuser|tout refuser|continuer sans accepter|paramétrer|personnaliser|en savoir plus|ok, j'ai compris",
+        save_my_name=r"enregistrer mon nom, mon (?:adresse )?e-mail et mon site (?:web )?dans (?:le|ce) navigateur.*",
+        form_field=r"(?:commentaire|nom|e-mail|adresse e-mail|site(?: web)?)\s*[*※]?",
+        post_comment_button=r"laisser un commentaire|publier le commentaire|envoyer le commentaire",
     ),
     "es": dict(
         blogger_count=r"no hay comentarios:|\d+ comentarios?:", post_a_comment=r"publicar un comentario",
@@ -152,6 +158,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:compartir|comparte|compartir en|compartir este artículo)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|email|correo|linkedin|pinterest|imprimir))*",
         uses_cookies=r"(?:este (?:sitio(?: web)?|portal|web) (?:utiliza|usa) |(?:utilizamos|usamos) )(?:las |sus |nuestras )?cookies\b.*",
         button=r"aceptar|aceptar todo|aceptar todas|acepto|rechazar|rechazar todo|configurar|configuración|más información|entendido",
+        save_my_name=r"guarda(?:r)? mi nombre, correo(?: electrónico)? y (?:web|sitio web) en este navegador.*",
+        form_field=r"(?:comentario|nombre|correo electrónico|email|e-mail|web|sitio web)\s*[*※]?",
+        post_comment_button=r"publicar (?:el )?comentario|enviar comentario",
     ),
     "pt": dict(
         blogger_count=r"nenhum comentário:|\d+ comentários?:", post_a_comment=r"postar um comentário|enviar um comentário",
@@ -164,6 +173,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:compartilhar|compartilhe|partilhar|partilhe)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|imprimir))*",
         uses_cookies=r"(?:este (?:site|sítio|portal)(?: web)? (?:utiliza|usa) |(?:utilizamos|usamos) )cookies\b.*",
         button=r"aceitar|aceito|aceitar todos|rejeitar|recusar|configurar|definições|saiba mais|entendi|concordo",
+        save_my_name=r"(?:salvar|guardar) (?:meus dados|o meu nome, e-?mail e site|meu nome, e-?mail e site) neste navegador.*",
+        form_field=r"(?:comentário|nome|e-?mail|site)\s*[*※]?",
+        post_comment_button=r"publicar comentário|enviar comentário",
     ),
     "it": dict(
         blogger_count=r"nessun commento:|\d+ commenti:|1 commento:", post_a_comment=r"posta un commento|pubblica un commento",
@@ -230,12 +242,15 @@ _ML: dict[str, dict[str, str]] = {
         blogger_pager=r"(?:sonraki kayıt\s*)?(?:önceki kayıt)(?:\s+ana sayfa)?|sonraki kayıt(?:\s+ana sayfa)?|(?:daha yeni gönderi\s*)?daha eski gönderi(?:\s+ana sayfa)?",
         blogger_feed=r"kaydol\s*:\s*(?:kayıt yorumları|kayıtlar|yorumlar)(?:\s*\(atom\))?|abone ol\s*:\s*(?:kayıt yorumları|yorumlar)(?:\s*\(atom\))?",
         leave_a_reply=r"bir yanıt yazın|bir cevap yazın|yorum yapın|yanıtı iptal et|yanıtla|cevapla",
-        email_not_published=r"e-posta (?:hesabınız|adresiniz) yayımlanmayacak\..*",
+        email_not_published=r"e-posta (?:hesabınız|adresiniz) (?:yayımlanmayacak|yayınlanmayacak)\..*",
         comment_count=r"\d+ (?:yorum|yanıt)|(?:henüz )?yorum yok\.?|yorumlar \(\d+\)",
         facebook_comments=r"yorum ekle\s*(?:\.\.\.|…)?",
         share_words=r"(?:paylaş|paylaşın|bu haberi paylaş)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-posta|linkedin|pinterest|yazdır))*",
         uses_cookies=r"(?:bu (?:web )?site(?:miz)?|sitemiz|web sitemiz)(?:,)? çerez(?:ler)?(?:i)? (?:kullanır|kullanmaktadır|kullanıyor)\b.*|(?:bu (?:web )?sitede|sitemizde) çerezler(?:i)? kullan\w*\b.*",
         button=r"kabul et|kabul ediyorum|tümünü kabul et|reddet|ayarlar|daha fazla bilgi|tamam",
+        save_my_name=r"bir dahaki sefere yorum yaptığımda kullanılmak üzere adımı, e-posta adresimi ve web site adresimi bu tarayıcıya kaydet.*",
+        form_field=r"(?:yorum|ad|adınız|isim|e-posta|web sitesi|internet sitesi|i̇nternet sitesi)\s*[*※]?",
+        post_comment_button=r"yorum gönder|yorumu gönder|gönder",
     ),
     "ru": dict(
         blogger_count=r"комментариев нет:|\d+ комментари(?:й|я|ев):", post_a_comment=r"отправить комментарий|написать комментарий",
@@ -248,6 +263,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:поделиться|поделитесь)(?:\s*[:|]?\s*(?:facebook|twitter|x|vk|вконтакте|одноклассники|telegram|whatsapp|e-mail|печать))*",
         uses_cookies=r"(?:этот сайт|наш сайт|сайт|мы) (?:использует|используем) (?:файлы )?(?:cookie|cookies|куки)\b.*",
         button=r"принять|принять все|согласен|согласна|понятно|отклонить|настройки|подробнее|хорошо",
+        save_my_name=r"сохранить (?:моё|мое) имя, email и адрес сайта в этом браузере.*",
+        form_field=r"(?:комментарий|имя|email|e-mail|сайт)\s*[*※]?",
+        post_comment_button=r"отправить комментарий|отправить",
     ),
     "uk": dict(
         blogger_count=r"немає коментарів:|\d+ коментар(?:і|ів)?:", post_a_comment=r"дописати коментар|надіслати коментар",
@@ -308,6 +326,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:分享|分享到|分享至)(?:\s*[:：|]?\s*(?:微信|微博|qq|qq空间|facebook|twitter|line))*",
         uses_cookies=r"(?:本网站|本站|我们)(?:使用|会使用)\s*(?:cookie|cookies|小型文字檔案)\b.*",
         button=r"同意|接受|我同意|全部接受|拒绝|拒絕|设置|了解更多",
+        save_my_name=r"在此浏览器中保存我的显示名称、邮箱地址和网站地址.*|在此瀏覽器中儲存我的顯示名稱、電子郵件地址及個人網站網址.*",
+        form_field=r"(?:评论|留言|显示名称|名称|电子邮件(?:地址)?|(?:电子)?邮箱(?:地址)?|(?:站点|网站)(?:地址)?|顯示名稱|電子郵件|個人網站網址)\s*[*※]?",
+        post_comment_button=r"发表评论|發佈留言|提交评论",
     ),
     "ja": dict(
         blogger_count=r"\d+\s*件のコメント\s*[:：]|コメントはありません\s*[:：]?", post_a_comment=r"コメントを投稿|コメントする",
@@ -320,6 +341,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:シェア|シェアする|共有|この記事をシェア)(?:\s*[:：|]?\s*(?:facebook|twitter|x|line|はてな|はてなブックマーク|pocket))*",
         uses_cookies=r"(?:当サイト|このサイト|本サイト|当ウェブサイト)(?:で)?は\s*(?:cookie|クッキー)\s*を使用して.*",
         button=r"同意する|同意します|すべて同意|拒否する|設定|詳細",
+        save_my_name=r"次回のコメントで使用するためブラウザーに自分の名前、メールアドレス、サイトを保存する.*",
+        form_field=r"(?:コメント|名前|メール|メールアドレス|サイト|ウェブサイト)\s*[*※]?",
+        post_comment_button=r"コメントを送信|送信",
     ),
     "ko": dict(
         blogger_count=r"댓글 없음\s*:|댓글 \d+개\s*:", post_a_comment=r"댓글 쓰기|댓글 달기",
@@ -332,6 +356,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:공유|공유하기|기사 공유)(?:\s*[:|]?\s*(?:facebook|페이스북|twitter|트위터|x|카카오톡|카카오스토리|밴드|이메일))*",
         uses_cookies=r"(?:이 (?:웹)?사이트는|당사는|저희는) 쿠키를 사용합니다\b.*",
         button=r"동의|동의합니다|모두 동의|수락|거부|설정|자세히 보기",
+        save_my_name=r"다음 번 댓글 작성을 위해 이 브라우저에 이름, 이메일, 그리고 웹사이트를 저장합니다.*",
+        form_field=r"(?:댓글|이름|이메일|웹사이트)\s*[*※]?",
+        post_comment_button=r"댓글 달기|댓글 작성|등록",
     ),
     "ar": dict(
         blogger_count=r"ليست هناك تعليقات\s*:|\d+ تعليقات?\s*:", post_a_comment=r"إرسال تعليق|اضافة تعليق|أضف تعليق",
@@ -344,6 +371,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:شارك|مشاركة|شارك الخبر|شارك على)(?:\s*[:|]?\s*(?:فيسبوك|تويتر|واتساب|facebook|twitter|x|whatsapp|telegram))*",
         uses_cookies=r"(?:يستخدم (?:هذا )?(?:الموقع|موقعنا)|نستخدم) (?:ملفات )?(?:تعريف الارتباط|الكوكيز|cookies)\b.*",
         button=r"قبول|أوافق|موافق|قبول الكل|رفض|الإعدادات|اعرف المزيد",
+        save_my_name=r"احفظ اسمي، (?:و)?بريدي الإلكتروني، والموقع الإلكتروني في هذا المتصفح.*",
+        form_field=r"(?:التعليق|الاسم|البريد الإلكتروني|الموقع|الموقع الإلكتروني)\s*[*※]?",
+        post_comment_button=r"إرسال التعليق|أضف تعليق",
     ),
     "fa": dict(
         blogger_count=r"هیچ نظری موجود نیست\s*:|\d+ نظر\s*:", post_a_comment=r"ارسال یک نظر|ارسال نظر",
@@ -368,6 +398,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:शेयर करें|साझा करें|शेयर)(?:\s*[:|]?\s*(?:फेसबुक|ट्विटर|व्हाट्सएप|facebook|twitter|x|whatsapp))*",
         uses_cookies=r"(?:यह (?:वेब)?साइट|हम|हमारी (?:वेब)?साइट) कुकीज़ का (?:उपयोग|इस्तेमाल) (?:करती|करते|करता) (?:है|हैं)\b.*",
         button=r"स्वीकार करें|सहमत|मैं सहमत हूँ|अस्वीकार करें|सेटिंग्स|और जानें",
+        save_my_name=r"अगली बार जब मैं टिप्पणी करूँ,? (?:तो )?इस ब्राउज़र में मेरा नाम, ईमेल और वेबसाइट (?:सहेजें|साचवा).*",
+        form_field=r"(?:टिप्पणी|नाम|ईमेल|वेबसाइट)\s*[*※]?",
+        post_comment_button=r"टिप्पणी करें|टिप्पणी भेजें",
     ),
     "th": dict(
         blogger_count=r"ไม่มีความคิดเห็น\s*:|\d+ ความคิดเห็น\s*:", post_a_comment=r"แสดงความคิดเห็น|ส่งความคิดเห็น",
@@ -380,6 +413,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:แชร์|แบ่งปัน|แชร์ข่าวนี้)(?:\s*[:|]?\s*(?:facebook|twitter|x|line|ไลน์|เฟซบุ๊ก))*",
         uses_cookies=r"(?:เว็บไซต์นี้|เรา)(?:มีการ)?ใช้คุกกี้.*",
         button=r"ยอมรับ|ยอมรับทั้งหมด|ตกลง|ปฏิเสธ|ตั้งค่า|เรียนรู้เพิ่มเติม",
+        save_my_name=r"บันทึกชื่อ,? อีเมล และชื่อเว็บไซต์ของฉันบนเบราว์เซอร์นี้.*",
+        form_field=r"(?:ความเห็น|ความคิดเห็น|ชื่อ|อีเมล|เว็บไซต์)\s*[*※]?",
+        post_comment_button=r"แสดงความเห็น|แสดงความคิดเห็น|ส่งความคิดเห็น",
     ),
 }
 
@@ -392,6 +428,11 @@ _ML_KINDS: dict[str, tuple[str, str, str, int]] = {
     "blogger_feed": ("comment_widget", "line", "anywhere", 40),
     "leave_a_reply": ("comment_widget", "line", "edge", 40),
     "email_not_published": ("comment_widget", "prefix", "anywhere", 30),
+    # WordPress's reply form below it, in the twelve languages of issue 17's golden pages: the
+    # consent box is unmistakable anywhere; field labels and the button mean nothing on their own.
+    "save_my_name": ("comment_widget", "prefix", "anywhere", 40),
+    "form_field": ("comment_widget", "line", "after", 40),
+    "post_comment_button": ("comment_widget", "line", "after", 40),
     "comment_count": ("comment_widget", "line", "edge", 40),
     "facebook_comments": ("comment_widget", "line", "edge", 40),
     "share_words": ("share_bar", "line", "edge", 40),
