@@ -213,3 +213,35 @@ def test_html_edited_before_extraction_is_dropped_with_a_plain_reason():
     doc.apply([Edit(0, 15, "some_step:rule")])
     (out,), _ = run(ExtractHtml(), doc)
     assert not out.kept and out.verdict.reason == "extract:error" and "before extraction" in out.verdict.detail
+
+
+def _nested(depth: int) -> str:
+    body = "<p>" + "A sentence that tells the reader one plain fact about the harbour bridge. " * 8 + "</p>"
+    return "<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>"
+
+
+def test_dom_depth_is_measured_exactly():
+    from resiliparse.parse.html import HTMLTree
+
+    from thresher.steps.extract.main_text import deeper_than
+
+    tree = HTMLTree.parse(_nested(50))  # document > html > body > 50 divs > p > text
+    assert deeper_than(tree, 53) and not deeper_than(tree, 54)
+    flat = HTMLTree.parse("<html><body>" + "<p>one</p>" * 200 + "</body></html>")
+    assert not deeper_than(flat, 4)
+
+
+def test_a_page_nested_too_deep_for_resiliparse_is_read_without_it(monkeypatch):
+    # resiliparse's time grows with depth squared in one C call no time limit stops: a page of
+    # 100,000 nested divs held a worker for minutes. Past the cap only trafilatura reads it.
+    from thresher.steps.extract import main_text
+
+    asked = []
+    real = main_text.extract_plain_text
+    monkeypatch.setattr(main_text, "extract_plain_text", lambda tree, **kw: asked.append(1) or real(tree, **kw))
+    ordinary = extract_main_text(_nested(40))
+    assert asked and "harbour bridge" in ordinary.text
+    asked.clear()
+    deep = extract_main_text(_nested(main_text.MAX_DOM_DEPTH + 10_000))
+    assert asked == []
+    assert "harbour bridge" in deep.text or deep.text == ""
