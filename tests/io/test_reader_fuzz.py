@@ -279,7 +279,9 @@ def parquet_bytes(values: list[str]) -> tuple[bytes, list[tuple[int, int, list[i
     """A Parquet file of a few row groups, and each group's (start, end, rows) in it."""
     table = pa.table({"id": [f"r{i}" for i in range(len(values))], "text": values})
     buf = io.BytesIO()
-    pq.write_table(table, buf, row_group_size=3, compression="zstd")
+    # With page checksums, as thresher writes Parquet: without them a flipped byte in a page can
+    # decode to another value, and no reader could tell.
+    pq.write_table(table, buf, row_group_size=3, compression="zstd", write_page_checksum=True)
     data = buf.getvalue()
     meta = pq.ParquetFile(io.BytesIO(data)).metadata
     groups, row = [], 0
@@ -319,6 +321,20 @@ def test_parquet_reads_every_undamaged_row_group_and_reports_damage(tmp_path, va
         assert stats.input_errors, "a cut Parquet file was not reported"
     for rid, text in got.items():  # nothing read that was not there (or damage was reported)
         assert text == values[int(rid[1:])] or stats.input_errors
+
+
+def test_a_flipped_byte_in_a_checksummed_parquet_page_is_reported_not_read_as_another_value(tmp_path):
+    values = [f"Row {i} says one plain thing about the bridge." for i in range(9)]
+    data, groups = parquet_bytes(values)
+    start, end, rows = groups[1]
+    middle = (start + end) // 2
+    path = tmp_path / "f.parquet"
+    path.write_bytes(data[:middle] + bytes([data[middle] ^ 0x20]) + data[middle + 1:])
+    docs, stats = read(read_parquet, path)
+    got = {d.id: d.original for d in docs if d.kept}
+    assert all(got[rid] == values[int(rid[1:])] for rid in got)  # nothing wrong read as right
+    assert stats.input_errors == {"corrupt_file": 1}, stats.error_samples
+    assert all(f"r{r}" in got for r in groups[0][2] + groups[2][2])  # the other groups are whole
 
 
 # -- one-page files: HTML and text, plain and .gz ---------------------------------------------------

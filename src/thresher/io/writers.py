@@ -103,7 +103,7 @@ class _ParquetSink:
         for r in self.rows:
             names.update(dict.fromkeys(r))
         table = pa.table({n: _column([r.get(n) for r in self.rows]) for n in names})
-        pq.write_table(table, self.staged.file, compression="zstd")
+        pq.write_table(table, self.staged.file, compression="zstd", write_page_checksum=True)  # readers can tell a flipped byte
         self.rows = []
 
 

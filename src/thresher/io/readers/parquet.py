@@ -23,7 +23,9 @@ def read_parquet(path: Path | str, rel: str, opts: ReadOptions, stats: Stats) ->
         return
     with raw:
         try:
-            pf = pq.ParquetFile(raw)
+            # Pages written with checksums (write_page_checksum) are checked: a flipped byte in one is
+            # reported instead of read as another value. Without them Parquet cannot tell.
+            pf = pq.ParquetFile(raw, page_checksum_verification=True)
         except Exception as exc:  # a damaged footer: pyarrow raises ArrowInvalid, OSError, and others
             if isinstance(exc, RetriesExhausted):
                 stats.input_error("read_failed", rel, str(exc))
