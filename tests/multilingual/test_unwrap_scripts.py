@@ -190,3 +190,38 @@ def test_a_repeated_run_in_a_script_without_spaces_is_measured_in_characters(lin
 def test_a_short_repeated_cjk_line_is_left_to_the_boilerplate_rules():
     text = "分享\n根据计划，新桥全长约一千二百米，设有四条机动车道和两条自行车道。\n分享\n"
     assert repeats(text) == text
+
+
+# Thai: a space between phrases, none inside words, so a wrapper breaks only between phrases and
+# a phrase wider than the width takes a line of its own.
+TH_TITLE = "นักวิทยาศาสตร์ค้นพบกบชนิดใหม่ในป่าบนภูเขา"
+TH_PHRASES = ("ทีมสำรวจจากมหาวิทยาลัยและเขตรักษาพันธุ์สัตว์ป่าพบกบตัวเล็กยาวไม่ถึงสามเซนติเมตรริมลำธาร",
+              "หลังของมันมีจุดสีส้มเด่นชัด",
+              "และเสียงร้องก็แตกต่างจากชนิดที่รู้จักกันอยู่แล้วโดยสิ้นเชิงตามที่นักวิจัยบันทึกไว้")
+
+
+@pytest.mark.parametrize("width", [56, 64, 80])
+def test_a_thai_paragraph_wrapped_at_its_phrase_spaces_is_rejoined_with_spaces(width):
+    para = " ".join(TH_PHRASES)
+    lines = column_wrap(para, width)
+    assert len(lines) == 3 and max(map(len, lines)) > width  # the first phrase overflows the width
+    text = TH_TITLE + "\n" + "\n".join(lines) + "\n"
+    assert unwrap(text) == TH_TITLE + "\n" + para + "\n"
+
+
+def test_a_thai_paragraph_whose_first_phrase_is_alone_joins_it_but_not_the_title():
+    text = TH_TITLE + "\nเมื่อสัปดาห์ที่แล้ว\n" + "\n".join(TH_PHRASES) + "\n"
+    assert unwrap(text) == TH_TITLE + "\nเมื่อสัปดาห์ที่แล้ว " + " ".join(TH_PHRASES) + "\n"
+
+
+@pytest.mark.parametrize("lines", [
+    # headlines of a news list: one phrase each, nothing that says a sentence goes on
+    ("ทีมสำรวจจากมหาวิทยาลัยพบกบชนิดใหม่ริมลำธารบนภูเขาสูงสองพันเมตรทางภาคเหนือ",
+     "รัฐบาลประกาศแผนสร้างสะพานข้ามแม่น้ำแห่งใหม่ในตัวเมือง",
+     "นักเรียนไทยคว้าเหรียญทองคณิตศาสตร์โอลิมปิกระหว่างประเทศเป็นปีที่สามติดต่อกัน"),
+    # a title above a one-phrase paragraph
+    (TH_TITLE, "ผู้เชี่ยวชาญเรียกร้องให้สำรวจเพิ่มเติมโดยเร็วและเสนอให้ขึ้นทะเบียนเป็นสัตว์คุ้มครอง"),
+])
+def test_thai_lines_that_are_not_a_wrapped_paragraph_stay_apart(lines):
+    text = "\n".join(lines) + "\n"
+    assert unwrap(text) == text

@@ -134,6 +134,15 @@ def _caseless_letter(c: str) -> bool:
     punctuation (a line that starts with ``。`` or ``、`` goes on from the line above)."""
     return (c.isalpha() and not c.isupper() and not c.islower()) or (c >= "\u3000" and is_cjk(c))
 _ENDS_PARAGRAPH = _FULL_STOPS | _CLOSERS
+# Thai writes no space inside a phrase and one between phrases, so a wrapper breaks only there,
+# and a phrase wider than the width gets a line of its own: a Thai line with no space may be
+# longer than the width and need not be filled (see ``phrase`` in :meth:`Unwrap.edit`). Such a
+# run has little geometry left to tell it from stacked one-line paragraphs, so it is joined only
+# on Thai evidence that the sentence goes on: a stranded first phrase above it, or a line that
+# starts with one of these conjunctions and connectives (and, but, which, by, because, so, or,
+# that, while, then, including), which do not open a paragraph.
+THAI_GOES_ON = ("และ", "แต่", "ซึ่ง", "โดย", "เพราะ", "จึง", "หรือ", "ว่า", "ขณะที่", "แล้ว", "รวมถึง", "ทั้งนี้")
+_THAI = regex.compile(r"\p{Thai}")
 
 
 @dataclass
@@ -179,6 +188,7 @@ class Unwrap(Editor):
         caseless = [False] * n  # starts with a letter of a script without case
         dash = [False] * n  # starts with "- ": a list item, or a wrapped sentence's dash
         prose = [False] * n  # a line of text a stranded word may be joined to
+        phrase = [False] * n  # a Thai line with no space: one phrase, which may overflow the width
         hi_w = self.max_width
         for i, line in enumerate(lines):
             if len(line) > hi_w:  # too long to be part of a wrap (most lines of a clean page)
@@ -201,6 +211,7 @@ class Unwrap(Editor):
             else:
                 sp = s.find(" ")
                 first[i] = _width(s[:sp]) if sp >= 0 else w
+            phrase[i] = " " not in s and _THAI.match(c) is not None
             lower[i] = c.islower()
             caseless[i] = not lower[i] and _caseless_letter(c)
             end[i] = s[-1]
@@ -269,8 +280,9 @@ class Unwrap(Editor):
             if not length[i]:
                 i += 1
                 continue
-            lo, hi = length[i], 1 << 30
+            lo, hi = (min(length[i], lo_w) if phrase[i] else length[i]), 1 << 30
             shortest = 1 << 30  # the shortest line of the run that is not its last
+            phrasal = False  # the run passed the width test only as Thai phrase lines
             j = i
             while j + 1 < n and length[j + 1] and (not bullet[j + 1] or (
                     # a wrapped sentence's dash: the paragraph is not a list item, goes on, and
@@ -283,6 +295,14 @@ class Unwrap(Editor):
                 # short line above an unbreakable one - a Thai title, a CJK phrase - passes the
                 # width test alone).
                 short = min(shortest, length[j])
+                if (max(nlo, lo_w) > min(nhi, hi_w) or 2 * short < nlo) and (phrase[j] or phrase[j + 1]):
+                    # a Thai phrase line: it fits or overflows (no narrower than the narrowest
+                    # width believed), and is as long as its phrase, not filled
+                    nlo = max(lo, min(length[j + 1], lo_w) if phrase[j + 1] else length[j + 1])
+                    short = shortest if phrase[j] else min(shortest, length[j])
+                    phrasal = True
+                if phrase[j] and phrase[j + 1] and length[j + 1] <= self.dangling_max_chars:
+                    break  # a paragraph's first phrase alone on its line, below a Thai title
                 if max(nlo, lo_w) > min(nhi, hi_w) or 2 * short < nlo or chrome(j + 1):
                     break
                 lo, hi, j, shortest = nlo, nhi, j + 1, short
@@ -300,7 +320,14 @@ class Unwrap(Editor):
                 continue
             if j - i >= 2 and stops(j - 1) and length[j] > max(length[i:j]):
                 j -= 1
-            verdict = accept(i, j, self._stranded(lines, i - 1, joins))
+            phrasal = phrasal or all(phrase[i : j + 1])  # (all phrase lines: nor have any others)
+            if phrasal and j - i >= 2 and not any(lines[k].strip() for k in range(i)):
+                i += 1  # the page's first line: a Thai title reads like a phrase line
+            stranded = self._stranded(lines, i - 1, joins)
+            if phrasal and not stranded and not any(lines[t].lstrip().startswith(THAI_GOES_ON) for t in range(i + 1, j + 1)):
+                i = j
+                continue
+            verdict = accept(i, j, stranded)
             if verdict == _STRONG:
                 i = j + 1
             elif verdict == _WEAK or j - i < 2:
