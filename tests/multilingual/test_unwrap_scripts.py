@@ -225,3 +225,9 @@ def test_a_thai_paragraph_whose_first_phrase_is_alone_joins_it_but_not_the_title
 def test_thai_lines_that_are_not_a_wrapped_paragraph_stay_apart(lines):
     text = "\n".join(lines) + "\n"
     assert unwrap(text) == text
+
+
+def test_a_thai_title_with_a_space_is_not_joined_to_the_stranded_first_phrase_below_it():
+    title = "ฝนตกหนักทำให้ถนนหลายสายในเมืองน้ำท่วม และโรงเรียนบางแห่งต้องปิด"
+    text = title + "\nเมื่อวันพุธ\n" + "\n".join(TH_PHRASES) + "\n"
+    assert unwrap(text) == title + "\nเมื่อวันพุธ " + " ".join(TH_PHRASES) + "\n"

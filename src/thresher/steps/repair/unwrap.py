@@ -301,8 +301,8 @@ class Unwrap(Editor):
                     nlo = max(lo, min(length[j + 1], lo_w) if phrase[j + 1] else length[j + 1])
                     short = shortest if phrase[j] else min(shortest, length[j])
                     phrasal = True
-                if phrase[j] and phrase[j + 1] and length[j + 1] <= self.dangling_max_chars:
-                    break  # a paragraph's first phrase alone on its line, below a Thai title
+                if phrase[j + 1] and length[j + 1] <= self.dangling_max_chars:
+                    break  # a paragraph's first phrase alone on its line: never the end of a run
                 if max(nlo, lo_w) > min(nhi, hi_w) or 2 * short < nlo or chrome(j + 1):
                     break
                 lo, hi, j, shortest = nlo, nhi, j + 1, short
