@@ -114,7 +114,7 @@ def _report(args: argparse.Namespace, out: Path) -> int:
     near = find_stage(out, "near_dedup")
     exact = find_stage(out, "exact_dedup")
     if near is None and exact is None:
-        print(f"thresher: no deduplication results under {args.out} (was it cleaned with dedup on?)", file=sys.stderr)
+        print(f"thresher: no deduplication results under {args.out} (cleaned with --no-dedup, or too few documents for a dedup stage to run: it needs two kept ones)", file=sys.stderr)
         return 2
     con = duckdb.connect()
     exact_files = sorted((exact / "decisions").glob("part-*.parquet")) if exact is not None else []
