@@ -37,7 +37,7 @@ QUALITY_PAGES = REPO / "bench" / "data" / "quality" / "pages.jsonl.gz"
 
 def cc_pages() -> list[tuple[str, str, str, bool]]:
     """(group, id, text or HTML, is_html) of the Common Crawl samples."""
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
+    from quality_pages import warc_html_responses
 
     from thresher.io.readers.html import decode_html
 
@@ -47,13 +47,7 @@ def cc_pages() -> list[tuple[str, str, str, bool]]:
             for i, line in enumerate(fh):
                 out.append(("cc text (CCNet, dolma)", f"cc:{f.name}:{i}", json.loads(line)["text"], False))
     for f in sorted((SHARED / "common-crawl-samples").glob("*.warc.gz")):
-        with open(f, "rb") as fh:
-            for i, rec in enumerate(ArchiveIterator(fh, record_types=WarcRecordType.response)):
-                if rec.http_headers is None or rec.http_headers.status_code != 200:
-                    continue
-                if "html" not in (rec.http_headers.get("Content-Type") or ""):
-                    continue
-                out.append(("cc WARC HTML responses", f"warc:{f.name}:{i}", decode_html(rec.reader.read())[0], True))
+        out.extend(("cc WARC HTML responses", f"warc:{f.name}:{i}", decode_html(raw)[0], True) for i, raw in warc_html_responses(f))
     return out
 
 

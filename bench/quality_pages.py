@@ -140,8 +140,20 @@ def _cc_pages() -> list[dict]:
     return out
 
 
-def _html_pages() -> list[dict]:
+def warc_html_responses(path: Path):
+    """(record number, HTML bytes) of each 200 HTML response in a WARC file."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    with open(path, "rb") as fh:
+        for i, rec in enumerate(ArchiveIterator(fh, record_types=WarcRecordType.response)):
+            if rec.http_headers is None or rec.http_headers.status_code != 200:
+                continue
+            if "html" not in (rec.http_headers.get("Content-Type") or ""):
+                continue
+            yield i, rec.reader.read()
+
+
+def _html_pages() -> list[dict]:
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 
@@ -149,13 +161,7 @@ def _html_pages() -> list[dict]:
     for f in sorted((SHARED / "article-extraction" / "html").glob("*.html.gz")):
         htmls.append((f"html:{f.name}", gzip.decompress(f.read_bytes())))
     for f in sorted((SHARED / "common-crawl-samples").glob("*.warc.gz")):
-        with open(f, "rb") as fh:
-            for i, rec in enumerate(ArchiveIterator(fh, record_types=WarcRecordType.response)):
-                if rec.http_headers is None or rec.http_headers.status_code != 200:
-                    continue
-                if "html" not in (rec.http_headers.get("Content-Type") or ""):
-                    continue
-                htmls.append((f"warc:{f.name}:{i}", rec.reader.read()))
+        htmls.extend((f"warc:{f.name}:{i}", raw) for i, raw in warc_html_responses(f))
     out = []
     for pid, raw in htmls:
         html = bytes_to_str(raw, detect_encoding(raw))
