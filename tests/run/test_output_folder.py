@@ -5,6 +5,7 @@ import io
 import os
 
 import orjson
+import pytest
 import zstandard
 
 from thresher.cli import main
@@ -24,13 +25,19 @@ def write_rows(path, ids) -> None:
     path.write_bytes(b"".join(orjson.dumps({"id": i, "text": f"Page {i} says a plain thing."}) + b"\n" for i in ids))
 
 
+@pytest.fixture
+def cfg(tmp_path):
+    """A config of the guard alone: these tests are about the job's folders, not its steps."""
+    path = tmp_path / "guard.toml"
+    path.write_text(GUARD_ONLY)
+    return path
+
+
 def errors(capsys) -> list[str]:
     return [line for line in capsys.readouterr().err.splitlines() if line.strip()]
 
 
-def test_an_input_appended_to_is_refused_in_one_line_that_says_how_to_redo_and_overwrite_reads_it(tmp_path, capsys):
-    cfg = tmp_path / "guard.toml"
-    cfg.write_text(GUARD_ONLY)
+def test_an_input_appended_to_is_refused_in_one_line_that_says_how_to_redo_and_overwrite_reads_it(tmp_path, cfg, capsys):
     src = tmp_path / "in.jsonl"
     write_rows(src, ["a", "b"])
     out = tmp_path / "out"
@@ -48,9 +55,7 @@ def test_an_input_appended_to_is_refused_in_one_line_that_says_how_to_redo_and_o
     assert kept_ids(out) == ["a", "b", "c"]
 
 
-def test_an_input_rewritten_to_the_same_size_is_refused_by_its_modification_time(tmp_path, capsys):
-    cfg = tmp_path / "guard.toml"
-    cfg.write_text(GUARD_ONLY)
+def test_an_input_rewritten_to_the_same_size_is_refused_by_its_modification_time(tmp_path, cfg, capsys):
     src = tmp_path / "in.jsonl"
     write_rows(src, ["a", "b"])
     out = tmp_path / "out"
@@ -66,9 +71,7 @@ def test_an_input_rewritten_to_the_same_size_is_refused_by_its_modification_time
     assert kept_ids(out) == ["a", "b"]
 
 
-def test_an_output_folder_inside_the_input_folder_is_not_read_and_the_job_resumes(tmp_path, capsys):
-    cfg = tmp_path / "guard.toml"
-    cfg.write_text(GUARD_ONLY)
+def test_an_output_folder_inside_the_input_folder_is_not_read_and_the_job_resumes(tmp_path, cfg, capsys):
     data = tmp_path / "data"
     data.mkdir()
     write_rows(data / "a.jsonl", ["a1", "a2"])
@@ -86,9 +89,7 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_and_the_job_resume
     assert sorted(kept_ids(out)) == ["a1", "a2", "b1"]
 
 
-def test_another_jobs_output_folder_inside_the_input_folder_is_left_out_with_a_note(tmp_path, capsys):
-    cfg = tmp_path / "guard.toml"
-    cfg.write_text(GUARD_ONLY)
+def test_another_jobs_output_folder_inside_the_input_folder_is_left_out_with_a_note(tmp_path, cfg, capsys):
     data = tmp_path / "data"
     data.mkdir()
     write_rows(data / "a.jsonl", ["a1", "a2"])
@@ -108,9 +109,7 @@ def _no_partial_files(root) -> list[str]:
     return [str(p) for p in root.rglob(".*.tmp-*")]
 
 
-def test_a_read_only_output_folder_is_one_line_exit_2_and_nothing_written(tmp_path, tmpfs, capsys):
-    cfg = tmp_path / "guard.toml"
-    cfg.write_text(GUARD_ONLY)
+def test_a_read_only_output_folder_is_one_line_exit_2_and_nothing_written(tmp_path, cfg, tmpfs, capsys):
     src = tmp_path / "in.jsonl"
     write_rows(src, ["a", "b"])
     ro = tmpfs("ro", ro=True)
@@ -122,9 +121,7 @@ def test_a_read_only_output_folder_is_one_line_exit_2_and_nothing_written(tmp_pa
     assert list(ro.iterdir()) == []
 
 
-def test_a_resume_into_a_folder_gone_read_only_is_one_line_exit_2_and_the_old_results_stand(tmp_path, tmpfs, capsys):
-    cfg = tmp_path / "guard.toml"
-    cfg.write_text(GUARD_ONLY)
+def test_a_resume_into_a_folder_gone_read_only_is_one_line_exit_2_and_the_old_results_stand(tmp_path, cfg, tmpfs, capsys):
     src = tmp_path / "in.jsonl"
     write_rows(src, ["a", "b"])
     disk = tmpfs("disk")
@@ -143,9 +140,7 @@ def test_a_resume_into_a_folder_gone_read_only_is_one_line_exit_2_and_the_old_re
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == before
 
 
-def test_kept_a_file_where_its_folder_must_be_is_one_line_exit_2_before_any_work(tmp_path, capsys):
-    cfg = tmp_path / "guard.toml"
-    cfg.write_text(GUARD_ONLY)
+def test_kept_a_file_where_its_folder_must_be_is_one_line_exit_2_before_any_work(tmp_path, cfg, capsys):
     src = tmp_path / "in.jsonl"
     write_rows(src, ["a", "b"])
     out = tmp_path / "out"
