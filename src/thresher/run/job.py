@@ -334,15 +334,24 @@ def _count_in(docs: Iterable[Document], stats: Stats) -> Iterator[Document]:
 
 
 # -- the whole job ------------------------------------------------------------------------------
-def describe_change(old: dict, job: JobSpec) -> str:
-    """Why a folder's job is not this one, in a phrase (a changed input first: the common case)."""
+def changed_input(old: dict, job: JobSpec) -> str | None:
+    """The first input of ``job`` that the folder's job read at another size, modification time or ETag."""
     old_inputs = {f["url"]: f for f in old.get("inputs", []) if isinstance(f, dict)}
     for f in job.inputs:
         o = old_inputs.get(f.url)
         if o is not None and (o.get("size"), o.get("version")) != (f.size, f.version):
-            return f"input {f.url} changed since that job ran (its size, modification time or ETag)"
+            return f.url
+    return None
+
+
+def describe_change(old: dict, job: JobSpec) -> str:
+    """Why a folder's job is not this one, in a phrase (a changed input first: the common case)."""
+    changed = changed_input(old, job)
+    if changed is not None:
+        return f"input {changed} changed since that job ran (its size, modification time or ETag)"
+    old_inputs = {f["url"] for f in old.get("inputs", []) if isinstance(f, dict)}
     new_urls = {f.url for f in job.inputs}
-    if set(old_inputs) and set(old_inputs) != new_urls:
+    if old_inputs and old_inputs != new_urls:
         return "its inputs are other files"
     return "its config or options differ"
 
@@ -364,7 +373,7 @@ def prepare_out(job: JobSpec, overwrite: bool) -> bool:
                 return True
             if not overwrite:
                 why = describe_change(old, job)
-                if why.startswith("input "):  # never resumed: the job's shards would mix two versions of the file
+                if changed_input(old, job) is not None:  # never resumed: the shards would mix two versions of it
                     raise JobConflict(f"{job.out}: {why}; pass --overwrite to redo the job with the inputs as they are now, "
                                       "or choose a new folder")
                 raise JobConflict(f"{job.out} already holds a different thresher job's results ({why}); "
