@@ -98,3 +98,64 @@ def test_field_labels_without_a_form_above_them_stay(pipeline, lang):
     tail = "\n".join(FORMS[lang][2:6])
     out = clean(pipeline, lang, page.clean + tail + "\n")
     assert out.text == page.clean + tail + "\n"
+
+
+# The same form in the rest of Common Crawl's twenty most common languages.
+MORE_FORMS = {
+    "it": ("Lascia un commento", "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *",
+           "Commento *", "Nome *", "Email *", "Sito web",
+           "Salva il mio nome, email e sito web in questo browser per la prossima volta che commento.",
+           "Pubblica il commento"),
+    "nl": ("Geef een reactie", "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
+           "Reactie *", "Naam *", "E-mail *", "Website",
+           "Mijn naam, e-mail en website bewaren in deze browser voor de volgende keer wanneer ik een reactie plaats.",
+           "Reactie plaatsen"),
+    "pl": ("Dodaj komentarz", "Twój adres e-mail nie zostanie opublikowany. Wymagane pola są oznaczone *",
+           "Komentarz *", "Nazwa *", "E-mail *", "Witryna internetowa",
+           "Zapamiętaj moje dane w tej przeglądarce podczas pisania kolejnych komentarzy.",
+           "Opublikuj komentarz"),
+    "cs": ("Napsat komentář", "Vaše e-mailová adresa nebude zveřejněna. Vyžadované informace jsou označeny *",
+           "Komentář *", "Jméno *", "E-mail *", "Webová stránka",
+           "Uložit do prohlížeče jméno, e-mail a webovou stránku pro budoucí komentáře.",
+           "Odeslat komentář"),
+    "sv": ("Lämna ett svar", "Din e-postadress kommer inte publiceras. Obligatoriska fält är märkta *",
+           "Kommentar *", "Namn *", "E-postadress *", "Webbplats",
+           "Spara mitt namn, min e-postadress och webbplats i denna webbläsare till nästa gång jag skriver en kommentar.",
+           "Publicera kommentar"),
+    "uk": ("Залишити коментар", "Ваша адреса email не буде опублікована. Обов'язкові поля позначені *",
+           "Коментар *", "Ім'я *", "Email *", "Сайт",
+           "Зберегти моє ім'я, e-mail та адресу веб-сайту в цьому браузері для наступного мого коментаря.",
+           "Опублікувати коментар"),
+    "hu": ("Hozzászólás írása", "Az e-mail címet nem tesszük közzé. A kötelező mezőket * karakterrel jelöltük",
+           "Hozzászólás *", "Név *", "E-mail cím *", "Honlap",
+           "A nevem, e-mail címem, és weboldalcímem mentése ebben a böngészőben a következő hozzászólásomhoz.",
+           "Hozzászólás küldése"),
+    "vi": ("Để lại một bình luận", "Email của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *",
+           "Bình luận *", "Tên *", "Email *", "Trang web",
+           "Lưu tên của tôi, email, và trang web trong trình duyệt này cho lần bình luận kế tiếp của tôi.",
+           "Phản hồi"),
+    "id": ("Tinggalkan Balasan", "Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *",
+           "Komentar *", "Nama *", "Email *", "Situs Web",
+           "Simpan nama, email, dan situs web saya pada peramban ini untuk komentar saya berikutnya.",
+           "Kirim Komentar"),
+    "fa": ("دیدگاهتان را بنویسید", "نشانی ایمیل شما منتشر نخواهد شد. بخش‌های موردنیاز علامت‌گذاری شده‌اند *",
+           "دیدگاه *", "نام *", "ایمیل *", "وبسایت",
+           "ذخیره نام، ایمیل و وبسایت من در مرورگر برای زمانی که دوباره دیدگاهی می‌نویسم.",
+           "فرستادن دیدگاه"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MORE_FORMS))
+def test_the_reply_form_goes_in_the_rest_of_common_crawls_twenty(pipeline, lang):
+    page = seed_variant(dataclasses.replace(BY_LANG[lang], widget=MORE_FORMS[lang]))
+    out = clean(pipeline, lang, page.raw)
+    assert out.text == page.clean
+    assert out.metadata["image_credit"] == page.credit
+
+
+@pytest.mark.parametrize("lang", sorted(MORE_FORMS))
+def test_their_field_labels_alone_stay(pipeline, lang):
+    page = seed_variant(dataclasses.replace(BY_LANG[lang], widget=()))
+    tail = "\n".join(MORE_FORMS[lang][2:6])
+    out = clean(pipeline, lang, page.clean + tail + "\n")
+    assert out.text == page.clean + tail + "\n"

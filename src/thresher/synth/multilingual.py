@@ -199,6 +199,99 @@ TUNING: tuple[Article, ...] = (
          "Uzmanlar, projenin yalnızca trafiği rahatlatmakla kalmayıp nehir kıyısındaki ticareti de canlandıracağını ve binlerce iş yaratacağını düşünüyor."),
         "AA/ Mehmet Yılmaz", ("Hiç yorum yok:", "Yorum Gönder"),
     ),
+
+    # -- the rest of Common Crawl's twenty most common languages (thresher.steps.quality.languages.
+    # COMMON_CRAWL_TOP_20), written for thresher like the others, each with its Blogger widget
+    Article(
+        "it", "Il consiglio comunale ha approvato martedì il progetto di un nuovo ponte sul fiume.", "Lunedì",
+        "la sindaca ha detto in una conferenza stampa che il ponte collegherà la parte est e la parte ovest della città "
+        "e dimezzerà il tempo per andare al lavoro, mentre i lavori dovrebbero cominciare la prossima primavera.",
+        ("Secondo il progetto, il nuovo ponte sarà lungo circa 1200 metri, avrà quattro corsie per le auto e due piste ciclabili e costerà in tutto circa 400 milioni di euro.",
+         "Un responsabile dell'ufficio comunale dei trasporti ha spiegato che negli ultimi dieci anni il numero di auto che attraversano il fiume è triplicato e che i due vecchi ponti sono ormai saturi.",
+         "Alcuni residenti temono il rumore e il traffico durante il cantiere, ma il comune ha promesso di limitare i lavori notturni e di organizzare autobus sostitutivi."),
+        "ANSA/ Marco Rossi", ("Nessun commento:", "Posta un commento"),
+    ),
+    Article(
+        "nl", "De gemeenteraad heeft dinsdag het plan voor een nieuwe brug over de rivier goedgekeurd.", "Maandag",
+        "zei de burgemeester op een persconferentie dat de brug het oosten en het westen van de stad zal verbinden "
+        "en de reistijd naar het werk zal halveren, en dat de bouw volgend voorjaar begint.",
+        ("Volgens het plan wordt de nieuwe brug ongeveer 1200 meter lang, met vier rijstroken voor auto's en twee fietspaden, en kost het project in totaal zo'n 400 miljoen euro.",
+         "Een woordvoerder van de gemeentelijke dienst verkeer zei dat het aantal auto's dat de rivier oversteekt in tien jaar is verdrievoudigd en dat de twee oude bruggen overbelast zijn.",
+         "Sommige bewoners vrezen lawaai en files tijdens de bouw, maar de gemeente heeft beloofd 's nachts weinig te werken en vervangende bussen in te zetten."),
+        "ANP/ Jan de Vries", ("Geen opmerkingen:", "Een reactie posten"),
+    ),
+    Article(
+        "pl", "Rada miasta zatwierdziła we wtorek plan budowy nowego mostu na rzece.", "W",
+        "poniedziałek burmistrz powiedziała na konferencji prasowej, że most połączy wschodnią i zachodnią część miasta "
+        "i skróci o połowę czas dojazdu do pracy, a budowa ma się rozpocząć następnej wiosny.",
+        ("Zgodnie z planem nowy most będzie miał około 1200 metrów długości, cztery pasy dla samochodów i dwie drogi rowerowe, a cały projekt ma kosztować około 1,7 miliarda złotych.",
+         "Przedstawiciel miejskiego wydziału transportu wyjaśnił, że w ciągu ostatnich dziesięciu lat liczba samochodów przejeżdżających przez rzekę wzrosła trzykrotnie, a dwa stare mosty są przeciążone.",
+         "Część mieszkańców obawia się hałasu i korków w czasie budowy, ale miasto obiecało ograniczyć prace nocne i uruchomić zastępcze linie autobusowe."),
+        "PAP/ Anna Kowalska", ("Brak komentarzy:", "Prześlij komentarz"),
+    ),
+    Article(
+        "vi", "Hội đồng thành phố hôm thứ Ba đã phê duyệt kế hoạch xây một cây cầu mới bắc qua sông.", "Hôm",
+        "thứ Hai, thị trưởng cho biết trong một cuộc họp báo rằng cây cầu sẽ nối phía đông và phía tây của thành phố "
+        "và giúp giảm một nửa thời gian đi làm, còn việc xây dựng sẽ bắt đầu vào mùa xuân năm sau.",
+        ("Theo kế hoạch, cây cầu mới dài khoảng 1.200 mét, có bốn làn xe ô tô và hai làn xe đạp, với tổng vốn đầu tư khoảng mười nghìn tỷ đồng.",
+         "Một lãnh đạo sở giao thông thành phố cho biết trong mười năm qua số xe qua sông đã tăng gấp ba lần và hai cây cầu cũ đã quá tải.",
+         "Một số người dân lo ngại tiếng ồn và ùn tắc trong thời gian thi công, nhưng thành phố hứa sẽ hạn chế làm việc ban đêm và bố trí các tuyến xe buýt tạm thời."),
+        "TTXVN/ Nguyễn Văn An", ("Không có nhận xét nào:", "Đăng nhận xét"),
+    ),
+    Article(
+        "id", "Dewan kota pada hari Selasa menyetujui rencana pembangunan jembatan baru di atas sungai.", "Pada",
+        "hari Senin, wali kota mengatakan dalam konferensi pers bahwa jembatan itu akan menghubungkan bagian timur dan barat kota "
+        "serta memangkas waktu perjalanan ke tempat kerja hingga separuhnya, dan pembangunannya akan dimulai musim semi tahun depan.",
+        ("Menurut rencana, jembatan baru itu akan memiliki panjang sekitar 1.200 meter, empat lajur mobil dan dua jalur sepeda, dengan biaya total sekitar tujuh triliun rupiah.",
+         "Seorang pejabat dinas perhubungan kota menjelaskan bahwa jumlah mobil yang menyeberangi sungai naik tiga kali lipat dalam sepuluh tahun terakhir dan dua jembatan lama sudah kelebihan beban.",
+         "Sebagian warga khawatir akan kebisingan dan kemacetan selama pembangunan, tetapi pemerintah kota berjanji membatasi pekerjaan malam hari dan menyediakan bus pengganti."),
+        "Antara/ Budi Santoso", ("Tidak ada komentar:", "Posting Komentar"),
+    ),
+    Article(
+        "cs", "Městské zastupitelstvo v úterý schválilo plán na stavbu nového mostu přes řeku.", "V",
+        "pondělí starostka na tiskové konferenci řekla, že most propojí východní a západní část města "
+        "a zkrátí cestu do práce na polovinu, přičemž stavba má začít příští jaro.",
+        ("Podle plánu bude nový most dlouhý asi 1200 metrů, bude mít čtyři jízdní pruhy pro auta a dvě cyklostezky a celkem má stát zhruba deset miliard korun.",
+         "Zástupce městského odboru dopravy vysvětlil, že počet aut, která přes řeku přejíždějí, se za posledních deset let ztrojnásobil a oba staré mosty jsou přetížené.",
+         "Někteří obyvatelé se obávají hluku a zácp během stavby, ale město slíbilo omezit noční práce a zavést náhradní autobusové linky."),
+        "ČTK/ Petr Novák", ("Žádné komentáře:", "Okomentovat"),
+    ),
+    Article(
+        "fa", "شورای شهر روز سه شنبه طرح ساخت یک پل جدید روی رودخانه را تصویب کرد.", "شهردار",
+        "روز دوشنبه در یک نشست خبری گفت که این پل بخش شرقی و غربی شهر را به هم وصل می کند "
+        "و زمان رفت و آمد به محل کار را نصف خواهد کرد و ساخت آن از بهار سال آینده آغاز می شود.",
+        ("بر اساس این طرح، پل جدید حدود هزار و دویست متر طول خواهد داشت و چهار خط برای خودروها و دو مسیر دوچرخه خواهد داشت و هزینه کل آن حدود ده هزار میلیارد تومان است.",
+         "یکی از مسئولان اداره حمل و نقل شهر گفت که در ده سال گذشته شمار خودروهایی که از رودخانه عبور می کنند سه برابر شده و دو پل قدیمی دیگر توان این بار را ندارند.",
+         "برخی از ساکنان نگران سر و صدا و ترافیک در زمان ساخت هستند، اما شهرداری قول داده است کار شبانه را محدود کند و خطوط اتوبوس موقت راه اندازی کند."),
+        "ایرنا/ علی رضایی", ("هیچ نظری موجود نیست:", "ارسال یک نظر"),
+    ),
+    Article(
+        "sv", "Kommunfullmäktige godkände på tisdagen planen för en ny bro över älven.", "I",
+        "måndags sade kommunstyrelsens ordförande på en presskonferens att bron ska binda samman stadens östra och västra delar "
+        "och halvera restiden till jobbet, och att bygget ska börja nästa vår.",
+        ("Enligt planen blir den nya bron omkring 1 200 meter lång, med fyra körfält för bilar och två cykelbanor, och hela projektet beräknas kosta runt fyra miljarder kronor.",
+         "En tjänsteman på kommunens trafikkontor förklarade att antalet bilar som korsar älven har tredubblats på tio år och att de två gamla broarna redan är överbelastade.",
+         "En del boende oroar sig för buller och köer under byggtiden, men kommunen har lovat att begränsa nattarbetet och sätta in ersättningsbussar."),
+        "TT/ Erik Andersson", ("Inga kommentarer:", "Skicka en kommentar"),
+    ),
+    Article(
+        "uk", "Міська рада у вівторок схвалила план будівництва нового мосту через річку.", "У",
+        "понеділок мер заявив на пресконференції, що міст з'єднає східну та західну частини міста "
+        "і вдвічі скоротить час дороги на роботу, а будівництво почнеться наступної весни.",
+        ("Згідно з планом, довжина нового мосту становитиме близько 1200 метрів, на ньому будуть чотири смуги для автомобілів і дві велосипедні доріжки, а загальна вартість проєкту сягне приблизно 16 мільярдів гривень.",
+         "Представник міського департаменту транспорту пояснив, що за останні десять років кількість автомобілів, які перетинають річку, зросла втричі, і два старі мости вже не витримують навантаження.",
+         "Деякі мешканці побоюються шуму та заторів під час будівництва, однак міська влада пообіцяла обмежити нічні роботи та запустити тимчасові автобусні маршрути."),
+        "Укрінформ/ Олена Коваленко", ("Немає коментарів:", "Дописати коментар"),
+    ),
+    Article(
+        "hu", "A városi közgyűlés kedden jóváhagyta egy új híd építésének tervét a folyó fölött.", "Hétfőn",
+        "a polgármester egy sajtótájékoztatón azt mondta, hogy a híd összeköti a város keleti és nyugati részét, "
+        "és felére csökkenti a munkába járás idejét, az építkezés pedig jövő tavasszal kezdődik.",
+        ("A terv szerint az új híd körülbelül 1200 méter hosszú lesz, négy forgalmi sávval és két kerékpárúttal, a teljes költség pedig nagyjából 150 milliárd forint.",
+         "A városi közlekedési osztály egyik vezetője elmondta, hogy az elmúlt tíz évben megháromszorozódott a folyón átkelő autók száma, és a két régi híd már túlterhelt.",
+         "Néhány lakó tart a zajtól és a dugóktól az építkezés alatt, de a város megígérte, hogy korlátozza az éjszakai munkát és pótlóbuszokat indít."),
+        "MTI/ Kovács Péter", ("Nincsenek megjegyzések:", "Megjegyzés küldése"),
+    ),
 )
 
 HELD_OUT: tuple[Article, ...] = (

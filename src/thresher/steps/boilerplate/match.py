@@ -97,6 +97,10 @@ class RuleMatcher:
     def match(self, s: str, nwords: int | None = None) -> list[Candidate] | None:
         """The rule stripped line ``s`` matches on its own, as a one-item list, or None."""
         low = s.lower()
+        if len(low) != len(s):
+            # "İ" lowers to "i" + a combining dot (the only character str.lower() lengthens):
+            # Turkish "İnternet" would not meet "internet", and spans would shift.
+            low = s.replace("\u0130", "i").lower()
         first = low[:1]
         if not first.isalpha():
             first = key(first)

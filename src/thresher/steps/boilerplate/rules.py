@@ -188,6 +188,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:condividi|condividi su|condividi questo articolo)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|email|linkedin|pinterest|stampa))*",
         uses_cookies=r"(?:questo sito(?: web)? (?:utilizza|usa) |(?:utilizziamo|usiamo) )(?:i )?cookie\b.*",
         button=r"accetta|accetto|accetta tutti|rifiuta|rifiuta tutti|personalizza|impostazioni|scopri di più|ho capito",
+        save_my_name=r"salva il mio nome, (?:l'?)?(?:indirizzo )?email e (?:il )?sito web in questo browser.*",
+        form_field=r"(?:commento|nome|e-?mail|sito(?: web)?)\s*[*※]?",
+        post_comment_button=r"invia (?:il )?commento|pubblica (?:il )?commento",
     ),
     "nl": dict(
         blogger_count=r"geen opmerkingen:|\d+ opmerkingen?:|\d+ reacties?:", post_a_comment=r"een reactie posten|reactie plaatsen",
@@ -200,6 +203,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:delen|deel dit artikel|deel op|delen op)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|printen))*",
         uses_cookies=r"(?:deze (?:web)?site|wij|we) (?:gebruikt|gebruiken|maakt gebruik van|maken gebruik van) cookies\b.*",
         button=r"accepteren|alles accepteren|akkoord|weigeren|instellingen|meer informatie",
+        save_my_name=r"mijn naam, e-?mail en website bewaren in deze browser.*|sla mijn naam, e-?mail en website op in deze browser.*",
+        form_field=r"(?:reactie|naam|e-?mail|website)\s*[*※]?",
+        post_comment_button=r"reactie plaatsen|verstuur reactie",
     ),
     "pl": dict(
         blogger_count=r"brak komentarzy:|\d+ komentarz(?:e|y)?:", post_a_comment=r"prześlij komentarz|dodaj komentarz",
@@ -212,6 +218,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:udostępnij|podziel się)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|drukuj))*",
         uses_cookies=r"(?:ta strona|ten serwis|nasza strona|strona) (?:używa|wykorzystuje|korzysta z) (?:plików )?cookies?\b.*|(?:używamy|wykorzystujemy) (?:plików )?cookies?\b.*",
         button=r"akceptuję|zaakceptuj|akceptuj wszystkie|zgadzam się|odrzuć|ustawienia|więcej informacji",
+        save_my_name=r"zapamiętaj moje dane w tej przeglądarce.*|zapisz moje dane, adres e-mail i witrynę w przeglądarce.*",
+        form_field=r"(?:komentarz|nazwa|imię|e-?mail|adres e-mail|witryna(?: internetowa)?|strona(?: www)?)\s*[*※]?",
+        post_comment_button=r"opublikuj komentarz|dodaj komentarz|wyślij komentarz",
     ),
     "cs": dict(
         blogger_count=r"žádné komentáře:|\d+ komentář(?:e|ů)?:", post_a_comment=r"okomentovat|přidat komentář",
@@ -224,6 +233,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:sdílet|sdílejte)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-mail|linkedin|pinterest|tisk))*",
         uses_cookies=r"(?:tento web|tato stránka|naše stránky|tyto stránky) (?:používá|používají|využívá) (?:soubory )?cookies?\b.*|(?:používáme|využíváme) (?:soubory )?cookies?\b.*",
         button=r"přijmout|přijmout vše|souhlasím|odmítnout|nastavení|více informací",
+        save_my_name=r"uložit do prohlížeče jméno, e-?mail a webovou stránku.*",
+        form_field=r"(?:komentář|jméno|e-?mail|webová stránka|web)\s*[*※]?",
+        post_comment_button=r"odeslat komentář|přidat komentář",
     ),
     "sv": dict(
         blogger_count=r"inga kommentarer:|\d+ kommentarer?:", post_a_comment=r"skicka en kommentar|lämna en kommentar",
@@ -236,6 +248,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:dela|dela artikeln|dela på)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|e-post|linkedin|pinterest|skriv ut))*",
         uses_cookies=r"(?:den här (?:webb)?platsen|denna (?:webb)?plats|vi|webbplatsen) (?:använder|använde) (?:sig av )?(?:kakor|cookies)\b.*",
         button=r"acceptera|acceptera alla|godkänn|godkänn alla|neka|avvisa|inställningar|läs mer",
+        save_my_name=r"spara mitt namn, min e-postadress och webbplats i denna webbläsare.*",
+        form_field=r"(?:kommentar|namn|e-post(?:adress)?|webbplats)\s*[*※]?",
+        post_comment_button=r"publicera kommentar|skicka kommentar",
     ),
     "tr": dict(
         blogger_count=r"hiç yorum yok:|\d+ yorum:", post_a_comment=r"yorum gönder|yorum yap",
@@ -249,7 +264,7 @@ _ML: dict[str, dict[str, str]] = {
         uses_cookies=r"(?:bu (?:web )?site(?:miz)?|sitemiz|web sitemiz)(?:,)? çerez(?:ler)?(?:i)? (?:kullanır|kullanmaktadır|kullanıyor)\b.*|(?:bu (?:web )?sitede|sitemizde) çerezler(?:i)? kullan\w*\b.*",
         button=r"kabul et|kabul ediyorum|tümünü kabul et|reddet|ayarlar|daha fazla bilgi|tamam",
         save_my_name=r"bir dahaki sefere yorum yaptığımda kullanılmak üzere adımı, e-posta adresimi ve web site adresimi bu tarayıcıya kaydet.*",
-        form_field=r"(?:yorum|ad|adınız|isim|e-posta|web sitesi|internet sitesi|i̇nternet sitesi)\s*[*※]?",
+        form_field=r"(?:yorum|ad|adınız|isim|e-posta|web sitesi|internet sitesi)\s*[*※]?",
         post_comment_button=r"yorum gönder|yorumu gönder|gönder",
     ),
     "ru": dict(
@@ -278,6 +293,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:поділитися|поділіться)(?:\s*[:|]?\s*(?:facebook|twitter|x|telegram|viber|whatsapp|e-mail|друк))*",
         uses_cookies=r"(?:цей сайт|наш сайт|сайт|ми) (?:використовує|використовуємо) (?:файли )?(?:cookie|cookies|куки)\b.*",
         button=r"прийняти|прийняти все|погоджуюсь|зрозуміло|відхилити|налаштування|детальніше",
+        save_my_name=r"зберегти моє (?:ім'я|ім’я), e-?mail(?: та| і) (?:адресу )?(?:веб-?сайту|сайту) в цьому браузері.*",
+        form_field=r"(?:коментар|ім'я|ім’я|e-?mail|email|сайт|веб-сайт)\s*[*※]?",
+        post_comment_button=r"опублікувати коментар|надіслати коментар|відправити коментар",
     ),
     "hu": dict(
         blogger_count=r"nincsenek megjegyzések:|\d+ megjegyzés:", post_a_comment=r"megjegyzés küldése",
@@ -290,6 +308,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:megosztás|oszd meg)(?:\s*[:|]?\s*(?:facebook|twitter|x|messenger|e-mail|nyomtatás))*",
         uses_cookies=r"(?:ez a (?:web)?oldal|weboldalunk|oldalunk|a weboldal) (?:sütiket|cookie-kat) (?:használ)\b.*|(?:sütiket|cookie-kat) használunk\b.*",
         button=r"elfogadom|összes elfogadása|elutasítom|beállítások|további információ|rendben",
+        save_my_name=r"a nevem, e-?mail címem(?:,)? és weboldalcímem mentése ebben a böngészőben.*",
+        form_field=r"(?:hozzászólás|név|e-?mail(?: cím)?|honlap|weboldal)\s*[*※]?",
+        post_comment_button=r"hozzászólás küldése|hozzászólás elküldése",
     ),
     "vi": dict(
         blogger_count=r"không có nhận xét nào:|\d+ nhận xét:", post_a_comment=r"đăng nhận xét",
@@ -302,6 +323,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:chia sẻ|chia sẻ bài viết)(?:\s*[:|]?\s*(?:facebook|twitter|x|zalo|email|in))*",
         uses_cookies=r"(?:trang web này|website này|chúng tôi) sử dụng cookie\b.*",
         button=r"chấp nhận|đồng ý|từ chối|cài đặt|tìm hiểu thêm",
+        save_my_name=r"lưu tên của tôi, email, và trang web trong trình duyệt này.*",
+        form_field=r"(?:bình luận|tên|email|trang web)\s*[*※]?",
+        post_comment_button=r"phản hồi|gửi bình luận|đăng bình luận",
     ),
     "id": dict(
         blogger_count=r"tidak ada komentar:|\d+ komentar:", post_a_comment=r"posting komentar|kirim komentar",
@@ -314,6 +338,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:bagikan|bagikan artikel ini|bagikan ke)(?:\s*[:|]?\s*(?:facebook|twitter|x|whatsapp|email|telegram|cetak))*",
         uses_cookies=r"(?:situs (?:web )?ini|kami) menggunakan cookie\b.*",
         button=r"terima|setuju|saya setuju|tolak|pengaturan|pelajari lebih lanjut",
+        save_my_name=r"simpan nama, email, dan situs web saya pada peramban ini.*",
+        form_field=r"(?:komentar|nama|email|situs(?: web)?)\s*[*※]?",
+        post_comment_button=r"kirim komentar|posting komentar",
     ),
     "zh": dict(
         blogger_count=r"没有评论\s*[:：]|沒有留言\s*[:：]|\d+\s*条评论\s*[:：]|\d+\s*則留言\s*[:：]", post_a_comment=r"发表评论|張貼留言|发表留言",
@@ -386,6 +413,9 @@ _ML: dict[str, dict[str, str]] = {
         share_words=r"(?:اشتراک‌گذاری|اشتراک گذاری|به اشتراک بگذارید)(?:\s*[:|]?\s*(?:تلگرام|واتساپ|توییتر|فیسبوک|telegram|whatsapp|twitter|facebook))*",
         uses_cookies=r"(?:این (?:وب)?سایت|ما) از کوکی(?:‌ها| ها)? استفاده می‌کن(?:د|یم)\b.*",
         button=r"قبول|موافقم|پذیرفتن|رد|تنظیمات",
+        save_my_name=r"ذخیره نام، ایمیل و وبسایت من در مرورگر.*|ذخیره نام، ایمیل و وب‌سایت من در مرورگر.*",
+        form_field=r"(?:دیدگاه|نظر|نام|ایمیل|وب‌سایت|وبسایت|وب سایت)\s*[*※]?",
+        post_comment_button=r"فرستادن دیدگاه|ارسال دیدگاه|ارسال نظر",
     ),
     "hi": dict(
         blogger_count=r"कोई टिप्पणी नहीं\s*:|\d+ टिप्पणि(?:यां|याँ)\s*:|\d+ टिप्पणी\s*:", post_a_comment=r"एक टिप्पणी भेजें|टिप्पणी भेजें|टिप्पणी पोस्ट करें",
@@ -428,7 +458,7 @@ _ML_KINDS: dict[str, tuple[str, str, str, int]] = {
     "blogger_feed": ("comment_widget", "line", "anywhere", 40),
     "leave_a_reply": ("comment_widget", "line", "edge", 40),
     "email_not_published": ("comment_widget", "prefix", "anywhere", 30),
-    # WordPress's reply form below it, in the twelve languages of issue 17's golden pages: the
+    # WordPress's reply form below it, in every language above: the
     # consent box is unmistakable anywhere; field labels and the button mean nothing on their own.
     "save_my_name": ("comment_widget", "prefix", "anywhere", 40),
     "form_field": ("comment_widget", "line", "after", 40),
@@ -441,6 +471,15 @@ _ML_KINDS: dict[str, tuple[str, str, str, int]] = {
 }
 
 
+# Turkish (and Azerbaijani) write a dotless ı whose capital is I, which str.lower() makes "i":
+# "YORUM YAPIN" lowercased is "yorum yapin". Their patterns take either letter where they say ı.
+_DOTLESS_I = ("tr", "az")
+
+
+def _dotless(pattern: str) -> str:
+    return pattern.replace("ı", "[ıi]")
+
+
 def _multilingual(group: str) -> tuple[Rule, ...]:
     """The rules of ``group`` from :data:`_ML`, named ``<kind>_<language>``."""
     out = []
@@ -448,13 +487,15 @@ def _multilingual(group: str) -> tuple[Rule, ...]:
         for kind, pattern in strings.items():
             g, match, where, max_words = _ML_KINDS[kind]
             if g == group:
+                if lang in _DOTLESS_I:
+                    pattern = _dotless(pattern)
                 out.append(Rule(f"{kind}_{lang}", pattern, match=match, where=where, max_words=max_words))
     return tuple(out)
 
 
 # Photo credits labelled in other languages: "Foto: ...", "Фото: ...", "写真：...", "사진=...".
 _ML_PHOTO = (
-    r"(?:foto|fotos|fotoğraf|fotografia|фото|фотография|zdjęcie|ảnh|bild|billede|写真|图片(?:来源)?|圖片(?:來源)?|"
+    r"(?:foto|fotos|fotó|fot\.?|fotoğraf|fotografia|фото|фотография|zdjęcie|ảnh|bild|billede|写真|图片(?:来源)?|圖片(?:來源)?|"
     r"사진|صورة|الصورة|عکس|फोटो|तस्वीर|ภาพ(?:ประกอบ)?|รูป)"
 )
 

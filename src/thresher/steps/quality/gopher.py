@@ -120,7 +120,7 @@ class GopherRepetition(QualityFilter):
     dup_n_grams: list[list[float]] = dataclasses.field(
         default_factory=lambda: [[5, 0.15], [6, 0.14], [7, 0.13], [8, 0.12], [9, 0.11], [10, 0.10]]
     )
-    unspaced_languages: list[str] = dataclasses.field(default_factory=lambda: ["ja", "zh", "th", "lo", "km", "my", "bo"])
+    unspaced_languages: list[str] = dataclasses.field(default_factory=lambda: ["ja", "zh", "yue", "wuu", "th", "lo", "km", "my", "bo"])
 
     def __post_init__(self) -> None:
         # the same rules without n-grams, for pages in unspaced_languages
