@@ -286,3 +286,55 @@ def test_guard_leaves_html_size_to_the_extract_step():
     text = Document("t", "x" * 800)
     [h, t] = Guard(max_chars=500).run([html, text], ShardContext())
     assert h.kept and not t.kept and t.verdict.reason == "too_large"
+
+
+DELETER_STEP = '''
+import os
+from dataclasses import dataclass
+from typing import ClassVar
+
+from thresher.steps.base import Filter
+
+
+@dataclass
+class DeleteFile(Filter):
+    """On its first document, deletes a file (someone else's cleanup job running beside thresher)."""
+    name: ClassVar[str] = "delete_file"
+    path: str = ""
+
+    def score(self, doc):
+        if os.path.exists(self.path):
+            os.remove(self.path)
+        return {}
+
+    def keep(self, signals):
+        return None
+'''
+
+
+@pytest.mark.parametrize("which", ["the next input", "the input being read"])
+def test_an_input_deleted_mid_run_loses_nothing_that_could_be_read_and_is_named(tmp_path, monkeypatch, which):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "deleter_local.py").write_text(DELETER_STEP)
+    monkeypatch.syspath_prepend(str(site))
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in "ab":
+        (src / f"{name}.jsonl").write_bytes(b"".join(orjson.dumps({"id": f"{name}{i}", "text": f"record {i} of {name}"}) + b"\n"
+                                                     for i in range(2000)))
+    victim = src / ("b.jsonl" if which == "the next input" else "a.jsonl")
+    cfg = tmp_path / "cfg.toml"
+    cfg.write_text(GUARD_ONLY + f'[[step]]\nname = "deleter_local:DeleteFile"\npath = "{victim}"\n')
+    out = tmp_path / "out"
+    code = main(["clean", str(src), "-o", str(out), "--config", str(cfg), "--workers", "1"])
+    stats = orjson.loads((out / "stats.json").read_bytes())
+    kept = sorted(r["id"] for r in read_out(out / "kept"))
+    if which == "the next input":  # gone before it was opened: named, and the run goes on
+        assert code == 0 or code == 1
+        assert stats["input_errors"] == {"unreadable_file": 1}
+        assert any(s.startswith("b.jsonl: unreadable_file:") and "No such file" in s for s in stats["error_samples"])
+        assert kept == sorted(f"a{i}" for i in range(2000))
+    else:  # deleted while open: the open file is still read to its end, as POSIX keeps it
+        assert code == 0 and stats["input_errors"] == {}
+        assert kept == sorted(f"{n}{i}" for n in "ab" for i in range(2000))

@@ -1,6 +1,8 @@
-"""A loopback HTTP proxy in front of the S3 server that fails chosen GETs the way object stores do:
-503 SlowDown with S3's error body, or a connection closed part way through the body. Everything
-else passes through unchanged, so thresher talks real S3 over HTTP to it (no mocks)."""
+"""A loopback HTTP proxy in front of the S3 server that fails chosen requests the way object stores
+do: 503 SlowDown with S3's error body, a connection closed part way through the body or before any
+answer, or a key that is gone (404 NoSuchKey, as after someone deleted it). Reads (GET), uploads
+(PUT) and listings (ListObjects) can each be failed. Everything else passes through unchanged, so
+thresher talks real S3 over HTTP to it (no mocks)."""
 
 from __future__ import annotations
 
@@ -14,24 +16,35 @@ from urllib.parse import urlsplit
 SLOW_DOWN = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code>'
              b"<Message>Please reduce your request rate.</Message><RequestId>0</RequestId></Error>")
 
-#: What a fault does to a GET: ``slow_down`` answers 503 SlowDown; ``cut`` sends the headers and
-#: half the body, then closes the connection.
-KINDS = ("slow_down", "cut")
+#: What a fault does: ``slow_down`` answers 503 SlowDown; ``cut`` sends the headers and half the
+#: body, then closes the connection; ``reset`` closes it without an answer; ``gone`` answers 404
+#: NoSuchKey (the object was deleted).
+KINDS = ("slow_down", "cut", "reset", "gone")
+#: The faults that may pass if the request is sent again (a missing key never does).
+TRANSIENT_KINDS = ("slow_down", "cut", "reset")
+#: Requests a fault applies to: object reads, object uploads, bucket listings.
+OPS = ("GET", "PUT", "LIST")
+
+NO_SUCH_KEY = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code>'
+               b"<Message>The specified key does not exist.</Message><RequestId>0</RequestId></Error>")
 
 
 @dataclass
 class Fault:
-    """Fail ``times`` GETs whose path ends with ``key`` (``-1``: every one), after letting the
-    first ``after`` through."""
+    """Fail ``times`` requests of kind ``op`` whose path ends with ``key`` (``-1``: every one),
+    after letting the first ``after`` through. A listing's path is its bucket's."""
 
     key: str
     kind: str
     times: int
     after: int = 0
+    op: str = "GET"
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown fault {self.kind!r}; one of {KINDS}")
+        if self.op not in OPS:
+            raise ValueError(f"unknown request kind {self.op!r}; one of {OPS}")
 
 
 @dataclass
@@ -40,8 +53,8 @@ class FaultyProxy:
 
     upstream: str
     faults: list[Fault] = field(default_factory=list)
-    gets: Counter = field(default_factory=Counter)  # GETs seen per faulted key, failed or not
-    failed: Counter = field(default_factory=Counter)  # GETs failed per faulted key
+    gets: Counter = field(default_factory=Counter)  # requests seen per faulted key, failed or not
+    failed: Counter = field(default_factory=Counter)  # requests failed per faulted key
 
     def __enter__(self) -> "FaultyProxy":
         self._lock = threading.Lock()
@@ -59,17 +72,17 @@ class FaultyProxy:
     def url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
-    def fail(self, key: str, kind: str, times: int = -1, after: int = 0) -> None:
+    def fail(self, key: str, kind: str, times: int = -1, after: int = 0, op: str = "GET") -> None:
         with self._lock:
-            self.faults.append(Fault(key, kind, times, after))
+            self.faults.append(Fault(key, kind, times, after, op))
 
     def _fault_for(self, method: str, path: str) -> str | None:
-        if method != "GET":
-            return None
-        plain = urlsplit(path).path
+        parts = urlsplit(path)
+        plain = parts.path.rstrip("/")
+        op = "LIST" if method == "GET" and "list-type=" in parts.query else method
         with self._lock:
             for f in self.faults:
-                if plain.endswith("/" + f.key.lstrip("/")):
+                if f.op == op and plain.endswith("/" + f.key.strip("/")):
                     self.gets[f.key] += 1
                     if self.gets[f.key] > f.after and (f.times < 0 or self.failed[f.key] < f.times):
                         self.failed[f.key] += 1
@@ -104,6 +117,12 @@ def _handler(proxy: FaultyProxy) -> type[BaseHTTPRequestHandler]:
             kind = proxy._fault_for(self.command, self.path)
             if kind == "slow_down":
                 self._send(503, {"Content-Type": "application/xml"}, SLOW_DOWN)
+                return
+            if kind == "gone":
+                self._send(404, {"Content-Type": "application/xml"}, NO_SUCH_KEY)
+                return
+            if kind == "reset":
+                self.close_connection = True
                 return
             conn = http.client.HTTPConnection(up.hostname, up.port, timeout=30)
             try:

@@ -1,7 +1,9 @@
 """Faults of object storage, on a real S3 API (moto's server on loopback, over HTTP): a denied write,
-credentials the server refuses or none at all, reads throttled or cut part way (through a loopback
-proxy that fails chosen GETs as S3 does). Each ends in one line and a stated exit code, with nothing
-half written; a read that keeps failing is retried a stated number of times, then reported."""
+credentials the server refuses or none at all, reads, uploads and listings throttled, reset or cut
+part way, an input deleted part way through its read (through a loopback proxy that fails chosen
+requests as S3 does). Each ends in one line and a stated exit code, with nothing half written; a
+call that keeps failing is retried a stated number of times, then reported (a read) or stops the
+run resumably (an upload) or before anything is written (a listing)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import orjson
 import pytest
 
 from tests.scale.conftest import output_lines, prose, read_stats, storage_flags
-from tests.scale.faults import KINDS, FaultyProxy
+from tests.scale.faults import TRANSIENT_KINDS, FaultyProxy
 from thresher import exit_codes
 from thresher.cli import main
 from thresher.io.store import RETRY, Store
@@ -130,7 +132,7 @@ def test_no_credentials_at_all_is_one_line_and_exit_2(tmp_path, s3, side):
     assert not (tmp_path / "out").exists() and fs.find(f"{bucket}/out") == []
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", TRANSIENT_KINDS)
 def test_a_failing_read_is_tried_a_stated_number_of_times_then_reported_and_the_run_goes_on(tmp_path, s3, s3_endpoint, capsys, kind):
     fs, opts, bucket = s3
     for name, start in (("a", 0), ("b", 10), ("c", 20)):
@@ -142,14 +144,16 @@ def test_a_failing_read_is_tried_a_stated_number_of_times_then_reported_and_the_
                      *storage_flags({**opts, "endpoint_url": proxy.url})])
     capsys.readouterr()
     assert code == exit_codes.OK
-    # thresher's tries are the only ones: s3fs and botocore add none (they would make 25 of a 503)
-    assert proxy.gets == {f"{bucket}/in/a.jsonl": RETRY.tries, f"{bucket}/in/b.jsonl": RETRY.tries}
+    # thresher's tries are the only ones: s3fs and botocore add none (they would make 25 of a 503);
+    # aiohttp sends an idempotent request once more when a reused kept-alive connection closes unanswered
+    assert proxy.gets[f"{bucket}/in/a.jsonl"] == RETRY.tries
+    assert RETRY.tries <= proxy.gets[f"{bucket}/in/b.jsonl"] <= (2 * RETRY.tries if kind == "reset" else RETRY.tries)
     stats = read_stats(tmp_path / "out")
     assert stats["docs_in"] == stats["docs_kept"] == 10  # a.jsonl recovered, c.jsonl untouched
     assert stats["input_errors"] == {"read_failed": 1}
     [sample] = stats["error_samples"]
     assert sample.startswith("b.jsonl:1: read_failed: reading s3://") and f"(gave up after {RETRY.tries} tries)" in sample
-    assert ("reduce your request rate" if kind == "slow_down" else "ClientPayloadError") in sample
+    assert {"slow_down": "reduce your request rate", "cut": "ClientPayloadError", "reset": "ConnectionClosedError"}[kind] in sample, sample
 
 
 def test_a_stream_cut_part_way_is_opened_again_where_it_stopped(s3, s3_endpoint):
@@ -163,3 +167,110 @@ def test_a_stream_cut_part_way_is_opened_again_where_it_stopped(s3, s3_endpoint)
             got = f.read()
     assert proxy.failed[f"{bucket}/big.bin"] == 2 and proxy.gets[f"{bucket}/big.bin"] >= 4
     assert got == data
+
+
+def job_flags(bucket: str, out: str, opts: dict, endpoint: str) -> list[str]:
+    return [f"s3://{bucket}/in/*.jsonl", "-o", f"s3://{out}/job", "--no-dedup", "--workers", "1",
+            *storage_flags({**opts, "endpoint_url": endpoint})]
+
+
+@pytest.mark.parametrize("kind", ["slow_down", "reset"])
+def test_an_upload_that_fails_for_a_while_is_tried_again_and_the_output_is_whole(s3, s3_endpoint, capsys, kind):
+    fs, opts, bucket = s3
+    for name, start in (("a", 0), ("b", 10)):
+        fs.pipe_file(f"{bucket}/in/{name}.jsonl", docs(name, start, 5))
+    out = f"{bucket}-out"
+    fs.mkdir(out)
+    kept = f"{out}/job/kept/shard-00000.jsonl.zst"
+    with FaultyProxy(s3_endpoint) as proxy:
+        proxy.fail(kept, kind, times=RETRY.tries - 1, op="PUT")  # the last try gets through
+        code = main(["clean", *job_flags(bucket, out, opts, proxy.url)])
+    capsys.readouterr()
+    assert code == exit_codes.OK
+    assert proxy.failed[kept] == RETRY.tries - 1 and proxy.gets[kept] == RETRY.tries
+    assert kept_ids(fs, f"{out}/job") == sorted([f"a{i}" for i in range(5)] + [f"b{i}" for i in range(5)])
+
+
+@pytest.mark.parametrize("kind", ["slow_down", "reset"])
+def test_an_upload_that_keeps_failing_stops_the_run_in_one_line_and_the_same_command_resumes(s3, s3_endpoint, capsys, kind):
+    fs, opts, bucket = s3
+    for name, start in (("a", 0), ("b", 10)):
+        fs.pipe_file(f"{bucket}/in/{name}.jsonl", docs(name, start, 5))
+    out = f"{bucket}-out"
+    fs.mkdir(out)
+    kept = f"{out}/job/kept/shard-00001.jsonl.zst"  # the second shard's: the first is done by then
+    with FaultyProxy(s3_endpoint) as proxy:
+        proxy.fail(kept, kind, op="PUT")
+        code = main(["clean", *job_flags(bucket, out, opts, proxy.url)])
+    lines = said(capsys.readouterr().err)
+    assert code == exit_codes.OUTPUT_FAILED
+    assert len(lines) == 1, lines
+    assert f"writing s3://{kept}" in lines[0] and f"(gave up after {RETRY.tries} tries)" in lines[0], lines
+    assert lines[0].endswith("re-run the same command to resume")
+    # thresher tries RETRY.tries times; aiohttp itself sends an idempotent request once more when a
+    # kept-alive connection it reused closes without an answer (a stale connection, not a retry policy)
+    assert RETRY.tries <= proxy.gets[kept] <= (2 * RETRY.tries if kind == "reset" else RETRY.tries)
+    # nothing of the failed shard is trusted: no marker vouches for it, and its other files are not there
+    assert [p.rsplit("/", 1)[-1] for p in fs.find(f"{out}/job/done")] == ["shard-00000"]
+    assert not fs.exists(kept)
+    # the store answers again: the same command finishes the job, the done shard is not redone
+    assert main(["clean", *job_flags(bucket, out, opts, s3_endpoint)]) == exit_codes.OK
+    assert "resuming" in capsys.readouterr().err
+    assert kept_ids(fs, f"{out}/job") == sorted([f"a{i}" for i in range(5)] + [f"b{i}" for i in range(5)])
+    assert read_stats_s3(fs, f"{out}/job")["docs_in"] == 10
+
+
+def read_stats_s3(fs, root: str) -> dict:
+    return orjson.loads(fs.cat_file(f"{root}/stats.json"))
+
+
+@pytest.mark.parametrize("kind", ["slow_down", "reset"])
+def test_a_listing_that_fails_for_a_while_is_tried_again(tmp_path, s3, s3_endpoint, capsys, kind):
+    fs, opts, bucket = s3
+    fs.pipe_file(f"{bucket}/in/a.jsonl", docs("a", 0, 5))
+    with FaultyProxy(s3_endpoint) as proxy:
+        proxy.fail(bucket, kind, times=RETRY.tries - 1, op="LIST")
+        code = main(["clean", f"s3://{bucket}/in/*.jsonl", "-o", str(tmp_path / "out"), "--no-dedup", "--workers", "1",
+                     *storage_flags({**opts, "endpoint_url": proxy.url})])
+    capsys.readouterr()
+    assert code == exit_codes.OK
+    assert proxy.failed[bucket] == RETRY.tries - 1
+    assert read_stats(tmp_path / "out")["docs_kept"] == 5
+
+
+def test_a_listing_that_keeps_failing_is_one_line_and_exit_2_with_nothing_written(tmp_path, s3, s3_endpoint, capsys):
+    fs, opts, bucket = s3
+    fs.pipe_file(f"{bucket}/in/a.jsonl", docs("a", 0, 5))
+    with FaultyProxy(s3_endpoint) as proxy:
+        proxy.fail(bucket, "slow_down", op="LIST")
+        code = main(["clean", f"s3://{bucket}/in/*.jsonl", "-o", str(tmp_path / "out"), "--no-dedup", "--workers", "1",
+                     *storage_flags({**opts, "endpoint_url": proxy.url})])
+    lines = said(capsys.readouterr().err)
+    assert code == exit_codes.USAGE
+    assert lines[0].startswith(f"thresher: s3://{bucket}/in/*.jsonl: cannot be read (") and "reduce your request rate" in lines[0]
+    assert f"(gave up after {RETRY.tries} tries)" in lines[0] and lines[1:] == ["thresher: nothing to read"], lines
+    assert proxy.failed[bucket] >= RETRY.tries
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_input_deleted_part_way_through_its_read_keeps_what_was_read_and_names_the_file(tmp_path, s3, s3_endpoint, capsys):
+    fs, opts, bucket = s3
+    fs.pipe_file(f"{bucket}/in/a.jsonl", docs("a", 0, 5))
+    big = docs("b", 100, 3000)  # about 3 MB: read in several ranged GETs
+    fs.pipe_file(f"{bucket}/in/b.jsonl", big)
+    with FaultyProxy(s3_endpoint) as proxy:
+        proxy.fail(f"{bucket}/in/b.jsonl", "gone", after=1)  # deleted once its first part was read
+        # blocks of 256 KB (s3fs reads 50 MB at once by default): the file takes several GETs
+        code = main(["clean", f"s3://{bucket}/in/*.jsonl", "-o", str(tmp_path / "out"), "--no-dedup", "--workers", "1",
+                     *storage_flags({**opts, "endpoint_url": proxy.url, "default_block_size": 1 << 18})])
+    capsys.readouterr()
+    assert code in (exit_codes.OK, exit_codes.SOME_INPUTS_UNUSABLE)
+    assert proxy.failed[f"{bucket}/in/b.jsonl"] == 1  # a missing key is not retried
+    stats = read_stats(tmp_path / "out")
+    assert stats["input_errors"] == {"unreadable_file": 1}
+    [sample] = stats["error_samples"]
+    read = stats["docs_in"] - 5
+    assert 0 < read < 3000  # what came before the deletion is kept, nothing after it is invented
+    assert sample.startswith(f"b.jsonl: unreadable_file: gone part way through the read, after {read:,} records"), sample
+    kept = sorted(orjson.loads(l)["id"] for f in (tmp_path / "out" / "kept").iterdir() for l in output_lines(f.name, f.read_bytes()))
+    assert kept == sorted([f"a{i}" for i in range(5)] + [f"b{i}" for i in range(read)])

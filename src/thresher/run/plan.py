@@ -269,15 +269,21 @@ def read_shard(spec: ShardSpec, opts: ReadOptions, stats: Stats) -> Iterator[Doc
     count, as at planning) and what follows is not read at all."""
     reader = load_reader(spec.reader)
     for url, rel in spec.files:
+        n = 0
         try:
             if spec.unit == "bytes":
-                yield from reader(url, rel, opts, stats, byte_range=(spec.start, spec.stop), lines_before=spec.line)
+                docs = reader(url, rel, opts, stats, byte_range=(spec.start, spec.stop), lines_before=spec.line)
             elif spec.start == 0 and spec.stop is None:
-                yield from reader(url, rel, opts, stats)
+                docs = reader(url, rel, opts, stats)
             else:
-                yield from _range(reader, url, rel, opts, stats, spec.start, spec.stop)
+                docs = _range(reader, url, rel, opts, stats, spec.start, spec.stop)
+            for doc in docs:
+                yield doc
+                n += 1
         except OSError as exc:
-            stats.input_error(unreadable_kind(exc), rel, str(exc))
+            # gone or refused part way (deleted mid-run): what was read stands, and the sample says how much
+            said = f"gone part way through the read, after {n:,} records: {exc}" if n else str(exc)
+            stats.input_error(unreadable_kind(exc), rel, said)
         except Exception as exc:  # a reader bug or a file no reader expected: report it, go on
             stats.input_error("reader_error", rel, f"{type(exc).__name__}: {exc}")
 
