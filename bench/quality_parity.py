@@ -37,7 +37,7 @@ RULE_SETS = ["gopher_repetition", "gopher_quality", "c4", "fineweb"]
 # that gives datatrove's rule; the default's effect is printed apart (see gopher.py's docstring).
 PARITY_OPTIONS = {"gopher_quality": {"min_alpha_words_ratio": False, "min_alpha_tokens_ratio": 0.8},
                   "c4": {"prose_lines": False}, "fineweb": {"prose_lines": False},
-                  "gopher_repetition": {"unspaced_languages": []}}
+                  "gopher_repetition": {"unspaced_languages": [], "prose_lines": False}}
 
 # datatrove's reason strings -> thresher's rule names
 DT_REASONS = {

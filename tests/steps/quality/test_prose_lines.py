@@ -117,3 +117,53 @@ def test_low_quality_pages_still_go(kind):
 def test_default_pipeline_keeps_the_short_article():
     out = list(default_pipeline().run([Document("news", SHORT_NEWS)], ShardContext()))[0]
     assert out.kept, out.verdict
+
+
+# A structured article: the same three section headings over each person's part (as an
+# explainer lays out "The issue / The official account / What we were told" per topic).
+_PARTS = [
+    ("Whether to spend the bridge money this year or wait for the national grant was the first question.",
+     "The minutes say the footbridge was discussed for an hour before the vote carried by two voices.",
+     "Neighbours on Mill Lane told us nobody asked them, and that they learnt of it from a poster."),
+    ("The budget had a hole of four million pounds after the leisure centre closed in March.",
+     "Officers proposed cutting library hours, which councillors rejected after a long evening.",
+     "Several shopkeepers fear higher parking charges will keep their customers at home."),
+    ("A new primary school was promised for the estate when the first houses were sold in 2019.",
+     "According to the planning report, building could start next spring if the land transfer is signed.",
+     "Parents said their children travel forty minutes by bus each morning to the nearest classroom."),
+    ("Fishermen asked for the harbour wall to be repaired before the winter storms arrive.",
+     "Engineers found cracks along sixty metres of stonework during an inspection in August.",
+     "Boat owners complained that mooring fees went up while the pontoons stayed broken."),
+]
+LABELLED_ARTICLE = "How the council decided this year\n" + "".join(
+    f"The question\n{a}\nThe official account\n{b}\nWhat the residents say\n{c}\n" for a, b, c in _PARTS
+)
+
+
+def test_section_headings_repeated_over_each_part_are_not_duplicate_lines():
+    from thresher.steps.quality.signals.prose import label_repeats
+
+    lines = LABELLED_ARTICLE.splitlines()
+    assert {lines[i] for i in label_repeats(lines)} == {"The question", "The official account", "What the residents say"}
+    assert judge(GopherRepetition(), LABELLED_ARTICLE).kept
+    assert judge(FineWebQuality(), LABELLED_ARTICLE).kept
+    # the paper's count (datatrove's): 9 of 25 lines repeat an earlier one
+    assert judge(GopherRepetition(prose_lines=False), LABELLED_ARTICLE).verdict.reason == "gopher_repetition:dup_line_frac"
+    assert judge(FineWebQuality(prose_lines=False), LABELLED_ARTICLE).verdict.reason == "fineweb:char_dup_ratio"
+
+
+def test_repeats_that_are_not_labels_still_count():
+    from thresher.steps.quality.signals.prose import label_repeats
+
+    body = [f"Paragraph {i} of the story goes on about the river and the town beside it." for i in range(6)]
+    # a line printed three times in a row
+    lines = body[:3] + ["The town beside it"] * 3 + body[3:]
+    assert label_repeats(lines) == set()
+    # a menu block printed at the top and at the bottom of the page
+    menu = ["Home", "News", "Sport", "Weather"]
+    assert label_repeats(menu + body + menu) == set()
+    # "Read more" under each teaser, above the next teaser's headline: not above prose
+    teasers = [x for i in range(4) for x in (f"Headline number {i}", f"The teaser of story {i} runs on for a while.", "Read more")]
+    assert label_repeats(teasers + ["More stories"]) == set()
+    page = "\n".join(body[:3] + ["The town beside it"] * 5 + body[3:])
+    assert GopherRepetition().signals(TextView(page))["dup_line_frac"] == 4 / 11

@@ -107,6 +107,12 @@ class GopherRepetition(QualityFilter):
     "tokens" are runs of characters between punctuation marks, whose n-grams say nothing about
     repetition (a Japanese article's particles and brackets repeat as 5-grams of tokens). Their
     signals have no n-gram keys.
+
+    Prose, not layout (``prose_lines = true``, the default; ``false`` gives the paper's count, as
+    datatrove applies it): a repeated line that labels distinct content (a short line, in a run
+    of at most three repeated lines with a line found once on the page above and below it: the
+    same section headings over each part of a structured article) is not a duplicate line
+    (``dup_line_frac``, ``dup_line_char_frac``). See ``thresher.steps.quality.signals.prose``.
     """
 
     name = "gopher_repetition"
@@ -121,6 +127,8 @@ class GopherRepetition(QualityFilter):
         default_factory=lambda: [[5, 0.15], [6, 0.14], [7, 0.13], [8, 0.12], [9, 0.11], [10, 0.10]]
     )
     unspaced_languages: list[str] = dataclasses.field(default_factory=lambda: ["ja", "zh", "yue", "wuu", "th", "lo", "km", "my", "bo"])
+    #: repeated label lines are not duplicates (see the class docstring); false: the paper's count
+    prose_lines: bool = True
 
     def __post_init__(self) -> None:
         # the same rules without n-grams, for pages in unspaced_languages
@@ -151,7 +159,7 @@ class GopherRepetition(QualityFilter):
         super()._compile()
 
     def signals(self, view: TextView) -> dict[str, Any]:
-        return repetition_signals(view, *self._ns)
+        return repetition_signals(view, *self._ns, prose_lines=self.prose_lines)
 
     def process(self, doc: Document, ctx: ShardContext) -> None:
         if self._lines_only is not None and doc.metadata.get("language") in self._unspaced:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import repeat
 from operator import itemgetter, le
 
-from thresher.steps.quality.signals.prose import is_table_row, mostly_sentences
+from thresher.steps.quality.signals.prose import is_table_row, mostly_sentences, repeats_outside_labels
 from thresher.steps.quality.view import TextView
 from thresher.text.chars import TERMINAL_PUNCTUATION
 
@@ -21,7 +21,8 @@ def fineweb_signals(view: TextView, short_line_length: int = 30, stop_chars: fro
     """With ``prose_lines`` (:mod:`thresher.steps.quality.signals.prose`), table rows are not
     lines of the page's prose (left out of every line count), and a line ends in punctuation when
     it ends a sentence after closing quotes and brackets, or when complete sentences hold at
-    least half of it."""
+    least half of it; repeated lines that label distinct content (``label_repeats``) are not
+    duplicates."""
     text = view.text
     lines = list(filter(str.strip, text.split("\n")))
     if prose_lines and "|" in text:
@@ -40,7 +41,10 @@ def fineweb_signals(view: TextView, short_line_length: int = 30, stop_chars: fro
         prose_chars = sum(len(ln) for ln, p in zip(lines, prose) if p) / total if total else 0.0
     short = sum(map(le, map(len, lines), repeat(short_line_length)))
     distinct = set(lines)
-    dup_chars = sum(map(len, lines)) - sum(map(len, distinct))
+    if prose_lines and len(distinct) < n:
+        dup_chars = repeats_outside_labels(lines)[1]
+    else:
+        dup_chars = sum(map(len, lines)) - sum(map(len, distinct))
     newlines = text.count("\n")
     non_newline_chars = len(text) - newlines
     out = {

@@ -18,6 +18,7 @@ import numpy as np
 
 from thresher.kernels import kernel
 from thresher.steps.quality.signals.ngrams import ngram_chars
+from thresher.steps.quality.signals.prose import repeats_outside_labels
 from thresher.steps.quality.token_scan import word_index
 from thresher.steps.quality.view import TextView, WordSet
 
@@ -93,8 +94,11 @@ def _duplicates(items: list[str]) -> tuple[int, int]:
 
 
 def repetition_signals(
-    view: TextView, top_ns: Iterable[int] = (2, 3, 4), dup_ns: Iterable[int] = range(5, 11)
+    view: TextView, top_ns: Iterable[int] = (2, 3, 4), dup_ns: Iterable[int] = range(5, 11), prose_lines: bool = False
 ) -> dict[str, float]:
+    """With ``prose_lines``, repeated lines that label distinct content (a section heading over
+    each section, :func:`~thresher.steps.quality.signals.prose.label_repeats`) are not counted
+    as duplicate lines."""
     text = view.text
     n_chars = len(text)
 
@@ -111,6 +115,8 @@ def repetition_signals(
         # the pieces between runs of newlines (as _LINE_BREAKS.split): empty pieces inside go
         lines = [lines[0], *filter(None, lines[1:-1]), lines[-1]]
     line_dups, line_dup_chars = _duplicates(lines)
+    if prose_lines and line_dups:
+        line_dups, line_dup_chars = repeats_outside_labels(lines)
     out: dict[str, float] = {
         "chars": n_chars,
         "dup_para_frac": para_dups / len(paragraphs),

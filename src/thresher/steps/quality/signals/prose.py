@@ -13,11 +13,16 @@ body sits on one line after a layout's label, reads as a page without sentences.
   closers) that whitespace follows: the line's complete sentences ahead of a trailing fragment.
 * :func:`is_table_row`: a line of a table as the ``extract`` step writes data tables
   (``| a | b |``): cells, not sentences; the line rules leave such rows out.
+* :func:`label_repeats`: repeated lines that label distinct content (a structured article's
+  section headings, ``See it now: Amazon`` under each product, ``Distance:`` lines): the
+  repetition rules count them as a page's template, not as text printed twice.
 """
 
 from __future__ import annotations
 
 import re
+
+from collections import Counter
 
 from thresher.text.chars import TERMINAL_PUNCTUATION
 
@@ -59,3 +64,55 @@ def mostly_sentences(line: str, marks: frozenset[str] = TERMINAL_PUNCTUATION) ->
         return True
     head = complete_sentences(s)
     return bool(head) and 2 * len(head) >= len(s)
+
+
+#: A repeated line of at most this many words can be a label (a heading, a "key: value" line).
+LABEL_WORDS = 8
+#: At most this many repeated lines in a row can be labels (a heading, or an item's few tags:
+#: company, place, date); a longer run is a block printed twice (a menu at the top and bottom).
+LABEL_RUN = 3
+
+
+def label_repeats(lines: list[str]) -> set[int]:
+    """Indexes of the occurrences of repeated lines that label distinct content: a run of at
+    most ``LABEL_RUN`` consecutive repeated lines, each of at most ``LABEL_WORDS`` words, no line
+    twice in the run, with a line that occurs once on the page right above it and, right below
+    it, one that occurs once and is mostly sentences (:func:`mostly_sentences`): the prose the
+    label introduces. The same heading over each section of a structured article is template,
+    not repetition; a line printed twice in a row, a menu block repeated, a "Read more" or
+    "Share" between teasers and links, or a page of nothing but repeated lines is not."""
+    counts = Counter(lines)
+    if len(counts) == len(lines):
+        return set()
+    labels: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if counts[lines[i]] == 1:
+            i += 1
+            continue
+        j = i
+        while j < n and counts[lines[j]] > 1:
+            j += 1
+        run = lines[i:j]
+        if (j - i <= LABEL_RUN and i > 0 and j < n and len(set(run)) == len(run)
+                and all(len(line.split()) <= LABEL_WORDS for line in run) and mostly_sentences(lines[j])):
+            labels.update(range(i, j))
+        i = j
+    return labels
+
+
+def repeats_outside_labels(lines: list[str]) -> tuple[int, int]:
+    """(lines equal to an earlier line, their characters), label occurrences
+    (:func:`label_repeats`) not counted: Gopher's and FineWeb's duplicate-line counts, read as
+    prose is written."""
+    labels = label_repeats(lines)
+    seen: set[str] = set()
+    dups = chars = 0
+    for i, line in enumerate(lines):
+        if line in seen:
+            if i not in labels:
+                dups += 1
+                chars += len(line)
+        else:
+            seen.add(line)
+    return dups, chars
