@@ -112,3 +112,45 @@ def test_a_headline_that_is_a_link_between_paragraphs_stays_but_related_links_go
     lines = [PARAGRAPHS[0], headline, PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3], "Related: " + related[0], *related[1:]]
     # a real page has more prose than links; the lone headline is content, the labelled and trailing ones chrome
     assert link_lines_to_drop(lines, links) == {5, 6}
+
+
+def _wrapped(paragraph: str, width: int = 45) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(paragraph, width))
+
+
+# An old page: paragraphs typed into the markup wrapped at 45 columns, <br><br> between them. A
+# browser renders the source's newlines as spaces; trafilatura keeps them as line breaks.
+SOURCE_WRAPPED = ("<html><head><title>Market hall saved</title></head><body><div>"
+                  + "<br><br>\n".join(_wrapped(p) for p in PARAGRAPHS) + "</div></body></html>")
+
+
+def test_line_breaks_only_the_source_had_are_joined_back():
+    import trafilatura
+
+    raw = trafilatura.extract(SOURCE_WRAPPED, favor_precision=True, include_comments=False)
+    assert len(raw.splitlines()) > len(PARAGRAPHS)  # the cause: the source's wrapping kept
+    assert extract_main_text(SOURCE_WRAPPED, include_title=False).text.splitlines() == PARAGRAPHS
+
+
+def test_the_page_own_line_breaks_stay():
+    # labels on lines of their own (<br> after each) above the paragraph they introduce
+    html = ("<html><head><title>Market hall saved</title></head><body><div>"
+            + "".join(f"<b>Part {i}</b><br>\n{_wrapped(p)}<br><br>\n" for i, p in enumerate(PARAGRAPHS)) + "</div></body></html>")
+    lines = extract_main_text(html, include_title=False).text.splitlines()
+    assert lines == [x for i, p in enumerate(PARAGRAPHS) for x in (f"Part {i}", p)]
+
+
+def test_a_title_never_closed_does_not_swallow_the_page():
+    # "</tit" cut off: every parser reads the rest of the page as the title's text
+    html = ("<html><head><title>Market hall saved - Valley Gazette</tit\n<script src=\"menu.js\"></script></head><body>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>")
+    saved = main_text.close_title
+    try:
+        main_text.close_title = lambda h: h
+        assert extract_main_text(html, include_title=False).text == ""
+    finally:
+        main_text.close_title = saved
+    assert extract_main_text(html, include_title=False).text.splitlines() == PARAGRAPHS
+    assert main_text.close_title("<title>A</title><p>b</p>") == "<title>A</title><p>b</p>"

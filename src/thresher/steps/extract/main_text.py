@@ -17,7 +17,10 @@ half of the public pages, reported on the other; see bench/README.md):
   optional short label such as "Related:" or "Read more:") is a related-story or menu link,
   unless such lines are most of the page (a list of products or headlines *is* its content) or
   the line stands alone between paragraphs without a label (a headline that is a link);
-* list markers trafilatura adds (``- ``) are removed: every line is plain text, like the seed.
+* list markers trafilatura adds (``- ``) are removed: every line is plain text, like the seed;
+* a line break that only the page's source had (text wrapped inside the markup, which a browser
+  renders as a space) is joined back when resiliparse's rendering has the two lines in one
+  paragraph (:func:`join_source_wraps`).
 
 The page title (the <h1> the og:title or <title> contains, else those with a trailing
 " - Site Name" cut) is the first line when ``include_title`` is set, as the issue asks. The
@@ -52,6 +55,9 @@ DEEP_CHECK_TAGS = 10_000
 MAX_DOM_DEPTH = 1_000
 #: A table cell with at least this many words is prose: its table is a layout table.
 LAYOUT_CELL_WORDS = 20
+#: Words either side of a line break that must run on in one of resiliparse's paragraphs for the
+#: break to be the source's wrapping, not the page's (join_source_wraps).
+WRAP_CONTEXT_WORDS = 4
 #: Paragraphs shorter than this are not looked for when a layout table's cell is cut into paragraphs.
 MIN_BLOCK_CHARS = 20
 #: The title line is looked for among this many first lines (it follows a layout's menu cells).
@@ -68,6 +74,8 @@ _OG_TITLE = re.compile(r"""<meta\s[^>]*?property\s*=\s*["']og:title["'][^>]*?con
 _OG_TITLE_REV = re.compile(r"""<meta\s[^>]*?content\s*=\s*"([^"]*)"[^>]*?property\s*=\s*["']og:title["']""", re.IGNORECASE)
 _H1 = re.compile(r"<h1\b[^>]*>(.{0,500}?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 _TITLE = re.compile(r"<title\b[^>]*>(.{0,500}?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,17 @@ def choose_title(og: str, h1s: list[str], tag: str) -> str:
             return m.group(1)
         return base
     return h1s[0] if len(h1s) == 1 else ""
+
+
+def close_title(html: str) -> str:
+    """``html`` with a ``<title>`` that is never closed ended at the first tag after it. Title
+    text is raw up to ``</title>``: without one (a damaged head, ``</tit`` cut off), every parser
+    reads the whole page as the title and finds no body at all."""
+    m = _TITLE_OPEN.search(html, 0, MAX_SCAN)
+    if m is None or _TITLE_CLOSE.search(html, m.end()):
+        return html
+    end = html.find("<", m.end())
+    return html if end < 0 else f"{html[:end]}</title>{html[end:]}"
 
 
 def _text_of(fragment: str) -> str:
@@ -190,6 +209,31 @@ def split_at_blocks(cell: str, blocks: list[str]) -> list[str]:
     return [piece for a, b in zip(bounds, bounds[1:]) if (piece := text[a:b].strip())]
 
 
+def join_source_wraps(lines: list[str], blocks: list[str]) -> list[str]:
+    """``lines`` with the breaks that only the page's source had joined back: trafilatura keeps a
+    newline inside a text node (an old page's text wrapped in its markup at 60 columns) as a line
+    break, which a browser renders as a space. ``blocks`` are the page's paragraphs as resiliparse
+    renders them (whitespace normalised): two lines are joined when neither is a whole paragraph
+    there and the words around the break (``WRAP_CONTEXT_WORDS`` each side) run on in one of
+    them (trafilatura may also have run two paragraphs into one line, so not the whole lines)."""
+    whole = set(blocks)
+    text = "\n".join(blocks)
+    out: list[str] = []
+    prev_norm = ""
+    k = WRAP_CONTEXT_WORDS
+    for line in lines:
+        norm = _WS.sub(" ", line).strip()
+        if out and prev_norm not in whole and norm not in whole:
+            seam = " ".join(prev_norm.split(" ")[-k:] + norm.split(" ")[:k])
+            if seam in text:
+                out[-1] = f"{out[-1]} {line}"
+                prev_norm = norm
+                continue
+        out.append(line)
+        prev_norm = norm
+    return out
+
+
 def unfold_layout_tables(lines: list[str], blocks: list[str] = ()) -> list[str]:
     """Rows of a layout table (a cell of ``LAYOUT_CELL_WORDS`` words or more, or rows of
     differing widths) become one line per non-empty cell, long cells cut into the page's
@@ -242,6 +286,7 @@ def _words(text: str) -> int:
 
 def extract_main_text(html: str, *, include_title: bool = True, drop_link_lines: bool = True,
                       include_tables: bool = True) -> Extracted:
+    html = close_title(html)
     title, links = page_facts(html)
     kw = dict(include_comments=False, include_tables=include_tables)
     text = trafilatura.extract(html, favor_precision=True, **kw) or ""
@@ -260,8 +305,11 @@ def extract_main_text(html: str, *, include_title: bool = True, drop_link_lines:
     if not text.strip():
         text, engine = second, "resiliparse"
     lines = [line for line in (_BULLET.sub("", raw.strip()) for raw in text.splitlines()) if line]
+    blocks = [_WS.sub(" ", b).strip() for b in second.splitlines()]
     if any(line.startswith("|") for line in lines):
-        lines = unfold_layout_tables(lines, [_WS.sub(" ", b).strip() for b in second.splitlines()])
+        lines = unfold_layout_tables(lines, blocks)
+    if blocks:
+        lines = join_source_wraps(lines, blocks)
     dropped = link_lines_to_drop(lines, links) if drop_link_lines else set()
     if dropped:
         lines = [line for i, line in enumerate(lines) if i not in dropped]
