@@ -13,7 +13,9 @@ Reads are streamed (never copied to local disk first). Transient failures of a r
 (throttling, a dropped connection) are retried with backoff by one policy (:data:`RETRY`, through
 :func:`retrying`; a stream read that fails part way is reopened where it stopped,
 :class:`RetryingReader`); on ``s3://`` it is the only one, as s3fs's and botocore's own retries are
-turned off (they multiply: 5 x 5 tries of a 503). What still fails raises :class:`RetriesExhausted`
+turned off (they multiply: 5 x 5 tries of a 503). aiohttp alone still sends an idempotent request
+(GET, PUT) once more when a kept-alive connection it reused closes without an answer, which is a
+stale connection, not a failing store. What still fails raises :class:`RetriesExhausted`
 for the caller to report: a reader counts its file as ``read_failed``; a failing call on a job's own
 files (its output) is a :class:`StorageError`, one line.
 """
