@@ -232,8 +232,10 @@ def run_row(name: str, corpus: Path, work: Path) -> dict:
             raise SystemExit(f"{name}: exit {proc.returncode}\n{err[-2000:]}")
         stats = orjson.loads(server.fs().cat_file("bench/out/stats.json") if remote else (out / "stats.json").read_bytes())
         shards = len(server.fs().ls("bench/out/done") if remote else list((out / "done").iterdir()))
+        near = (server.fs().cat_file("bench/out/_work/near_dedup/summary.json") if remote
+                else (out / "_work/near_dedup/summary.json").read_bytes())
         return {"row": name, "executor": executor, "cpus": cpus, "wall": wall, "stats": stats, "shards": shards,
-                "driver_mb": mem.driver_kb / 1024, "worker_mb": mem.worker_kb / 1024,
+                "driver_mb": mem.driver_kb / 1024, "worker_mb": mem.worker_kb / 1024, "near_dedup": orjson.loads(near),
                 "ray_start": cluster.start_seconds if cluster else 0.0}
     finally:
         if cluster:
@@ -284,6 +286,9 @@ def main() -> int:
     for name, r in results.items():
         phases = r["stats"].get("seconds_by_phase", {})
         print(f"  {name}: " + ", ".join(f"{k} {v:.1f}" for k, v in phases.items()))
+        near = r["near_dedup"]
+        print(f"  {name} near_dedup: " + ", ".join(f"{k} {v:.1f}" for k, v in near["seconds"].items())
+              + f"; edges {near['edges']}, partitions {near['partitions']}")
     return 0
 
 
