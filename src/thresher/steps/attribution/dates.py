@@ -13,7 +13,8 @@ byline rules embed where a date may stand, and :func:`parse_date` reads what it 
   year (``2016``, incomplete, raw text kept); ``"dmy"`` or ``"mdy"`` say how a crawl writes them.
   Dots (``12.05.2016``) are always day first: no English-language site writes month first with dots.
 
-English month and weekday names only (the byline rules are English too).
+English month and weekday names only: a byline in another language (BYLINE_WORDS) gives its date
+when it is written in numbers (ISO, dots, slashes).
 """
 
 from __future__ import annotations

@@ -128,6 +128,62 @@ _DATED = (rf"(?:{_SEP}{_ON}(?P<date>{DATETIME}))?"
 _DATED_FULL = (rf"{_SEP}(?:{_ON}(?P<date>{FULL_DATETIME})(?:{_SEP}{_UPDATED}{_LABEL_END}(?P<updated>{DATETIME}|{TIME_ONLY}))?"
                rf"|{_UPDATED}{_LABEL_END}(?P<updated>{FULL_DATETIME}))")
 
+# -- bylines in Common Crawl's twenty most common languages, and Thai and Hindi ---------------------
+# How a byline opens in each language (ISO 639-1): the words for "by" before the names ("Von Jane
+# Doe", "Par Jean Dupont", "بقلم ..."), and the labels before a colon ("Autor: ...", "Автор: ...",
+# "作者：..."). They become the byline group's rules ``by_author_<lang>`` and ``author_label_<lang>``.
+# In scripts with capitals a "by" takes capitalised names only (a sentence goes on in lowercase);
+# in the others, and after a label and its colon, one to three words of any script. None is tried
+# on the page's first line (a title may open with the same word).
+BYLINE_WORDS: MappingProxyType = MappingProxyType({
+    # lang: (words for "by", labels)
+    "de": (("Von",), ("Autor", "Autorin", "Text", "Von")),
+    "fr": (("Par",), ("Auteur", "Autrice", "Par", "Texte")),
+    "es": (("Por",), ("Autor", "Autora", "Por", "Texto")),
+    "pt": (("Por",), ("Autor", "Autora", "Por", "Texto")),
+    "it": (("Di",), ("Autore", "Autrice", "Di", "Testo")),
+    "nl": (("Door",), ("Auteur", "Door", "Tekst")),
+    "sv": (("Av",), ("Författare", "Av", "Text")),
+    "pl": ((), ("Autor", "Autorka", "Tekst")),
+    "cs": ((), ("Autor", "Autorka", "Text")),
+    "hu": (("Írta",), ("Szerző", "Írta", "Szöveg")),
+    "tr": ((), ("Yazar", "Haber")),
+    "ru": ((), ("Автор", "Текст")),
+    "uk": ((), ("Автор", "Текст")),
+    "id": (("Oleh",), ("Penulis", "Oleh", "Reporter")),
+    "vi": ((), ("Tác giả", "Bài", "Người viết")),
+    "ar": (("بقلم",), ("بقلم", "الكاتب", "كتب")),
+    "fa": (("به قلم",), ("نویسنده", "به قلم", "نوشته")),
+    "hi": ((), ("लेखक", "द्वारा")),
+    "th": (("โดย",), ("ผู้เขียน", "โดย")),
+    "zh": ((), ("作者", "记者", "記者", "文")),
+    "ja": ((), ("筆者", "著者", "記者", "文")),
+    "ko": ((), ("글", "기자")),
+})
+# A name in any script, after a label: one to three words (marks too: Devanagari and Thai vowels).
+_ANY_NAME = r"(?:[\p{L}\p{N}][\p{L}\p{M}\p{N}_.@'’-]*(?:\s+[\p{L}\p{N}][\p{L}\p{M}\p{N}_.@'’-]*){0,2})"
+_CASED = ("de", "fr", "es", "pt", "it", "nl", "sv", "pl", "cs", "hu", "tr", "ru", "uk", "id", "vi")
+
+
+def _cases(word: str) -> str:
+    return "(?:" + "|".join(dict.fromkeys((word, word.upper(), word.lower()))) + ")"
+
+
+def _byline_rules() -> tuple[Rule, ...]:
+    out = []
+    for lang, (by_words, labels) in BYLINE_WORDS.items():
+        names = rf"(?:{AUTHORS}|{_ANY_NAME})"
+        if by_words:
+            by = "(?:" + "|".join(_cases(w) for w in by_words) + ")"
+            who = rf"(?:{AUTHORS}){_TAIL}" if lang in _CASED else _ANY_NAME
+            out.append(Rule(f"by_author_{lang}", rf"{by}\s+(?P<author>{who}){_DATED}", needs=tuple(w.lower() for w in by_words)))
+        label = "(?:" + "|".join(_cases(w) for w in labels) + ")"
+        out.append(Rule(f"author_label_{lang}", rf"{label}\s*[:：]\s*(?P<author>{names}){_TAIL}{_DATED}", needs=(":", "：")))
+    # Korean papers sign after the name: "홍길동 기자", "홍길동 기자 hong@example.com"
+    out.append(Rule("reporter_suffix_ko", r"(?P<author>[가-힣]{2,4})\s*기자(?:\s*=\s*\S+|\s+[\w.+-]+@[\w.-]+)?", needs=("기자",)))
+    return tuple(out)
+
+
 GROUPS: MappingProxyType = MappingProxyType({
     "byline": (
         # "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Political Correspondent",
@@ -144,6 +200,9 @@ GROUPS: MappingProxyType = MappingProxyType({
         # "Author: Jane Doe", "Words: Jane Doe", "Reporter: Jane Doe | 12 May 2016"
         Rule("author_label", rf"(?i:authors?|writer|words|text|reporter|byline)\s*:\s*(?P<author>{AUTHORS}|{HANDLE}){_TAIL}{_DATED}",
              first_line=True, needs=(":",)),
+        # the same in other languages (BYLINE_WORDS), before the unlabelled forms: "Por María García"
+        # is not a person of three names
+        *_byline_rules(),
         # "Jane Doe - 12 May 2016 - 10:23", "Jane Doe | May 12, 2016", "Jane Doe, BBC News | 12 May 2016"
         Rule("name_date", rf"(?P<author>{AUTHORS}){_TAIL}{_DATED_FULL}", needs=_DIGITS),
         # "12 May 2016 | Jane Doe", "May 12, 2016 - Jane Doe, Reuters"
