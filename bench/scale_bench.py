@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -36,6 +37,9 @@ sys.path.insert(0, str(REPO / "src"))
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(REPO / "src"), os.environ.get("PYTHONPATH")) if p),
        "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0", "RAY_USAGE_STATS_ENABLED": "0",
        "RAY_AUTH_MODE": "disabled"}  # loopback only; the cluster and the driver agree on no token
+
+
+PROGRESS = re.compile(r"thresher: (\w+): \d+/\d+")
 
 
 def free_port() -> int:
@@ -72,19 +76,21 @@ def make_corpus(folder: Path, pages: int, files: int, seed: int) -> Path:
 
 
 # -- memory ---------------------------------------------------------------------------------------
-def _status(pid: int) -> tuple[int, int, int] | None:
-    """(pid, ppid, VmHWM kB) of a live process."""
+def _status(pid: int) -> tuple[int, int, int, int] | None:
+    """(pid, ppid, VmHWM kB, VmRSS kB) of a live process."""
     try:
         text = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return None
-    ppid = hwm = 0
+    ppid = hwm = rss = 0
     for line in text.splitlines():
         if line.startswith("PPid:"):
             ppid = int(line.split()[1])
         elif line.startswith("VmHWM:"):
             hwm = int(line.split()[1])
-    return pid, ppid, hwm
+        elif line.startswith("VmRSS:"):
+            rss = int(line.split()[1])
+    return pid, ppid, hwm, rss
 
 
 def _cmdline(pid: int) -> str:
@@ -96,12 +102,16 @@ def _cmdline(pid: int) -> str:
 
 class PeakMemory:
     """Polls /proc: the driver's peak RSS, and the largest of its workers' (its children, or Ray's
-    task workers, whose command line starts with ``ray::``)."""
+    task workers, whose command line starts with ``ray::``); and, by the job's phase (``phase``,
+    set from its progress lines), the largest resident size seen in that phase, so that a peak can
+    be told to come from the shard pass or a corpus stage (a pool worker runs both)."""
 
     def __init__(self, driver: int) -> None:
         self.driver = driver
         self.driver_kb = 0
         self.worker_kb = 0
+        self.phase = "start"
+        self.by_phase: dict[str, list[int]] = {}  # phase -> [driver kB, largest worker kB]
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -118,11 +128,14 @@ class PeakMemory:
             st = _status(int(name))
             if st is None:
                 continue
-            pid, ppid, hwm = st
+            pid, ppid, hwm, rss = st
+            seen = self.by_phase.setdefault(self.phase, [0, 0])
             if pid == self.driver:
                 self.driver_kb = max(self.driver_kb, hwm)
+                seen[0] = max(seen[0], rss)
             elif ppid == self.driver or _cmdline(pid).startswith("ray::"):
                 self.worker_kb = max(self.worker_kb, hwm)
+                seen[1] = max(seen[1], rss)
 
     def stop(self) -> None:
         self.poll()
@@ -225,7 +238,13 @@ def run_row(name: str, corpus: Path, work: Path) -> dict:
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         mem = PeakMemory(proc.pid)
-        _, err = proc.communicate()
+        lines: list[str] = []
+        for line in proc.stderr:  # progress lines name the phase: "thresher: near_dedup: 0/1"
+            lines.append(line)
+            if m := PROGRESS.match(line.strip()):
+                mem.phase = m.group(1)
+        proc.wait()
+        err = "".join(lines)
         wall = time.perf_counter() - t
         mem.stop()
         if proc.returncode != 0:
@@ -236,6 +255,7 @@ def run_row(name: str, corpus: Path, work: Path) -> dict:
                 else (out / "_work/near_dedup/summary.json").read_bytes())
         return {"row": name, "executor": executor, "cpus": cpus, "wall": wall, "stats": stats, "shards": shards,
                 "driver_mb": mem.driver_kb / 1024, "worker_mb": mem.worker_kb / 1024, "near_dedup": orjson.loads(near),
+                "by_phase": {k: (d / 1024, w / 1024) for k, (d, w) in mem.by_phase.items()},
                 "ray_start": cluster.start_seconds if cluster else 0.0}
     finally:
         if cluster:
@@ -286,6 +306,8 @@ def main() -> int:
     for name, r in results.items():
         phases = r["stats"].get("seconds_by_phase", {})
         print(f"  {name}: " + ", ".join(f"{k} {v:.1f}" for k, v in phases.items()))
+        print(f"  {name} largest resident MB by phase (driver / worker): "
+              + ", ".join(f"{k} {d:,.0f} / {w:,.0f}" for k, (d, w) in r["by_phase"].items()))
         near = r["near_dedup"]
         print(f"  {name} near_dedup: " + ", ".join(f"{k} {v:.1f}" for k, v in near["seconds"].items())
               + f"; edges {near['edges']}, partitions {near['partitions']}")
