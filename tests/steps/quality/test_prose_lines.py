@@ -165,5 +165,7 @@ def test_repeats_that_are_not_labels_still_count():
     # "Read more" under each teaser, above the next teaser's headline: not above prose
     teasers = [x for i in range(4) for x in (f"Headline number {i}", f"The teaser of story {i} runs on for a while.", "Read more")]
     assert label_repeats(teasers + ["More stories"]) == set()
+    # a line found twice, however placed, may as well be a copy
+    assert label_repeats(["Intro line"] + body[:2] + ["Related stories"] + body[2:4] + ["Related stories"] + body[4:]) == set()
     page = "\n".join(body[:3] + ["The town beside it"] * 5 + body[3:])
     assert GopherRepetition().signals(TextView(page))["dup_line_frac"] == 4 / 11

@@ -18,8 +18,9 @@ closing quotes and brackets, or when its complete sentences hold at least half o
 whose sentence lines hold at least ``prose_char_thr`` (0.5) of its characters is not judged by
 the line-count rules (``line_punct_ratio``, ``short_line_ratio``): its short lines are headings,
 captions, cells and code between paragraphs. Signal ``prose_char_frac``. Repeated lines that
-label distinct content (short, in a run of at most three repeated lines between lines found
-once: ``See it now: Amazon`` under each product) are not duplicated characters.
+label distinct content (short, found at least three times, in a run of at most three repeated
+lines between lines found once, sentences below: ``See it now: Amazon`` above each product's
+review) are not duplicated characters.
 
 These thresholds were chosen on English pages; the other languages judged by default are judged
 with FineWeb-2's figures for them (thresher.steps.quality.languages).

@@ -109,9 +109,10 @@ class GopherRepetition(QualityFilter):
     signals have no n-gram keys.
 
     Prose, not layout (``prose_lines = true``, the default; ``false`` gives the paper's count, as
-    datatrove applies it): a repeated line that labels distinct content (a short line, in a run
-    of at most three repeated lines with a line found once on the page above and below it: the
-    same section headings over each part of a structured article) is not a duplicate line
+    datatrove applies it): a repeated line that labels distinct content (a short line found at
+    least three times, in a run of at most three repeated lines, with a line found once above it
+    and a once-found line of sentences below it: the same section headings over each part of a
+    structured article) is not a duplicate line
     (``dup_line_frac``, ``dup_line_char_frac``). See ``thresher.steps.quality.signals.prose``.
     """
 

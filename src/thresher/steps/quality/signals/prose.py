@@ -68,6 +68,9 @@ def mostly_sentences(line: str, marks: frozenset[str] = TERMINAL_PUNCTUATION) ->
 
 #: A repeated line of at most this many words can be a label (a heading, a "key: value" line).
 LABEL_WORDS = 8
+#: A label is a template's: the same line over at least this many parts. A line seen twice may as
+#: well be a copy ("Related stories" above and below the body, a heading and its table of contents).
+LABEL_MIN_COPIES = 3
 #: At most this many repeated lines in a row can be labels (a heading, or an item's few tags:
 #: company, place, date); a longer run is a block printed twice (a menu at the top and bottom).
 LABEL_RUN = 3
@@ -75,7 +78,8 @@ LABEL_RUN = 3
 
 def label_repeats(lines: list[str]) -> set[int]:
     """Indexes of the occurrences of repeated lines that label distinct content: a run of at
-    most ``LABEL_RUN`` consecutive repeated lines, each of at most ``LABEL_WORDS`` words, no line
+    most ``LABEL_RUN`` consecutive repeated lines, each of at most ``LABEL_WORDS`` words and found
+    at least ``LABEL_MIN_COPIES`` times on the page, no line
     twice in the run, with a line that occurs once on the page right above it and, right below
     it, one that occurs once and is mostly sentences (:func:`mostly_sentences`): the prose the
     label introduces. The same heading over each section of a structured article is template,
@@ -95,7 +99,8 @@ def label_repeats(lines: list[str]) -> set[int]:
             j += 1
         run = lines[i:j]
         if (j - i <= LABEL_RUN and i > 0 and j < n and len(set(run)) == len(run)
-                and all(len(line.split()) <= LABEL_WORDS for line in run) and mostly_sentences(lines[j])):
+                and all(len(line.split()) <= LABEL_WORDS and counts[line] >= LABEL_MIN_COPIES for line in run)
+                and mostly_sentences(lines[j])):
             labels.update(range(i, j))
         i = j
     return labels
