@@ -154,3 +154,13 @@ def test_a_title_never_closed_does_not_swallow_the_page():
         main_text.close_title = saved
     assert extract_main_text(html, include_title=False).text.splitlines() == PARAGRAPHS
     assert main_text.close_title("<title>A</title><p>b</p>") == "<title>A</title><p>b</p>"
+
+
+def test_a_post_title_that_links_to_its_own_page_stays_above_the_body():
+    title = "Council approves the second harbour tunnel"
+    related = ["Ferry timetable changes as the bridge reopens", "Harbour bridge tolls to rise next spring"]
+    links = frozenset(x.casefold() for x in [title, *related])
+    lines = [title, *PARAGRAPHS[:4], *related]
+    assert link_lines_to_drop(lines, links) == {5, 6}
+    # a run of links first is still a menu
+    assert link_lines_to_drop([*related, *PARAGRAPHS], links) == {0, 1}

@@ -16,7 +16,8 @@ half of the public pages, reported on the other; see bench/README.md):
 * ``link_line`` rule: a line whose whole text is the text of one of the page's links (after an
   optional short label such as "Related:" or "Read more:") is a related-story or menu link,
   unless such lines are most of the page (a list of products or headlines *is* its content) or
-  the line stands alone between paragraphs without a label (a headline that is a link);
+  the line stands alone between paragraphs or above them without a label (a headline that is a
+  link, a blog post's title linking to its own page);
 * list markers trafilatura adds (``- ``) are removed: every line is plain text, like the seed;
 * a line break that only the page's source had (text wrapped inside the markup, which a browser
   renders as a space) is joined back when resiliparse's rendering has the two lines in one
@@ -163,8 +164,9 @@ def _is_link_line(line: str, links: frozenset[str]) -> tuple[bool, bool]:
 
 def link_lines_to_drop(lines: list[str], links: frozenset[str]) -> set[int]:
     """Indexes of the lines the ``link_line`` rule removes (see the module docstring): labelled
-    link lines, and unlabelled ones in a run of link lines or at either end of the text; none
-    when link lines are most of the page."""
+    link lines, and unlabelled ones in a run of link lines or at the end of the text; none
+    when link lines are most of the page. A lone link line first, above the body, is the
+    headline (a blog post's title links to its own page)."""
     marks = [_is_link_line(line, links) for line in lines]
     found = [i for i, (is_link, _) in enumerate(marks) if is_link]
     if not found or len(found) >= LINK_LIST_SHARE * len(lines):
@@ -173,7 +175,7 @@ def link_lines_to_drop(lines: list[str], links: frozenset[str]) -> set[int]:
     drop = set()
     for i in found:
         labelled = marks[i][1]
-        at_end = i == 0 or i == last
+        at_end = i == last  # a first line that is a link is the post's own title (a permalink)
         in_run = (i > 0 and marks[i - 1][0]) or (i < last and marks[i + 1][0])
         if labelled or at_end or in_run:
             drop.add(i)
