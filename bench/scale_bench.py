@@ -36,7 +36,10 @@ sys.path.insert(0, str(REPO / "src"))
 
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(REPO / "src"), os.environ.get("PYTHONPATH")) if p),
        "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0", "RAY_USAGE_STATS_ENABLED": "0",
-       "RAY_AUTH_MODE": "disabled"}  # loopback only; the cluster and the driver agree on no token
+       "RAY_AUTH_MODE": "disabled",  # loopback only; the cluster and the driver agree on no token
+       # Ray starts its task workers at nice 15: on a machine others use too they would yield to
+       # everything else while the local pool's workers run at 0. Same priority for both rows.
+       "RAY_worker_niceness": "0"}
 
 
 PROGRESS = re.compile(r"thresher: (\w+): \d+/\d+")
