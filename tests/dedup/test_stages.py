@@ -80,6 +80,22 @@ def test_without_containment_the_cut_short_copy_is_missed(make_job):
     assert docs["c1"].kept and not docs["b1"].kept
 
 
+def test_a_reprint_with_a_rewritten_lead_goes_and_a_quoting_page_stays(make_job):
+    s1, s2 = story(1), story(2)
+    p1, p2 = s1.split("\n"), s2.split("\n")
+    # A reprint of one paragraph of story 1 under a new lead of its own: half of it is not in story 1.
+    reprint = story(40, paragraphs=1) + "\n" + p1[3]
+    # A page of its own that quotes two paragraphs of story 2 (not its lead): it copies nothing whole.
+    quoting = "\n".join(story(41, paragraphs=5).split("\n")[:3] + p2[2:4] + story(41, paragraphs=5).split("\n")[3:])
+    shards = {"a": [doc("a1", s1), doc("a2", s2)], "b": [doc("b1", reprint), doc("b2", quoting)]}
+    docs = make_job(shards, [NearDedup(min_anchors=4)]).run()
+    assert not docs["b1"].kept and docs["b1"].metadata["near_duplicate_of"] == "a1"
+    assert docs["b1"].metadata["near_duplicate_evidence"]["kind"] == "containment"
+    assert all(docs[i].kept for i in ("a1", "a2", "b2"))  # story 2 lacks its lead and 3 more paragraphs in b2
+    docs = make_job(shards, [NearDedup(min_anchors=4, lead_may_differ=False)]).run()
+    assert all(d.kept for d in docs.values())  # measured with its lead, the reprint is only half in story 1
+
+
 def test_same_result_whatever_the_workers_and_shard_order(make_job):
     base = verdicts(make_job(corpus(), stages(), workers=1).run())
     shuffled = dict(reversed(list(corpus().items())))

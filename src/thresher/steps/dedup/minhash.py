@@ -39,8 +39,9 @@ class MinHasher:
         self._a = (rng.integers(0, 2**31, self.num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1))[:, None]
         self._b = rng.integers(0, 2**32, self.num_perm, dtype=np.uint32)[:, None]
 
-    def shingles(self, texts: Sequence[str], languages: Sequence[str | None] | None = None, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return shingles(texts, self.ngram, self.char_ngram, languages, line_words, units=self.units)
+    def shingles(self, texts: Sequence[str], languages: Sequence[str | None] | None = None, line_words: int = 0,
+                 lead: bool = False) -> tuple[np.ndarray, ...]:
+        return shingles(texts, self.ngram, self.char_ngram, languages, line_words, units=self.units, lead=lead)
 
     def from_shingles(self, s: np.ndarray, doc: np.ndarray, ndocs: int) -> np.ndarray:
         """Signatures (ndocs x num_perm, uint32) from shingle hashes grouped by document index."""

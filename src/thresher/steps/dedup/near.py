@@ -34,6 +34,14 @@ document has at least ``min_anchors`` such anchors and at least ``containment_th
 in the other. Anchors are taken only from lines of at least ``anchor_line_words`` words: titles,
 menus, related links and footers are short lines, and on a page cut short they would outweigh the
 few paragraphs of story it keeps.
+
+A reprint often rewrites its lead: a short one (a new first paragraph over one or two of the
+story's) then has half its anchors outside the story, and was kept beside it. With
+``lead_may_differ`` a document is also contained when ``containment_threshold`` of its anchors off
+its *lead* (its first long line; an anchor is the lead's when all its occurrences are there) are in
+the other, again over at least ``min_anchors``. Only the contained document's lead is set aside, so
+a page quoting a paragraph or two of a story still covers nothing of it: the story's other
+paragraphs are not in the page.
 """
 
 from __future__ import annotations
@@ -73,11 +81,11 @@ META_SCHEMA = pa.schema(
 )
 BANDS_SCHEMA = pa.schema([("part", pa.int32()), ("band", pa.int32()), ("bucket", pa.uint64()), ("key", pa.int64()), ("idh", pa.uint64())])
 PAIRS_SCHEMA = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("score", pa.float32())])
-ANCHOR_SCHEMA = pa.schema([("part", pa.int32()), ("h", pa.uint64()), ("key", pa.int64())])
+ANCHOR_SCHEMA = pa.schema([("part", pa.int32()), ("h", pa.uint64()), ("key", pa.int64()), ("lead", pa.bool_())])
 # The containment plan's hand-off (see _containment): informative anchors per document and
 # shared-anchor counts per ordered pair, by anchor partition; then per document.
-INF_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("n", pa.int64())])
-SHARED_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64()), ("c", pa.int64())])
+INF_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("n", pa.int64()), ("n_rest", pa.int64())])
+SHARED_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64()), ("c", pa.int64()), ("c_rest", pa.int64())])
 CAND_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64()), ("score", pa.float64())])
 SIZE_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("n_inf", pa.int64())])
 # The components' hand-off (see _components): edges by their first document's partition, then
@@ -117,7 +125,8 @@ class NearDedup(CorpusStage):
     verify: bool = True  # keep a candidate pair only if its estimated Jaccard reaches the threshold
     max_bucket_pairs: int = 20  # buckets with more members are linked as a star, not all pairs
     containment: bool = True
-    containment_threshold: float = 0.6  # share of the smaller document's anchors found in the larger
+    containment_threshold: float = 0.7  # share of the smaller document's anchors found in the larger (or of those off its lead)
+    lead_may_differ: bool = True  # containment is also measured without the contained document's lead (reprints rewrite it)
     anchor_rate: int = 4  # one letter shingle in 4: enough anchors for a short page to be measured within ~0.04
     min_anchors: int = 5
     max_posting: int = 100
@@ -288,8 +297,12 @@ class NearDedup(CorpusStage):
             out["est_jaccard"].append(est_j)
             out["est_containment"].append(est_c)
             out["jaccard"].append(inter / union if union else 1.0)
-            # Directed, as the decision: how much of the removed document lies in its survivor.
-            out["containment"].append(c_inter / max(1, len(sa[1])))
+            # Directed, as the decision: how much of the removed document lies in its survivor
+            # (with lead_may_differ, the larger of that and the share of what is off its lead).
+            cont = c_inter / max(1, len(sa[1]))
+            if self.lead_may_differ and len(sa[2]):
+                cont = max(cont, len(np.intersect1d(sa[2], sb[1], assume_unique=True)) / len(sa[2]))
+            out["containment"].append(cont)
         with atomic_path(path) as tmp:
             schema = pa.schema([("a_id", pa.string()), ("b_id", pa.string()), ("kind", pa.string()), ("est_jaccard", pa.float64()),
                                 ("est_containment", pa.float64()), ("jaccard", pa.float64()), ("containment", pa.float64())])
@@ -423,14 +436,18 @@ def _anchor_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> in
     mp = int(stage.max_posting)
     con_q = f"""
         WITH post AS (SELECT h, count(*) AS n FROM a GROUP BY h),
-        x AS (SELECT a.h, a.key, post.n FROM a JOIN post USING (h) WHERE post.n <= {mp})"""
-    inf = query_table("a", a, con_q + " SELECT key, count(*) AS n FROM x GROUP BY key", stage.duckdb_memory, "near-a")
-    inf = pa.table({"part": fine_part(inf.column("key").to_numpy().astype(np.uint64)), "key": inf.column("key"), "n": inf.column("n")}, schema=INF_SCHEMA)
-    sh = query_table("a", a, con_q + """, y AS (SELECT h, key FROM x WHERE n >= 2)
-        SELECT y1.key AS x, y2.key AS y, count(*) AS c FROM y y1 JOIN y y2 ON y1.h = y2.h AND y1.key <> y2.key
+        x AS (SELECT a.h, a.key, a.lead, post.n FROM a JOIN post USING (h) WHERE post.n <= {mp})"""
+    # n_rest, c_rest: the same counts without the lead's anchors (of x, the document contained).
+    inf = query_table("a", a, con_q + " SELECT key, count(*) AS n, count(*) FILTER (WHERE NOT lead) AS n_rest FROM x GROUP BY key",
+                      stage.duckdb_memory, "near-a")
+    inf = pa.table({"part": fine_part(inf.column("key").to_numpy().astype(np.uint64)), "key": inf.column("key"), "n": inf.column("n"),
+                    "n_rest": inf.column("n_rest")}, schema=INF_SCHEMA)
+    sh = query_table("a", a, con_q + """, y AS (SELECT h, key, lead FROM x WHERE n >= 2)
+        SELECT y1.key AS x, y2.key AS y, count(*) AS c, count(*) FILTER (WHERE NOT y1.lead) AS c_rest
+        FROM y y1 JOIN y y2 ON y1.h = y2.h AND y1.key <> y2.key
         GROUP BY y1.key, y2.key""", stage.duckdb_memory, "near-a")
-    sh = pa.table({"part": fine_part(sh.column("x").to_numpy().astype(np.uint64)), "x": sh.column("x"), "y": sh.column("y"), "c": sh.column("c")},
-                  schema=SHARED_SCHEMA)
+    sh = pa.table({"part": fine_part(sh.column("x").to_numpy().astype(np.uint64)), "x": sh.column("x"), "y": sh.column("y"), "c": sh.column("c"),
+                   "c_rest": sh.column("c_rest")}, schema=SHARED_SCHEMA)
     write_by_partition(store, f"containment/inf-{k:05d}.parquet", inf)
     write_by_partition(store, f"containment/shared-{k:05d}.parquet", sh)
     store.write_bytes(f"containment/a-{k:05d}.done", b"")
@@ -448,13 +465,19 @@ def _pair_counts(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> in
     with duck(Path(scratch_dir()) / f"thresher-near-b-{os.getpid()}", stage.duckdb_memory, 1) as con:
         con.register("inf", inf)
         con.register("sh", sh)
-        con.execute(f"CREATE TEMP TABLE size AS SELECT key, sum(n) AS n_inf FROM inf GROUP BY key HAVING sum(n) >= {mina}")
+        con.execute(f"CREATE TEMP TABLE size AS SELECT key, sum(n) AS n_inf, sum(n_rest) AS n_rest FROM inf GROUP BY key HAVING sum(n) >= {mina}")
         size = con.sql("SELECT key, n_inf FROM size").to_arrow_table()
+        # Contained: the share of x's anchors in y, or (lead_may_differ) the share of x's anchors
+        # off its lead, each over at least min_anchors; the score is the larger share that holds.
+        whole = f"p.shared >= {thr} * size.n_inf"
+        rest = f"(size.n_rest >= {mina} AND p.shared_rest >= {thr} * size.n_rest)" if stage.lead_may_differ else "false"
         cand = con.sql(f"""
-            WITH p AS (SELECT x, y, sum(c) AS shared FROM sh SEMI JOIN size ON size.key = sh.x GROUP BY x, y
+            WITH p AS (SELECT x, y, sum(c) AS shared, sum(c_rest) AS shared_rest FROM sh SEMI JOIN size ON size.key = sh.x GROUP BY x, y
                        HAVING sum(c) >= {mina * thr})
-            SELECT p.x, p.y, p.shared / size.n_inf AS score FROM p JOIN size ON size.key = p.x
-            WHERE p.shared >= {thr} * size.n_inf""").to_arrow_table()
+            SELECT p.x, p.y, greatest(CASE WHEN {whole} THEN p.shared / size.n_inf ELSE 0 END,
+                                      CASE WHEN {rest} THEN p.shared_rest / size.n_rest ELSE 0 END) AS score
+            FROM p JOIN size ON size.key = p.x
+            WHERE {whole} OR {rest}""").to_arrow_table()
     size = pa.table({"part": fine_part(size.column("key").to_numpy().astype(np.uint64)), "key": size.column("key"),
                      "n_inf": size.column("n_inf").cast(pa.int64())}, schema=SIZE_SCHEMA)
     cand = pa.table({"part": fine_part(cand.column("y").to_numpy().astype(np.uint64)), "x": cand.column("x"), "y": cand.column("y"),
@@ -651,7 +674,7 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
     band_cols: dict[str, list[np.ndarray]] = {"band": [], "bucket": [], "key": [], "idh": []}  # a shard's: bounded
     meta_cols: dict[str, list] = {f.name: [] for f in META_SCHEMA if f.name != "part"}  # a shard's: bounded
     with atomic_path(sig_path) as sig_tmp, open(sig_tmp, "wb") as sig_out:
-        anchor_cols: dict[str, list[np.ndarray]] = {"h": [], "key": []}  # a shard's: bounded
+        anchor_cols: dict[str, list[np.ndarray]] = {"h": [], "key": [], "lead": []}  # a shard's: bounded
         batch: list = []  # (row, id, text, language, quality, length)
         size = 0
 
@@ -659,7 +682,7 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             nonlocal count, batch, size
             if not batch:
                 return
-            s, doc, on_long_line = hasher.shingles([b[2] for b in batch], [b[3] for b in batch], stage.anchor_line_words)
+            s, doc, (on_long_line, on_lead) = hasher.shingles([b[2] for b in batch], [b[3] for b in batch], stage.anchor_line_words, lead=True)
             signed = stage.signed_shingles(s)
             nonempty = np.bincount(doc[signed], minlength=len(batch)) > 0 if signed.any() else np.zeros(len(batch), bool)
             sig = hasher.from_shingles(s[signed], doc[signed], len(batch))[nonempty]
@@ -669,14 +692,16 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             key_of[keep_idx] = keys
             # Anchors: shingles on long lines whose hash is 0 mod anchor_rate, once per document.
             am = (((s & (rate - one)) if power_of_two else (s % rate)) == 0) & on_long_line
-            ah, ad = s[am], doc[am]
+            ah, ad, al = s[am], doc[am], on_lead[am]
             order = np.lexsort((ah, ad))
-            ah, ad = ah[order], ad[order]
+            ah, ad, al = ah[order], ad[order], al[order]
             first = np.ones(len(ah), bool)
             first[1:] = (ah[1:] != ah[:-1]) | (ad[1:] != ad[:-1])
+            # An anchor is the lead's when every occurrence of it in the document is on the lead.
+            al = np.minimum.reduceat(al, np.flatnonzero(first)) if len(al) else al
             ah, ad = ah[first], ad[first]
             signed_doc = key_of[ad] >= 0  # a text too short to have a signed shingle is not compared
-            ah, ad = ah[signed_doc], ad[signed_doc]
+            ah, ad, al = ah[signed_doc], ad[signed_doc], al[signed_doc]
             n_anchors = np.bincount(ad, minlength=len(batch))
             sig_out.write(np.ascontiguousarray(sig).tobytes())
             bh = band_hashes(sig, bands, rows)
@@ -688,6 +713,7 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             band_cols["idh"].append(np.repeat(idh, bands))
             anchor_cols["h"].append(ah)
             anchor_cols["key"].append(key_of[ad])
+            anchor_cols["lead"].append(al)
             for k, v in (("key", keys.tolist()), ("shard", [shard] * len(keys)), ("row", [b[0] for b in kept]), ("id", [b[1] for b in kept]),
                          ("length", [b[5] for b in kept]), ("quality", [b[4] for b in kept]), ("n_anchors", n_anchors[keep_idx].tolist())):
                 meta_cols[k] += v
@@ -711,7 +737,8 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
     write_by_partition(Store(str(d)), f"bands/{name}.parquet", pa.table({f.name: cols[f.name] for f in BANDS_SCHEMA}, schema=BANDS_SCHEMA))
     ah = np.concatenate(anchor_cols["h"]) if anchor_cols["h"] else np.zeros(0, np.uint64)
     akey = np.concatenate(anchor_cols["key"]) if anchor_cols["key"] else np.zeros(0, np.int64)
-    write_by_partition(Store(str(d)), f"anchors/{name}.parquet", pa.table({"part": fine_part(ah), "h": ah, "key": akey}, schema=ANCHOR_SCHEMA))
+    alead = np.concatenate(anchor_cols["lead"]) if anchor_cols["lead"] else np.zeros(0, bool)
+    write_by_partition(Store(str(d)), f"anchors/{name}.parquet", pa.table({"part": fine_part(ah), "h": ah, "key": akey, "lead": alead}, schema=ANCHOR_SCHEMA))
     write_bytes_atomic(d / "sig" / f"{name}.json", orjson.dumps({"count": count, "num_perm": stage.num_perm}))
     # The meta file is the shard's completion marker: written last. Sorted by the partition of its
     # key as a node of the components, so that their partition's task reads only its documents' rows.
@@ -723,8 +750,9 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
 
 
 def _shingle_sets(ctx: StageContext, item: tuple[NearDedup, int, str, list[int]]) -> dict[int, tuple]:
-    """Exact shingle sets of the documents with these keys, all and on long lines only (the report's
-    true Jaccard, and true containment measured on the same kind of lines as the anchors)."""
+    """Exact shingle sets of the documents with these keys: all, on long lines, and on long lines
+    off the lead (the report's true Jaccard, and true containment measured on the same kind of
+    lines as the anchors, with and without the lead)."""
     stage, shard_idx, shard, keys = item
     d = ctx.work_dir(stage.name)
     _fetch(d, ctx.store(stage.name), [f"sig/{safe_name(shard)}.meta.parquet"])
@@ -735,6 +763,6 @@ def _shingle_sets(ctx: StageContext, item: tuple[NearDedup, int, str, list[int]]
     out: dict[int, np.ndarray] = {}
     for row, doc in enumerate(ctx.docs(shard, upto=stage.name)):
         if row in want:
-            s, _, on_long_line = hasher.shingles([doc.text], [doc.metadata.get("language")], stage.anchor_line_words)
-            out[want[row]] = (np.unique(s), np.unique(s[on_long_line]))
+            s, _, (on_long_line, on_lead) = hasher.shingles([doc.text], [doc.metadata.get("language")], stage.anchor_line_words, lead=True)
+            out[want[row]] = (np.unique(s), np.unique(s[on_long_line]), np.unique(s[on_long_line & ~on_lead]))
     return out

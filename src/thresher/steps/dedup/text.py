@@ -170,18 +170,19 @@ def use_char_shingles(texts: Sequence[str], languages: Sequence[str | None] | No
 def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int, flag: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """n-gram hashes over per-unit hashes ``h`` (sorted by ``doc``); a document with fewer than n
     units gets one shingle of all of them, so short texts still have a signature. A shingle is
-    flagged when all its units are."""
+    flagged when all its units are (``flag`` may be a stack of flags, one row each)."""
     m = len(h) - n + 1
+    rows = flag[None] if flag.ndim == 1 else flag
     if m > 0:
         s = h[:m] * _NGRAM_WEIGHTS[0]
         for j in range(1, n):
             s += h[j : j + m] * _NGRAM_WEIGHTS[j]
         valid = doc[:m] == doc[n - 1 : n - 1 + m]
-        unflagged = np.concatenate(([0], np.cumsum(~flag)))
-        sf = (unflagged[n : n + m] - unflagged[:m]) == 0
-        s, sd, sf = s[valid], doc[:m][valid], sf[valid]
+        unflagged = np.concatenate((np.zeros((len(rows), 1), np.int64), np.cumsum(~rows, axis=1)), axis=1)
+        sf = (unflagged[:, n : n + m] - unflagged[:, :m]) == 0
+        s, sd, sf = s[valid], doc[:m][valid], sf[:, valid]
     else:
-        s, sd, sf = np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool)
+        s, sd, sf = np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros((len(rows), 0), bool)
     counts = np.bincount(doc, minlength=ndocs) if len(doc) else np.zeros(ndocs, np.int64)
     short = np.flatnonzero((counts > 0) & (counts < n))
     if len(short):
@@ -191,10 +192,21 @@ def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int, flag: np.ndarra
             extra[k] = np.sum(h[f : f + c] * _NGRAM_WEIGHTS[:c], dtype=np.uint64)
         s = np.concatenate([s, extra])
         sd = np.concatenate([sd, short.astype(np.int64)])
-        sf = np.concatenate([sf, np.zeros(len(short), bool)])
+        sf = np.concatenate([sf, np.zeros((len(rows), len(short)), bool)], axis=1)
         order = np.argsort(sd, kind="stable")
-        s, sd, sf = s[order], sd[order], sf[order]
-    return mix64(s), sd, sf
+        s, sd, sf = s[order], sd[order], sf[:, order]
+    return mix64(s), sd, sf.reshape(flag.shape[:-1] + (len(s),))
+
+
+def _with_lead(long: np.ndarray, newline: np.ndarray, pos: np.ndarray, doc: np.ndarray, ndocs: int, lead: bool) -> np.ndarray:
+    """``long``, or with ``lead`` the stack (long, on the lead): a unit is on its document's lead when
+    it sits on the document's first long line (reprints rewrite their lead; see near_dedup)."""
+    if not lead:
+        return long
+    line = np.searchsorted(np.flatnonzero(newline), pos)  # texts are joined by newlines: lines are per document
+    first = np.full(ndocs, np.iinfo(np.int64).max, np.int64)
+    np.minimum.at(first, doc[long], line[long])
+    return np.stack([long, long & (line == first[doc])])
 
 
 def _long_lines(cps: np.ndarray, pos: np.ndarray, min_units: int) -> np.ndarray:
@@ -205,7 +217,7 @@ def _long_lines(cps: np.ndarray, pos: np.ndarray, min_units: int) -> np.ndarray:
     return np.bincount(line)[line] >= min_units
 
 
-def _word_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int):
+def _word_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int, lead: bool = False):
     n = len(low)
     edges = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     st = np.flatnonzero(edges == 1)
@@ -218,7 +230,7 @@ def _word_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram:
     inv_n = _U64(pow(int(_P_INV), n, 2**64))
     tok = mix64((prefix[en] - prefix[st]) * pw[n - st] * inv_n + (en - st).astype(np.uint64))
     doc = np.searchsorted(starts, st, side="right") - 1
-    return _combine(tok, doc, len(starts), ngram, _long_lines(low, st, line_words))
+    return _combine(tok, doc, len(starts), ngram, _with_lead(_long_lines(low, st, line_words), low == 10, st, doc, len(starts), lead))
 
 
 def _line_words(word: np.ndarray, pos: np.ndarray, newline: np.ndarray) -> np.ndarray:
@@ -229,7 +241,7 @@ def _line_words(word: np.ndarray, pos: np.ndarray, newline: np.ndarray) -> np.nd
     return per_line[np.searchsorted(breaks, pos)]
 
 
-def _letter_shingles(cps: np.ndarray, low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int):
+def _letter_shingles(cps: np.ndarray, low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int, lead: bool = False):
     pos = np.flatnonzero(word)
     folded = low[pos].copy()
     small = cps[pos] <= 0xFFFF
@@ -237,18 +249,18 @@ def _letter_shingles(cps: np.ndarray, low: np.ndarray, word: np.ndarray, starts:
     h = mix64(folded.astype(np.uint64) + _U64(0x1E77E5))
     doc = np.searchsorted(starts, pos, side="right") - 1
     flag = _line_words(word, pos, low == 10) >= line_words if line_words > 0 else np.ones(len(pos), bool)
-    return _combine(h, doc, len(starts), ngram, flag)
+    return _combine(h, doc, len(starts), ngram, _with_lead(flag, low == 10, pos, doc, len(starts), lead))
 
 
-def _char_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int):
+def _char_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int, lead: bool = False):
     pos = np.flatnonzero(word)
     h = mix64(low[pos].astype(np.uint64) + _U64(0x51ED27))
     doc = np.searchsorted(starts, pos, side="right") - 1
-    return _combine(h, doc, len(starts), ngram, _long_lines(low, pos, 2 * line_words))
+    return _combine(h, doc, len(starts), ngram, _with_lead(_long_lines(low, pos, 2 * line_words), low == 10, pos, doc, len(starts), lead))
 
 
-def _empty() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    return np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool)
+def _empty(lead: bool = False) -> tuple[np.ndarray, ...]:
+    return np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros((2, 0) if lead else 0, bool)
 
 
 def _check(ngram: int) -> None:
@@ -256,39 +268,39 @@ def _check(ngram: int) -> None:
         raise ValueError(f"ngram must be between 1 and {MAX_NGRAM}")
 
 
-def word_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def word_shingles(texts: Sequence[str], ngram: int, line_words: int = 0, lead: bool = False) -> tuple[np.ndarray, ...]:
     """(shingle hashes uint64, document index int64, in-long-lines flag), grouped by document in
     input order. Tokens are runs of word characters, lower-cased. The flag marks shingles whose
     words all sit on lines of ``line_words`` words or more."""
     _check(ngram)
     if not texts:
-        return _empty()
+        return _empty(lead)
     cps, starts = _codepoints(texts)
     low, cls = _classify(cps)
-    return _word_shingles(low, cls > 0, starts, ngram, line_words)
+    return _word_shingles(low, cls > 0, starts, ngram, line_words, lead)
 
 
-def char_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def char_shingles(texts: Sequence[str], ngram: int, line_words: int = 0, lead: bool = False) -> tuple[np.ndarray, ...]:
     """Character n-grams over the word characters of each text (spaces and punctuation skipped).
     A line counts as long with ``2 * line_words`` characters (a word of these scripts is 1-3)."""
     _check(ngram)
     if not texts:
-        return _empty()
+        return _empty(lead)
     cps, starts = _codepoints(texts)
     low, cls = _classify(cps)
-    return _char_shingles(low, cls > 0, starts, ngram, line_words)
+    return _char_shingles(low, cls > 0, starts, ngram, line_words, lead)
 
 
-def letter_shingles(texts: Sequence[str], ngram: int, line_words: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def letter_shingles(texts: Sequence[str], ngram: int, line_words: int = 0, lead: bool = False) -> tuple[np.ndarray, ...]:
     """n-grams of the word characters of each text, spaces and punctuation skipped, lower-cased,
     digits folded to ``0``. The flag marks shingles whose letters all sit on lines of ``line_words``
     words or more (counted as words, as for :func:`word_shingles`)."""
     _check(ngram)
     if not texts:
-        return _empty()
+        return _empty(lead)
     cps, starts = _codepoints(texts)
     low, cls = _classify(cps)
-    return _letter_shingles(cps, low, cls > 0, starts, ngram, line_words)
+    return _letter_shingles(cps, low, cls > 0, starts, ngram, line_words, lead)
 
 
 UNITS = ("letters", "words")
@@ -302,33 +314,36 @@ def shingles(
     line_words: int = 0,
     share: float = 0.3,
     units: str = "words",
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    lead: bool = False,
+) -> tuple[np.ndarray, ...]:
     """Shingle hashes of a batch: ``ngram``-grams of words (``units="words"``) or of letters
     (``"letters"``, see :func:`letter_shingles`), or character n-grams for texts in a spaceless
     language (``languages[i]``, else at least ``share`` of the word characters in such scripts).
-    Returns (hashes, document index, flag of shingles on long lines; see :func:`word_shingles`)."""
+    Returns (hashes, document index, flag of shingles on long lines; see :func:`word_shingles`);
+    with ``lead``, the flag is a stack of two rows: on long lines, and on the document's first long
+    line (its lead)."""
     _check(ngram)
     _check(char_ngram)
     if units not in UNITS:
         raise ValueError(f"units must be one of {', '.join(UNITS)}")
     if not texts:
-        return _empty()
+        return _empty(lead)
     cps, starts = _codepoints(texts)
     low, cls = _classify(cps)
     chars = _char_mode(cls, starts, languages, share)
     spaced = letter_shingles if units == "letters" else word_shingles
     if not chars.any():
         if units == "letters":
-            return _letter_shingles(cps, low, cls > 0, starts, ngram, line_words)
-        return _word_shingles(low, cls > 0, starts, ngram, line_words)
+            return _letter_shingles(cps, low, cls > 0, starts, ngram, line_words, lead)
+        return _word_shingles(low, cls > 0, starts, ngram, line_words, lead)
     parts_s, parts_d, parts_f = [], [], []
     for mask, fn, n in ((~chars, spaced, ngram), (chars, char_shingles, char_ngram)):
         idx = np.flatnonzero(mask)
         if len(idx):
-            s, d, f = fn([texts[i] for i in idx], n, line_words)
+            s, d, f = fn([texts[i] for i in idx], n, line_words, lead)
             parts_s.append(s)
             parts_d.append(idx[d])
             parts_f.append(f)
-    s, d, f = np.concatenate(parts_s), np.concatenate(parts_d), np.concatenate(parts_f)
+    s, d, f = np.concatenate(parts_s), np.concatenate(parts_d), np.concatenate(parts_f, axis=-1)
     order = np.argsort(d, kind="stable")
-    return s[order], d[order], f[order]
+    return s[order], d[order], f[..., order]
