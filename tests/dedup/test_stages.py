@@ -92,7 +92,7 @@ def test_a_reprint_with_a_rewritten_lead_goes_and_a_quoting_page_stays(make_job)
     assert not docs["b1"].kept and docs["b1"].metadata["near_duplicate_of"] == "a1"
     assert docs["b1"].metadata["near_duplicate_evidence"]["kind"] == "containment"
     assert all(docs[i].kept for i in ("a1", "a2", "b2"))  # story 2 lacks its lead and 3 more paragraphs in b2
-    docs = make_job(shards, [NearDedup(min_anchors=4, lead_may_differ=False)]).run()
+    docs = make_job(shards, [NearDedup(min_anchors=4, off_lead_threshold=0)]).run()
     assert all(d.kept for d in docs.values())  # measured with its lead, the reprint is only half in story 1
 
 

@@ -36,9 +36,8 @@ menus, related links and footers are short lines, and on a page cut short they w
 few paragraphs of story it keeps.
 
 A reprint often rewrites its lead: a short one (a new first paragraph over one or two of the
-story's) then has half its anchors outside the story, and was kept beside it. With
-``lead_may_differ`` a document is also contained when ``containment_threshold`` of its anchors off
-its *lead* (its first long line; an anchor is the lead's when all its occurrences are there) are in
+story's) then has half its anchors outside the story, and was kept beside it. So a document is
+also contained when ``off_lead_threshold`` of its anchors off its *lead* (its first long line; an anchor is the lead's when all its occurrences are there) are in
 the other, again over at least ``min_anchors``. Only the contained document's lead is set aside, so
 a page quoting a paragraph or two of a story still covers nothing of it: the story's other
 paragraphs are not in the page.
@@ -125,8 +124,8 @@ class NearDedup(CorpusStage):
     verify: bool = True  # keep a candidate pair only if its estimated Jaccard reaches the threshold
     max_bucket_pairs: int = 20  # buckets with more members are linked as a star, not all pairs
     containment: bool = True
-    containment_threshold: float = 0.7  # share of the smaller document's anchors found in the larger (or of those off its lead)
-    lead_may_differ: bool = True  # containment is also measured without the contained document's lead (reprints rewrite it)
+    containment_threshold: float = 0.6  # share of the smaller document's anchors found in the larger
+    off_lead_threshold: float = 0.7  # ... or share of its anchors off its lead (reprints rewrite it); 0: not measured
     anchor_rate: int = 4  # one letter shingle in 4: enough anchors for a short page to be measured within ~0.04
     min_anchors: int = 5
     max_posting: int = 100
@@ -298,9 +297,9 @@ class NearDedup(CorpusStage):
             out["est_containment"].append(est_c)
             out["jaccard"].append(inter / union if union else 1.0)
             # Directed, as the decision: how much of the removed document lies in its survivor
-            # (with lead_may_differ, the larger of that and the share of what is off its lead).
+            # (with off_lead_threshold, the larger of that and the share of what is off its lead).
             cont = c_inter / max(1, len(sa[1]))
-            if self.lead_may_differ and len(sa[2]):
+            if self.off_lead_threshold > 0 and len(sa[2]):
                 cont = max(cont, len(np.intersect1d(sa[2], sb[1], assume_unique=True)) / len(sa[2]))
             out["containment"].append(cont)
         with atomic_path(path) as tmp:
@@ -467,13 +466,14 @@ def _pair_counts(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> in
         con.register("sh", sh)
         con.execute(f"CREATE TEMP TABLE size AS SELECT key, sum(n) AS n_inf, sum(n_rest) AS n_rest FROM inf GROUP BY key HAVING sum(n) >= {mina}")
         size = con.sql("SELECT key, n_inf FROM size").to_arrow_table()
-        # Contained: the share of x's anchors in y, or (lead_may_differ) the share of x's anchors
-        # off its lead, each over at least min_anchors; the score is the larger share that holds.
+        # Contained: the share of x's anchors in y, or the share of x's anchors off its lead
+        # (off_lead_threshold), each over at least min_anchors; the score is the larger share that holds.
         whole = f"p.shared >= {thr} * size.n_inf"
-        rest = f"(size.n_rest >= {mina} AND p.shared_rest >= {thr} * size.n_rest)" if stage.lead_may_differ else "false"
+        lead_thr = float(stage.off_lead_threshold)
+        rest = f"(size.n_rest >= {mina} AND p.shared_rest >= {lead_thr} * size.n_rest)" if lead_thr > 0 else "false"
         cand = con.sql(f"""
             WITH p AS (SELECT x, y, sum(c) AS shared, sum(c_rest) AS shared_rest FROM sh SEMI JOIN size ON size.key = sh.x GROUP BY x, y
-                       HAVING sum(c) >= {mina * thr})
+                       HAVING sum(c) >= {mina * (min(thr, lead_thr) if lead_thr > 0 else thr)})
             SELECT p.x, p.y, greatest(CASE WHEN {whole} THEN p.shared / size.n_inf ELSE 0 END,
                                       CASE WHEN {rest} THEN p.shared_rest / size.n_rest ELSE 0 END) AS score
             FROM p JOIN size ON size.key = p.x
