@@ -424,3 +424,23 @@ def test_edits_are_counted_like_any_editor_s_even_over_the_cap():
     ctx = ShardContext()
     doc = clean(lines + ["Short text."], ctx, on_over_cap="skip")
     assert doc.text == "\n".join(lines + ["Short text."]) + "\n" and not ctx.stats.chars_by_rule
+
+
+@pytest.mark.parametrize("widget", [
+    ["Bitte aktiviere JavaScript, um die Kommentare von Disqus zu sehen."],
+    ["Veuillez activer JavaScript pour voir les commentaires fournis par Disqus."],
+    ["Kommentare bereitgestellt von Disqus"],
+    ["Disqus 提供的评论"],
+    ["Disqusのコメントを表示するにはJavaScriptを有効にしてください。"],
+    ["Для просмотра комментариев включите JavaScript (Disqus)."],
+])
+def test_disqus_notices_in_other_languages_go_at_the_page_edge(widget):
+    doc = clean(BODY + widget)
+    assert kept(doc) == BODY
+    assert rules(doc) == {"boilerplate:comment_widget"}
+
+
+def test_a_story_about_disqus_stays():
+    line = "Disqus, the company behind the comment system, said on Monday that it would change its policy."
+    assert kept(clean([TITLE, P1, line, P2, P3])) == [TITLE, P1, line, P2, P3]
+    assert kept(clean([TITLE, P1, P2, P3, "Disqus said it would appeal."])) == [TITLE, P1, P2, P3, "Disqus said it would appeal."]

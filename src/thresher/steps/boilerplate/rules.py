@@ -564,6 +564,16 @@ GROUPS: MappingProxyType = MappingProxyType({
         Rule("akismet", r"this site uses akismet to reduce spam\..*", match="prefix", max_words=20),
         # Disqus, Facebook
         Rule("disqus", r"(?:please enable javascript to view the |blog )?comments powered by disqus\.?|(?:disqus|facebook|blogger) comments"),
+        # Disqus's notice where its thread would be, in whatever language the site wrote it ("Bitte
+        # aktiviere JavaScript, um die Kommentare von Disqus zu sehen", "Disqus 提供的评论"): the
+        # name is the mark, with JavaScript anywhere, or alone at the page's edge in a line that is
+        # not a sentence ("Disqus said it would appeal." is news). Latin-letter edges, not \b:
+        # in "Disqusのコメント" the name runs into the next word.
+        Rule("disqus_noscript_any_language", r".*(?<![a-z])javascript(?![a-z]).*(?<![a-z])disqus(?![a-z]).*|"
+                                             r".*(?<![a-z])disqus(?![a-z]).*(?<![a-z])javascript(?![a-z]).*",
+             max_words=30, needs=("disqus",)),
+        Rule("disqus_any_language", rf"{_NOT_REPORTED}(?!.*[.!?。！？]\Z).*(?<![a-z])disqus(?![a-z]).*", where="edge", max_words=8,
+             needs=("disqus",)),
         Rule("facebook_plugin", r"facebook comments plugin"),
         Rule("sort_by", r"sort by (?:oldest|newest|top|best|most recent|popular)"),
         # Generic: a count ("12 Comments", "Comments (12)", "No responses yet"), a button
