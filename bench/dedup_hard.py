@@ -1,7 +1,7 @@
 """Hard reprints: a generator of pages that differ the way real reprints do, and the dedup scores on them.
 
-    python bench/dedup_hard.py --seeds 1 2            # tuning seeds (what the defaults were chosen on)
-    python bench/dedup_hard.py --seeds 11 12 13       # held out: the figures in bench/README.md
+    python bench/dedup_hard.py --seeds 1 2 3 4 5            # tuning seeds (what the defaults were chosen on)
+    python bench/dedup_hard.py --seeds 11 12 13 21 22 23    # held out (11-13) and never seen (21-23): bench/README.md
 
 Made from the BBC articles (``../shared/data/bbc-news``), each story published once on an origin site
 (in its chrome, see bench/dedup_synth.py) and reprinted 0-3 times. A reprint is
