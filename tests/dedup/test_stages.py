@@ -327,3 +327,17 @@ def test_every_stage_hands_off_through_the_store_when_each_task_runs_on_another_
     assert verdicts(job.run()) == base
     assert calls["n"] > 3
     assert list((shared / "near_dedup" / "decisions").glob("part-*.parquet")) and (shared / "exact_dedup" / "decisions").is_dir()
+
+
+def test_containment_partitions_by_document_are_even_when_shards_are_small(make_job, tmp_path):
+    """Document keys are ``shard << 32 | row``: partitioned by their low bits, a corpus of shards
+    smaller than the fine partitions would put every document in the first partition."""
+    docs = [d for shard in corpus().values() for d in shard]
+    shards = {f"s{i:02d}": [doc(f"{d.id}-{i}", d.text) for d in docs] for i in range(12)}  # 12 small shards of 10
+    one = verdicts(make_job(shards, [NearDedup(min_anchors=4, partitions=1)], root=tmp_path / "one").run())
+    root = tmp_path / "four"
+    assert verdicts(make_job(shards, [NearDedup(min_anchors=4, partitions=4)], root=root).run()) == one
+    import pyarrow.parquet as pq
+
+    sizes = [pq.read_metadata(root / "_work" / "near_dedup" / "containment" / f"size-{j:05d}.parquet").num_rows for j in range(4)]
+    assert min(sizes) > 0 and max(sizes) <= 0.5 * sum(sizes), sizes

@@ -413,6 +413,9 @@ def _containment(stage: NearDedup, ctx: StageContext, names: list[str]) -> list[
        ``min_anchors`` and ``containment_threshold`` of x's informative anchors are in y.
     3. By the containing document: a pair stands when y, too, has ``min_anchors`` informative
        anchors (as one join over the whole corpus would have required).
+    Steps 2 and 3 partition by document key through :func:`components.node_part` (a hash), not
+    ``key mod FINE``: a key's low bits are its row in its shard, so shards of fewer than FINE
+    documents would all land in the first partitions.
     Returns the edge files (relative to the stage folder), one per partition of step 3."""
     store = ctx.store(stage.name)
     anchors = [f"anchors/{n}.parquet" for n in names]
@@ -439,13 +442,13 @@ def _anchor_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> in
     # n_rest, c_rest: the same counts without the lead's anchors (of x, the document contained).
     inf = query_table("a", a, con_q + " SELECT key, count(*) AS n, count(*) FILTER (WHERE NOT lead) AS n_rest FROM x GROUP BY key",
                       stage.duckdb_memory, "near-a")
-    inf = pa.table({"part": fine_part(inf.column("key").to_numpy().astype(np.uint64)), "key": inf.column("key"), "n": inf.column("n"),
+    inf = pa.table({"part": components.node_part(inf.column("key").to_numpy()), "key": inf.column("key"), "n": inf.column("n"),
                     "n_rest": inf.column("n_rest")}, schema=INF_SCHEMA)
     sh = query_table("a", a, con_q + """, y AS (SELECT h, key, lead FROM x WHERE n >= 2)
         SELECT y1.key AS x, y2.key AS y, count(*) AS c, count(*) FILTER (WHERE NOT y1.lead) AS c_rest
         FROM y y1 JOIN y y2 ON y1.h = y2.h AND y1.key <> y2.key
         GROUP BY y1.key, y2.key""", stage.duckdb_memory, "near-a")
-    sh = pa.table({"part": fine_part(sh.column("x").to_numpy().astype(np.uint64)), "x": sh.column("x"), "y": sh.column("y"), "c": sh.column("c"),
+    sh = pa.table({"part": components.node_part(sh.column("x").to_numpy()), "x": sh.column("x"), "y": sh.column("y"), "c": sh.column("c"),
                    "c_rest": sh.column("c_rest")}, schema=SHARED_SCHEMA)
     write_by_partition(store, f"containment/inf-{k:05d}.parquet", inf)
     write_by_partition(store, f"containment/shared-{k:05d}.parquet", sh)
@@ -478,9 +481,9 @@ def _pair_counts(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> in
                                       CASE WHEN {rest} THEN p.shared_rest / size.n_rest ELSE 0 END) AS score
             FROM p JOIN size ON size.key = p.x
             WHERE {whole} OR {rest}""").to_arrow_table()
-    size = pa.table({"part": fine_part(size.column("key").to_numpy().astype(np.uint64)), "key": size.column("key"),
+    size = pa.table({"part": components.node_part(size.column("key").to_numpy()), "key": size.column("key"),
                      "n_inf": size.column("n_inf").cast(pa.int64())}, schema=SIZE_SCHEMA)
-    cand = pa.table({"part": fine_part(cand.column("y").to_numpy().astype(np.uint64)), "x": cand.column("x"), "y": cand.column("y"),
+    cand = pa.table({"part": components.node_part(cand.column("y").to_numpy()), "x": cand.column("x"), "y": cand.column("y"),
                      "score": cand.column("score").cast(pa.float64())}, schema=CAND_SCHEMA)
     write_by_partition(store, f"containment/size-{j:05d}.parquet", size)
     write_by_partition(store, f"containment/cand-{j:05d}.parquet", cand)
