@@ -174,13 +174,20 @@ def job_flags(bucket: str, out: str, opts: dict, endpoint: str) -> list[str]:
             *storage_flags({**opts, "endpoint_url": endpoint})]
 
 
-@pytest.mark.parametrize("kind", ["slow_down", "reset"])
-def test_an_upload_that_fails_for_a_while_is_tried_again_and_the_output_is_whole(s3, s3_endpoint, capsys, kind):
-    fs, opts, bucket = s3
+def two_inputs_and_an_output_bucket(fs, bucket: str) -> tuple[str, list[str]]:
+    """a.jsonl and b.jsonl (two shards of 5) in ``bucket``, an empty output bucket; its name and
+    the ids a whole job keeps."""
     for name, start in (("a", 0), ("b", 10)):
         fs.pipe_file(f"{bucket}/in/{name}.jsonl", docs(name, start, 5))
     out = f"{bucket}-out"
     fs.mkdir(out)
+    return out, sorted([f"a{i}" for i in range(5)] + [f"b{i}" for i in range(5)])
+
+
+@pytest.mark.parametrize("kind", ["slow_down", "reset"])
+def test_an_upload_that_fails_for_a_while_is_tried_again_and_the_output_is_whole(s3, s3_endpoint, capsys, kind):
+    fs, opts, bucket = s3
+    out, whole = two_inputs_and_an_output_bucket(fs, bucket)
     kept = f"{out}/job/kept/shard-00000.jsonl.zst"
     with FaultyProxy(s3_endpoint) as proxy:
         proxy.fail(kept, kind, times=RETRY.tries - 1, op="PUT")  # the last try gets through
@@ -188,16 +195,13 @@ def test_an_upload_that_fails_for_a_while_is_tried_again_and_the_output_is_whole
     capsys.readouterr()
     assert code == exit_codes.OK
     assert proxy.failed[kept] == RETRY.tries - 1 and proxy.gets[kept] == RETRY.tries
-    assert kept_ids(fs, f"{out}/job") == sorted([f"a{i}" for i in range(5)] + [f"b{i}" for i in range(5)])
+    assert kept_ids(fs, f"{out}/job") == whole
 
 
 @pytest.mark.parametrize("kind", ["slow_down", "reset"])
 def test_an_upload_that_keeps_failing_stops_the_run_in_one_line_and_the_same_command_resumes(s3, s3_endpoint, capsys, kind):
     fs, opts, bucket = s3
-    for name, start in (("a", 0), ("b", 10)):
-        fs.pipe_file(f"{bucket}/in/{name}.jsonl", docs(name, start, 5))
-    out = f"{bucket}-out"
-    fs.mkdir(out)
+    out, whole = two_inputs_and_an_output_bucket(fs, bucket)
     kept = f"{out}/job/kept/shard-00001.jsonl.zst"  # the second shard's: the first is done by then
     with FaultyProxy(s3_endpoint) as proxy:
         proxy.fail(kept, kind, op="PUT")
@@ -216,7 +220,7 @@ def test_an_upload_that_keeps_failing_stops_the_run_in_one_line_and_the_same_com
     # the store answers again: the same command finishes the job, the done shard is not redone
     assert main(["clean", *job_flags(bucket, out, opts, s3_endpoint)]) == exit_codes.OK
     assert "resuming" in capsys.readouterr().err
-    assert kept_ids(fs, f"{out}/job") == sorted([f"a{i}" for i in range(5)] + [f"b{i}" for i in range(5)])
+    assert kept_ids(fs, f"{out}/job") == whole
     assert read_stats_s3(fs, f"{out}/job")["docs_in"] == 10
 
 
