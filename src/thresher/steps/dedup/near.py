@@ -37,8 +37,9 @@ few paragraphs of story it keeps.
 
 A reprint often rewrites its lead: a short one (a new first paragraph over one or two of the
 story's) then has half its anchors outside the story, and was kept beside it. So a document is
-also contained when ``off_lead_threshold`` of its anchors off its *lead* (its first long line; an anchor is the lead's when all its occurrences are there) are in
-the other, again over at least ``min_anchors``. Only the contained document's lead is set aside, so
+also contained when ``off_lead_threshold`` of its anchors off its *lead* (its first long line; an
+anchor is the lead's when all its occurrences are there) are in the other, again over at least
+``min_anchors``. Only the contained document's lead is set aside, so
 a page quoting a paragraph or two of a story still covers nothing of it: the story's other
 paragraphs are not in the page.
 """
