@@ -21,7 +21,6 @@ body sits on one line after a layout's label, reads as a page without sentences.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 
 from thresher.text.chars import TERMINAL_PUNCTUATION
@@ -79,9 +78,9 @@ LABEL_RUN = 3
 def label_repeats(lines: list[str]) -> set[int]:
     """Indexes of the occurrences of repeated lines that label distinct content: a run of at
     most ``LABEL_RUN`` consecutive repeated lines, each of at most ``LABEL_WORDS`` words and found
-    at least ``LABEL_MIN_COPIES`` times on the page, no line
-    twice in the run, with a line that occurs once on the page right above it and, right below
-    it, one that occurs once and is mostly sentences (:func:`mostly_sentences`): the prose the
+    at least ``LABEL_MIN_COPIES`` times on the page, no line twice in the run, with a line that
+    occurs once on the page right above it and, right below it, one that occurs once and is
+    mostly sentences (:func:`mostly_sentences`): the prose the
     label introduces. The same heading over each section of a structured article is template,
     not repetition; a line printed twice in a row, a menu block repeated, a "Read more" or
     "Share" between teasers and links, or a page of nothing but repeated lines is not."""
