@@ -142,16 +142,13 @@ def test_the_page_own_line_breaks_stay():
     assert lines == [x for i, p in enumerate(PARAGRAPHS) for x in (f"Part {i}", p)]
 
 
-def test_a_title_never_closed_does_not_swallow_the_page():
+def test_a_title_never_closed_does_not_swallow_the_page(monkeypatch):
     # "</tit" cut off: every parser reads the rest of the page as the title's text
     html = ("<html><head><title>Market hall saved - Valley Gazette</tit\n<script src=\"menu.js\"></script></head><body>"
             + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>")
-    saved = main_text.close_title
-    try:
-        main_text.close_title = lambda h: h
+    with monkeypatch.context() as m:
+        m.setattr(main_text, "close_title", lambda h: h)
         assert extract_main_text(html, include_title=False).text == ""
-    finally:
-        main_text.close_title = saved
     assert extract_main_text(html, include_title=False).text.splitlines() == PARAGRAPHS
     assert main_text.close_title("<title>A</title><p>b</p>") == "<title>A</title><p>b</p>"
 

@@ -198,12 +198,12 @@ def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int, flag: np.ndarra
     return mix64(s), sd, sf.reshape(flag.shape[:-1] + (len(s),))
 
 
-def _with_lead(long: np.ndarray, newline: np.ndarray, pos: np.ndarray, doc: np.ndarray, ndocs: int, lead: bool) -> np.ndarray:
+def _with_lead(long: np.ndarray, low: np.ndarray, pos: np.ndarray, doc: np.ndarray, ndocs: int, lead: bool) -> np.ndarray:
     """``long``, or with ``lead`` the stack (long, on the lead): a unit is on its document's lead when
     it sits on the document's first long line (reprints rewrite their lead; see near_dedup)."""
     if not lead:
         return long
-    line = np.searchsorted(np.flatnonzero(newline), pos)  # texts are joined by newlines: lines are per document
+    line = np.searchsorted(np.flatnonzero(low == 10), pos)  # texts are joined by newlines: lines are per document
     first = np.full(ndocs, np.iinfo(np.int64).max, np.int64)
     np.minimum.at(first, doc[long], line[long])
     return np.stack([long, long & (line == first[doc])])
@@ -230,7 +230,7 @@ def _word_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram:
     inv_n = _U64(pow(int(_P_INV), n, 2**64))
     tok = mix64((prefix[en] - prefix[st]) * pw[n - st] * inv_n + (en - st).astype(np.uint64))
     doc = np.searchsorted(starts, st, side="right") - 1
-    return _combine(tok, doc, len(starts), ngram, _with_lead(_long_lines(low, st, line_words), low == 10, st, doc, len(starts), lead))
+    return _combine(tok, doc, len(starts), ngram, _with_lead(_long_lines(low, st, line_words), low, st, doc, len(starts), lead))
 
 
 def _line_words(word: np.ndarray, pos: np.ndarray, newline: np.ndarray) -> np.ndarray:
@@ -249,14 +249,14 @@ def _letter_shingles(cps: np.ndarray, low: np.ndarray, word: np.ndarray, starts:
     h = mix64(folded.astype(np.uint64) + _U64(0x1E77E5))
     doc = np.searchsorted(starts, pos, side="right") - 1
     flag = _line_words(word, pos, low == 10) >= line_words if line_words > 0 else np.ones(len(pos), bool)
-    return _combine(h, doc, len(starts), ngram, _with_lead(flag, low == 10, pos, doc, len(starts), lead))
+    return _combine(h, doc, len(starts), ngram, _with_lead(flag, low, pos, doc, len(starts), lead))
 
 
 def _char_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int, lead: bool = False):
     pos = np.flatnonzero(word)
     h = mix64(low[pos].astype(np.uint64) + _U64(0x51ED27))
     doc = np.searchsorted(starts, pos, side="right") - 1
-    return _combine(h, doc, len(starts), ngram, _with_lead(_long_lines(low, pos, 2 * line_words), low == 10, pos, doc, len(starts), lead))
+    return _combine(h, doc, len(starts), ngram, _with_lead(_long_lines(low, pos, 2 * line_words), low, pos, doc, len(starts), lead))
 
 
 def _empty(lead: bool = False) -> tuple[np.ndarray, ...]:

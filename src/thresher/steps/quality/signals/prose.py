@@ -80,9 +80,8 @@ def label_repeats(lines: list[str]) -> set[int]:
     most ``LABEL_RUN`` consecutive repeated lines, each of at most ``LABEL_WORDS`` words and found
     at least ``LABEL_MIN_COPIES`` times on the page, no line twice in the run, with a line that
     occurs once on the page right above it and, right below it, one that occurs once and is
-    mostly sentences (:func:`mostly_sentences`): the prose the
-    label introduces. The same heading over each section of a structured article is template,
-    not repetition; a line printed twice in a row, a menu block repeated, a "Read more" or
+    mostly sentences (:func:`mostly_sentences`): the prose the label introduces. The same heading
+    over each section of a structured article is template, not repetition; a line printed twice in a row, a menu block repeated, a "Read more" or
     "Share" between teasers and links, or a page of nothing but repeated lines is not."""
     counts = Counter(lines)
     if len(counts) == len(lines):
