@@ -8,7 +8,8 @@ server on loopback (moto). Same pages, same default pipeline with dedup, one run
 Printed per row: wall seconds, pages/s, MB/s, scaling against the 1-CPU row of its executor, Ray's
 overhead per shard against the local row with as many CPUs, the corpus stages' and final write's
 wall seconds (stats.json ``seconds_by_phase``), and peak resident memory of the driver and of the
-largest worker (VmHWM from /proc, polled while the row runs).
+largest worker (VmHWM from /proc, polled while the row runs, and each task's own peak, which the
+workers measure and stats.json keeps as ``peak_mb_by_task``).
 
     python bench/scale_bench.py [--pages 100000] [--files 20] [--rows local1,local2,ray1,ray2,ray2s3]
 """
@@ -256,8 +257,11 @@ def run_row(name: str, corpus: Path, work: Path) -> dict:
         shards = len(server.fs().ls("bench/out/done") if remote else list((out / "done").iterdir()))
         near = (server.fs().cat_file("bench/out/_work/near_dedup/summary.json") if remote
                 else (out / "_work/near_dedup/summary.json").read_bytes())
+        # The workers measure each task's peak themselves (stats.json peak_mb_by_task); the poll
+        # here is the cross-check, and the only measure of the driver.
+        worker_mb = max([mem.worker_kb / 1024, *stats.get("peak_mb_by_task", {}).values()])
         return {"row": name, "executor": executor, "cpus": cpus, "wall": wall, "stats": stats, "shards": shards,
-                "driver_mb": mem.driver_kb / 1024, "worker_mb": mem.worker_kb / 1024, "near_dedup": orjson.loads(near),
+                "driver_mb": mem.driver_kb / 1024, "worker_mb": worker_mb, "near_dedup": orjson.loads(near),
                 "by_phase": {k: (d / 1024, w / 1024) for k, (d, w) in mem.by_phase.items()},
                 "ray_start": cluster.start_seconds if cluster else 0.0}
     finally:
@@ -311,6 +315,8 @@ def main() -> int:
         print(f"  {name}: " + ", ".join(f"{k} {v:.1f}" for k, v in phases.items()))
         print(f"  {name} largest resident MB by phase (driver / worker): "
               + ", ".join(f"{k} {d:,.0f} / {w:,.0f}" for k, (d, w) in r["by_phase"].items()))
+        tasks = sorted(r["stats"].get("peak_mb_by_task", {}).items(), key=lambda kv: -kv[1])
+        print(f"  {name} peak MB per task: " + ", ".join(f"{k} {v:,.0f}" for k, v in tasks))
         near = r["near_dedup"]
         print(f"  {name} near_dedup: " + ", ".join(f"{k} {v:.1f}" for k, v in near["seconds"].items())
               + f"; edges {near['edges']}, partitions {near['partitions']}")

@@ -37,6 +37,10 @@ class Stats:
     #: sub-phases (read, steps, state write; state read, finalise, final write): CPU seconds of
     #: the workers, summed over shards.
     seconds_by_phase: Counter = field(default_factory=Counter)
+    #: The largest resident size (MB) a worker process reached while running one task, by task
+    #: (``near._decide``, ``job.run_shard``): what a cluster's tasks need, set by the runner from
+    #: the executor for the tasks this run ran (workers only: the driver's work is not a task).
+    peak_mb_by_task: dict = field(default_factory=dict)
 
     MAX_SAMPLES = 50
 
@@ -87,6 +91,8 @@ class Stats:
         self.duplicate_ids += other.duplicate_ids
         self.seconds += other.seconds
         self.seconds_by_phase.update(other.seconds_by_phase)
+        for task, mb in other.peak_mb_by_task.items():
+            self.peak_mb_by_task[task] = max(mb, self.peak_mb_by_task.get(task, 0))
         return self
 
     def to_dict(self) -> dict:
@@ -109,6 +115,7 @@ class Stats:
             "duplicate_ids": self.duplicate_ids,
             "seconds": round(self.seconds, 4),
             "seconds_by_phase": {k: round(v, 4) for k, v in self.seconds_by_phase.items()},
+            "peak_mb_by_task": dict(sorted(self.peak_mb_by_task.items())),
         }
 
     @classmethod
@@ -131,4 +138,5 @@ class Stats:
             duplicate_ids=d.get("duplicate_ids", 0),
             seconds=d.get("seconds", 0.0),
             seconds_by_phase=Counter(d.get("seconds_by_phase", {})),
+            peak_mb_by_task=dict(d.get("peak_mb_by_task", {})),
         )

@@ -162,7 +162,7 @@ def _contents(out: Path) -> dict[str, list[bytes]]:
             with open(f, "rb") as raw:
                 files[f"{kind}/{f.name}"] = zstandard.ZstdDecompressor().stream_reader(raw).read().splitlines()
     stats = orjson.loads((out / "stats.json").read_bytes())
-    for timing in ("seconds", "seconds_by_step", "seconds_by_phase"):
+    for timing in ("seconds", "seconds_by_step", "seconds_by_phase", "peak_mb_by_task"):
         stats.pop(timing)
     files["stats.json"] = [orjson.dumps(stats, option=orjson.OPT_SORT_KEYS)]
     return files

@@ -97,7 +97,7 @@ def output_lines(name: str, data: bytes) -> list[bytes]:
 
 def comparable_stats(stats: dict) -> dict:
     """stats.json without what differs between two runs of the same job (times, where it ran)."""
-    return {k: v for k, v in stats.items() if not k.startswith("seconds") and k not in {"wall_seconds"}}
+    return {k: v for k, v in stats.items() if not k.startswith("seconds") and k not in {"wall_seconds", "peak_mb_by_task"}}
 
 
 def read_stats(root: Path) -> dict:

@@ -118,6 +118,10 @@ def test_a_ray_run_writes_the_same_output_as_the_local_executor(tmp_path, cluste
     assert_same_job_output(tmp_path / "local", tmp_path / "ray")
     stats = read_stats(tmp_path / "ray")
     assert stats["docs_in"] == 240 and stats["docs_kept"] > 100
+    # what each kind of task needed, measured in the Ray workers as in the local pool's
+    for run in (stats, read_stats(tmp_path / "local")):
+        assert {"job.run_shard", "job.finalize_shard"} <= set(run["peak_mb_by_task"])
+        assert all(20 < mb < 4096 for mb in run["peak_mb_by_task"].values())
     assert len(list((tmp_path / "ray" / "done").iterdir())) == 12  # 240 records in shards of 20
     # the summary a user reads is there, as with the local executor
     assert "thresher clean" in ray_run.stdout and "kept" in ray_run.stdout

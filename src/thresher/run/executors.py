@@ -14,6 +14,10 @@ executor.
 
 Work functions write their own outputs whole or not at all, so a failure at any point leaves only
 work to redo.
+
+Worker processes (the pool's, Ray's) measure each item's peak resident size and give the heap the
+item freed back to the system before the next one; ``peaks`` keeps the largest per mapped function
+(:func:`task_name`), which the runner reports in ``stats.json`` as ``peak_mb_by_task``.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ class WorkerDied(RuntimeError):
 
 class Executor(Protocol):
     workers: int
+    peaks: dict[str, int]  # task_name(fn) -> largest peak resident size of one item, kB
 
     def map(self, fn: Callable[[Any, Any], Any], shared: Any, items: list, on_done: Callable[[Any], None] | None = None) -> list:
         ...
@@ -49,10 +54,69 @@ def _setup(shared: Any) -> None:
         setup()
 
 
+# -- what one item costs in memory -------------------------------------------------------------
+def task_name(fn: Callable) -> str:
+    """A mapped function as the stats name it: its module's last part and its own (``near._decide``)."""
+    return f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
+
+
+def _reset_peak() -> bool:
+    """Start this process's peak resident size afresh (Linux's VmHWM, through clear_refs)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def _peak_kb() -> int:
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _give_back() -> None:
+    """Return the heap a finished item freed to the system. glibc keeps freed memory for reuse, and a
+    worker that lives on (Ray's, across every map of a job) would otherwise carry the largest item's
+    heap into every item after it."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def run_measured(fn: Callable[[Any, Any], Any], shared: Any, item: Any) -> tuple[Any, int | None]:
+    """``fn(shared, item)`` in a worker process, with this item's peak resident size (kB; None where
+    it cannot be measured)."""
+    fresh = _reset_peak()
+    try:
+        result = fn(shared, item)
+        return result, (_peak_kb() if fresh else None)
+    finally:
+        _give_back()
+
+
+def note_peak(peaks: dict[str, int], fn: Callable, kb: int | None) -> None:
+    if kb:
+        name = task_name(fn)
+        peaks[name] = max(kb, peaks.get(name, 0))
+
+
 class InProcess:
-    """Run every item here, in order."""
+    """Run every item here, in order (in the driver: its items are not measured as tasks)."""
 
     workers = 1
+
+    def __init__(self) -> None:
+        self.peaks: dict[str, int] = {}
 
     def map(self, fn, shared, items, on_done=None) -> list:
         results = []
@@ -112,10 +176,10 @@ def _worker_init(parent: int, shared: Any, started: Any) -> None:
 _WORKER_SHARED: list = []
 
 
-def _call_in_worker(fn: Callable, index: int, item: Any) -> Any:
+def _call_in_worker(fn: Callable, index: int, item: Any) -> tuple[Any, int | None]:
     shared, started = _WORKER_SHARED
     started[index] = os.getpid()
-    return fn(shared, item)
+    return run_measured(fn, shared, item)
 
 
 class LocalPool:
@@ -126,6 +190,7 @@ class LocalPool:
 
     def __init__(self, workers: int) -> None:
         self.workers = max(1, int(workers))
+        self.peaks: dict[str, int] = {}
 
     def map(self, fn, shared, items, on_done=None) -> list:
         if self.workers <= 1 or len(items) <= 1:
@@ -145,10 +210,11 @@ class LocalPool:
                 for fut in finished:
                     i = pending.pop(fut)
                     try:
-                        results[i] = fut.result()
+                        results[i], kb = fut.result()
                     except BrokenProcessPool:
                         unfinished = set(pending.values()) | {i}
                         raise WorkerDied(_death_sentence(pool, items, started, unfinished)) from None
+                    note_peak(self.peaks, fn, kb)
                     if on_done:
                         on_done(results[i])
         except BaseException:

@@ -458,6 +458,7 @@ def run_job(job: JobSpec, executor: Executor, progress: Callable[[str, int, int]
     job.store.write_bytes(layout.profile, orjson.dumps(profile.to_dict()))
     phases["stats"] = time.perf_counter() - t
     total.seconds_by_phase.update(phases)
+    total.peak_mb_by_task = {name: round(kb / 1024, 1) for name, kb in getattr(executor, "peaks", {}).items()}
     job.store.write_bytes(layout.stats, orjson.dumps(total.to_dict(), option=orjson.OPT_INDENT_2))
     return total
 

@@ -21,7 +21,7 @@ import socket
 import time
 from typing import Any, Callable
 
-from thresher.run.executors import WorkerDied
+from thresher.run.executors import WorkerDied, note_peak, run_measured
 
 # How many times Ray re-runs a task whose worker died (the OOM killer, a lost node).
 TASK_RETRIES = 3
@@ -39,7 +39,7 @@ class RayUnavailable(ConnectionError):
 _WORKER_MEMO: dict[str, Any] = {}
 
 
-def _task(fn: Callable[[Any, Any], Any], ref_box: list, item: Any) -> Any:
+def _task(fn: Callable[[Any, Any], Any], ref_box: list, item: Any) -> tuple[Any, int | None]:
     import ray
 
     ref = ref_box[0]
@@ -52,7 +52,7 @@ def _task(fn: Callable[[Any, Any], Any], ref_box: list, item: Any) -> Any:
         if setup is not None:
             setup()
         _WORKER_MEMO[key] = shared
-    return fn(shared, item)
+    return run_measured(fn, shared, item)
 
 
 def _host_port(address: str) -> tuple[str, int] | None:
@@ -87,6 +87,7 @@ class RayExecutor:
         self.task_cpus = task_cpus
         self._started_here = False
         self._workers: int | None = None
+        self.peaks: dict[str, int] = {}
 
     # -- the cluster ------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -140,13 +141,14 @@ class RayExecutor:
                 for fut in ready:
                     i = pending.pop(fut)
                     try:
-                        results[i] = ray.get(fut)
+                        results[i], kb = ray.get(fut)
                     except RayTaskError as exc:
                         cause = exc.as_instanceof_cause()
                         raise (cause.cause if getattr(cause, "cause", None) is not None else cause) from None
                     except (WorkerCrashedError, ray.exceptions.NodeDiedError, ray.exceptions.ObjectLostError) as exc:
                         raise WorkerDied(f"a Ray worker died on {items[i]} {TASK_RETRIES + 1} times ({type(exc).__name__}); "
                                          "completed work is kept, re-run the same command to resume") from None
+                    note_peak(self.peaks, fn, kb)
                     if on_done:
                         on_done(results[i])
         except BaseException:
