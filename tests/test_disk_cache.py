@@ -75,3 +75,14 @@ def test_a_pattern_from_the_cache_matches_as_the_pattern_compiled_here(tmp_path,
     want = [(m.group("author") if m else "-") for m in map(regex.compile(PATTERN).fullmatch, lines)]
     assert got == want == ["Jane Doe", "John Roe", "-", "-", "Ana María Ruiz"]
     assert first.pattern == PATTERN
+
+
+def test_the_unicode_tables_from_the_cache_are_the_tables_built_here():
+    import numpy as np
+
+    from thresher.text import chars, token_spacing
+
+    terminals, symbols, flags = chars._build()
+    assert (terminals, symbols) == (chars.TERMINAL_PUNCTUATION, chars.SYMBOL_CHARS)
+    assert np.array_equal(flags, chars.FLAGS) and np.array_equal(token_spacing._class_table(), token_spacing.CLASSES)
+    assert not chars.FLAGS.flags.writeable and not token_spacing.CLASSES.flags.writeable

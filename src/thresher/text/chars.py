@@ -14,34 +14,47 @@ counts as a word there), and the fullwidth digit １ is not (datatrove lists it 
 
 from __future__ import annotations
 
+import unicodedata
+from pathlib import Path
+
 import numpy as np
 import regex
 
+from thresher.disk_cache import cached, key
+
 # Every assigned-or-not code point up to the end of the CJK supplementary planes (0x323AF),
 # surrogates left out; above that there are no letters, spaces or punctuation worth a flag.
-# One string, scanned by C-level filters and regex.findall: about 0.1 s at import.
+# Scanned by C-level filters and regex.findall: about 0.05 s, so the results are kept on disk
+# (thresher.disk_cache, keyed by this file, regex's and Unicode's versions).
 _LAST = 0x323AF
-_EVERY = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, _LAST + 1)))
 
-TERMINAL_PUNCTUATION: frozenset[str] = frozenset("".join(regex.findall(r"\p{Sentence_Terminal}", _EVERY)) + "\u17d6\u17d9\u17da")
+
+def _every() -> str:
+    return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, _LAST + 1)))
+
+
+def _terminals(every: str) -> frozenset[str]:
+    return frozenset("".join(regex.findall(r"\p{Sentence_Terminal}", every)) + "\u17d6\u17d9\u17da")
+
 
 _TYPOGRAPHIC = "‘’“”„«»‹›´–—…►━∶、，；：？！（）［］【】「」『』〈〉《》．。～％"
 _CONTROLS = "".join(chr(c) for c in (*range(0, 9), *range(11, 32), *range(127, 160)))
 _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
-SYMBOL_CHARS: str = "".join(sorted(set(_ASCII_PUNCT + _CONTROLS + _TYPOGRAPHIC) | TERMINAL_PUNCTUATION))
+
+def _symbols(terminals: frozenset[str]) -> str:
+    return "".join(sorted(set(_ASCII_PUNCT + _CONTROLS + _TYPOGRAPHIC) | terminals))
 
 
 # -- per-code-point flags, for numpy over a text's code points ----------------------------------
 SPACE, SYMBOL, LETTER, PUNCT, TERMINAL, LINE_BREAK = 1, 2, 4, 8, 16, 32
 
 
-def _flag_table() -> np.ndarray:
+def _flag_table(every: str, terminals: frozenset[str], symbols: str) -> np.ndarray:
     """uint8 flags for every code point: whitespace (``str.isspace``, what ``str.split`` splits
     on), symbol (SYMBOL_CHARS, never whitespace), letter (``str.isalpha``), punctuation (Unicode
     category P*), sentence terminal, line break (what ``str.splitlines`` splits on)."""
     table = np.zeros(0x110000, dtype=np.uint8)
-    every = _EVERY
 
     def mark(chars: str, flag: int) -> None:
         if chars:
@@ -49,14 +62,25 @@ def _flag_table() -> np.ndarray:
 
     spaces = "".join(filter(str.isspace, every))
     mark(spaces, SPACE)
-    mark("".join(c for c in SYMBOL_CHARS if not c.isspace()), SYMBOL)
+    mark("".join(c for c in symbols if not c.isspace()), SYMBOL)
     mark("".join(filter(str.isalpha, every)), LETTER)
     mark("".join(regex.findall(r"\p{P}", every)), PUNCT)
-    mark("".join(TERMINAL_PUNCTUATION), TERMINAL)
+    mark("".join(terminals), TERMINAL)
     mark("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", LINE_BREAK)
-    table.flags.writeable = False
     return table
 
 
+def _build() -> tuple[frozenset[str], str, np.ndarray]:
+    every = _every()
+    terminals = _terminals(every)
+    symbols = _symbols(terminals)
+    return terminals, symbols, _flag_table(every, terminals, symbols)
+
+
+TERMINAL_PUNCTUATION: frozenset[str]
+SYMBOL_CHARS: str
 #: Read-only flag table indexed by code point (1.1 MB).
-FLAGS: np.ndarray = _flag_table()
+FLAGS: np.ndarray
+TERMINAL_PUNCTUATION, SYMBOL_CHARS, FLAGS = cached(
+    key(__name__, Path(__file__).read_bytes(), regex.__version__, unicodedata.unidata_version), _build)
+FLAGS.flags.writeable = False
