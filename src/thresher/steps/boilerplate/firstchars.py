@@ -9,6 +9,7 @@ ignored, a large or negated class means "any"), so a rule is never skipped on a 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 from re import _constants as C  # the parser's own vocabulary (Python >= 3.11)
 from re import _parser
 
@@ -18,18 +19,36 @@ _CATEGORY = {C.CATEGORY_DIGIT: "0", C.CATEGORY_SPACE: " "}
 _MAX_RANGE = 128  # a character range wider than this counts as any character
 
 
+class Facts(NamedTuple):
+    """What one parse of a pattern tells: :func:`first_chars`, and how many capturing groups it
+    has (None when it cannot be parsed: compiling it will say why)."""
+
+    first: frozenset[str] | None
+    groups: int | None
+
+
 @lru_cache(maxsize=4096)
-def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Lowercase characters a match of ``pattern`` can start with; None if any (or unknown).
-    Remembered: three steps build the same rule matcher (boilerplate, unwrap, attribution), and
-    parsing its patterns was a tenth of a second of each one's start-up."""
+def facts(pattern: str, flags: int = 0) -> Facts:
+    """The :class:`Facts` of ``pattern``, from one parse. Remembered: three steps build the same
+    rule matcher (boilerplate, unwrap, attribution), and parsing its patterns was a tenth of a
+    second of each one's start-up."""
     try:
-        chars, nullable = _seq(_parser.parse(pattern, flags))
+        parsed = _parser.parse(pattern, flags)
+    except Exception:
+        return Facts(_ANY, None)
+    groups = parsed.state.groups - 1  # the parser counts the whole match as group 0
+    try:
+        chars, nullable = _seq(parsed)
     except Exception:  # a construct the walk does not know: no shortcut, never a wrong one
-        return _ANY
+        return Facts(_ANY, groups)
     if chars is _ANY or nullable:
-        return _ANY
-    return frozenset(key(c.lower()) for c in chars) | frozenset(key(c.upper().lower()) for c in chars)
+        return Facts(_ANY, groups)
+    return Facts(frozenset(key(c.lower()) for c in chars) | frozenset(key(c.upper().lower()) for c in chars), groups)
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lowercase characters a match of ``pattern`` can start with; None if any (or unknown)."""
+    return facts(pattern, flags).first
 
 
 def key(s: str) -> str:

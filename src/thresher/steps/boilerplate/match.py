@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from thresher.steps.boilerplate.firstchars import first_chars, key
+from thresher.steps.boilerplate.firstchars import facts, first_chars, key
 from thresher.steps.boilerplate.rules import GROUPS, Rule
 
 # Suffix rules match a caption's end: a label and a credit of at most 80 characters.
@@ -54,11 +54,14 @@ class RuleMatcher:
                     own = re.compile(f"(?:{rule.pattern}){end}", re.I)
                 self.rules.append((group, rule, own))
                 bare = rule.pattern.replace("(?P<credit>", "(?:")
-                if re.compile(bare).groups:
-                    # a match is told apart by its rule's group number: a group inside would shift them
-                    raise ValueError(f"boilerplate rule {group}.{rule.name}: use (?:...) groups, not capturing ones")
                 alt = f"(?P<r{k}>(?:{bare}){end})"
                 cased = "(?-i:" in rule.pattern
+                # Parsed, not compiled (the parse is the one the dispatch below needs): one
+                # group, the rule's own. A match is told apart by its rule's group number, so a
+                # group inside would shift them.
+                groups = facts(alt, re.I if cased else 0).groups
+                if (re.compile(alt).groups if groups is None else groups) != 1:
+                    raise ValueError(f"boilerplate rule {group}.{rule.name}: use (?:...) groups, not capturing ones")
                 if rule.match == "suffix":
                     # Searched for (not matched at the start), only in a line's last characters
                     # and only in lines with a colon or a slash, so that most long lines cost
