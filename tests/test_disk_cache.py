@@ -1,13 +1,15 @@
 """The disk cache: built once, loaded after, and never the reason for a different answer."""
 
 import os
+import re
 import subprocess
 import sys
 
+import pytest
 import regex
 
 from thresher import disk_cache
-from thresher.disk_cache import cached, compiled_pattern, key
+from thresher.disk_cache import cached, compiled_pattern, compiled_re, key
 
 PATTERN = r"(?:By|BY)\s+(?P<author>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2})(?:\s*[|,]\s*\w+)?"
 
@@ -86,3 +88,24 @@ def test_the_unicode_tables_from_the_cache_are_the_tables_built_here():
     assert (terminals, symbols) == (chars.TERMINAL_PUNCTUATION, chars.SYMBOL_CHARS)
     assert np.array_equal(flags, chars.FLAGS) and np.array_equal(token_spacing._class_table(), token_spacing.CLASSES)
     assert not chars.FLAGS.flags.writeable and not token_spacing.CLASSES.flags.writeable
+
+
+RE_PATTERNS = [
+    (r"(?P<r0>(?:share (?:this|on) (?:facebook|twitter))\Z)|(?P<r1>(?:no comments:?)\Z)", 0),
+    (r"(?P<credit>©\s*(?:getty|reuters)?)(?:\s+images)?", re.I),
+    (r"(?-i:Accept)(?: all)?|[A-Z]{2,}\d*", re.I | re.M),
+    (r"(a)(?:b|(c))?\1", 0),
+]
+
+
+@pytest.mark.parametrize("source,flags", RE_PATTERNS)
+def test_an_re_pattern_from_the_cache_is_the_pattern_re_compiles(tmp_path, monkeypatch, source, flags):
+    monkeypatch.setenv(disk_cache.ENV, str(tmp_path))
+    want = re.compile(source, flags)
+    built, loaded = compiled_re(source, flags), compiled_re(source, flags)  # the second from the file
+    assert list(tmp_path.glob("*.pickle"))
+    for got in (built, loaded):
+        # re's own equality: same source, flags and compiled program
+        assert got == want and (got.groups, got.groupindex) == (want.groups, want.groupindex)
+        for s in ("share on facebook", "No comments", "© Getty Images", "Accept all", "ACCEPT", "aba", "aca", "xyz"):
+            assert [m.span() for m in got.finditer(s)] == [m.span() for m in want.finditer(s)]

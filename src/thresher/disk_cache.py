@@ -1,8 +1,8 @@
 """What thresher builds the same way in every process, built once per machine and kept on disk.
 
 Some things a step needs take long to build and are the same every time: the long ``regex``
-patterns of the byline and date rules (half a second to compile the few a page reaches),
-tables of every Unicode code point. Like numba's cache of compiled kernels (thresher.kernels),
+patterns of the byline and date rules (half a second to compile the few a page reaches), the
+boilerplate rules' alternations (``re``), tables of every Unicode code point. Like numba's cache of compiled kernels (thresher.kernels),
 they are built by a machine's first process and loaded by the later ones from a file named by
 a hash of everything they are built from (:func:`key`): change what goes in (a rule, the library
 version, Python's) and the name changes, so a stale file is never read, only left behind.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -92,3 +93,30 @@ def compiled_pattern(source: str, flags: int = 0) -> regex.Pattern:
         lambda: regex.compile(source, flags),
         lambda rx: isinstance(rx, regex.Pattern) and rx.pattern == source,
     )
+
+
+def compiled_re(source: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(source, flags)``, from the cache when this machine compiled it before.
+
+    ``re`` patterns pickle as their source (unpickling compiles them again), so what is kept is
+    the program re's compiler makes for the C engine; loading it skips the parse and the
+    compiler, which are Python code and cost milliseconds per rule. These are the stdlib's
+    private parts (``re._parser``, ``re._compiler``, ``_sre``) used exactly as ``re.compile``
+    uses them, for the Python that made the file (its version is in the key); if they ever
+    differ from what is expected here, this is ``re.compile``."""
+    import _sre
+    from re import _compiler, _parser
+
+    def program() -> tuple:
+        parsed = _parser.parse(source, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]  # plain ints: its named opcodes do not pickle
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        return flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+    try:
+        return _sre.compile(source, *cached(key("re.compile", _sre.MAGIC, source, flags), program))
+    except Exception:  # the stdlib's private parts changed: compile as everyone does
+        return re.compile(source, flags)

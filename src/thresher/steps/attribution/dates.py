@@ -25,6 +25,8 @@ from types import MappingProxyType
 
 import regex
 
+from thresher.disk_cache import compiled_pattern
+
 MONTHS: MappingProxyType = MappingProxyType({
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -93,8 +95,9 @@ DATETIME = _with_time(_DATE_ANY)
 #: where "July 2007" is more likely an archive link than a dateline.
 FULL_DATETIME = _with_time(_DATE_FULL)
 
-_FORMATS = tuple((name, regex.compile(p, regex.I)) for name, p in DATE_FORMATS)
-_TIME_RX = regex.compile(TIME, regex.I)
+# Long patterns (every month name in a dozen languages): compiled once per machine (thresher.disk_cache).
+_FORMATS = tuple((name, compiled_pattern(p, regex.I)) for name, p in DATE_FORMATS)
+_TIME_RX = compiled_pattern(TIME, regex.I)
 _ISO_FULL = regex.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?", regex.I)
 
 

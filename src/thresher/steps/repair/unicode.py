@@ -26,9 +26,6 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-import ftfy
-from ftfy.badness import is_bad
-
 from thresher.document import Document, Edit
 from thresher.steps.base import Editor
 
@@ -103,9 +100,9 @@ class UnicodeRepair(Editor):
                     we += 1
                 word = text[ws:we].rstrip(_TRAIL)
                 probe = _fix_chars(word)  # judged and fixed as it reads once its junk is gone
-                if not is_bad(probe):
+                if not _is_bad(probe):
                     continue
-                fixed = ftfy.fix_encoding(probe)
+                fixed = _fix_encoding(probe)
                 if fixed != probe:
                     edits.extend(_diff_edits(word, _fix_chars(fixed), ws))
                     own.append((ws, ws + len(word)))
@@ -234,8 +231,8 @@ class UnicodeRepair(Editor):
     @staticmethod
     def _fix_core(edits: list[Edit], core: str, start: int, mojibake: bool) -> None:
         probe = _fix_chars(core) if mojibake and not core.isascii() else ""
-        if probe and is_bad(probe):
-            fixed = ftfy.fix_encoding(probe)
+        if probe and _is_bad(probe):
+            fixed = _fix_encoding(probe)
             if fixed != probe:
                 edits.extend(_diff_edits(core, _fix_chars(fixed), start))
                 return
@@ -316,6 +313,19 @@ def _char_edits(run: str, start: int) -> list[Edit]:
         out.append(Edit(start + i, start + j, rule, " " * (j - i) if repl is None else repl))
         i = j
     return out
+
+
+# ftfy is imported by the first word that looks like mojibake (0.04 s a process without one saves).
+def _is_bad(s: str) -> bool:
+    from ftfy.badness import is_bad
+
+    return is_bad(s)
+
+
+def _fix_encoding(s: str) -> str:
+    from ftfy import fix_encoding
+
+    return fix_encoding(s)
 
 
 def _fix_chars(s: str) -> str:
