@@ -52,7 +52,7 @@ class RuleMatcher:
                 end = "" if rule.match == "prefix" else r"\Z"
                 own = None
                 if "(?P<credit>" in rule.pattern:
-                    own = re.compile(f"(?:{rule.pattern}){end}", re.I)
+                    own = compiled_re(f"(?:{rule.pattern}){end}", re.I)
                 self.rules.append((group, rule, own))
                 bare = rule.pattern.replace("(?P<credit>", "(?:")
                 alt = f"(?P<r{k}>(?:{bare}){end})"
@@ -67,20 +67,20 @@ class RuleMatcher:
                     # Searched for (not matched at the start), only in a line's last characters
                     # and only in lines with a colon or a slash, so that most long lines cost
                     # nothing.
-                    self._suffix.append((re.compile(alt), k))
+                    self._suffix.append((compiled_re(alt), k))
                 elif rule.where == "after":
                     after.setdefault(group, []).append(alt)
                 elif rule.needs:
                     # Tried on its own, and only on lines of at most max_words words that hold
                     # one of its words: a pattern that must look through the whole line would
                     # otherwise cost every line of prose.
-                    rx = re.compile(alt, re.I) if cased else re.compile(alt)
+                    rx = compiled_re(alt, re.I if cased else 0)
                     marked = all(not w.strip()[0].isalnum() for w in rule.needs)
                     gated.append((rule.max_words, rule.needs, marked, rx, cased))
                 else:
                     alts[cased].append((rule.where != "anywhere", k, alt))
         # Followers are matched against the line as it is (they are tried rarely: only below chrome).
-        self._after = {g: re.compile("|".join(a), re.I) for g, a in after.items()}
+        self._after = {g: compiled_re("|".join(a), re.I) for g, a in after.items()}
         # Anywhere rules before edge rules: a line either may hold is the anywhere rule's.
         self._tables = [_Dispatch([(k, alt) for _, k, alt in sorted(a)], cased) for cased, a in alts.items() if a]
         # Longest lines first: a line tries only the rules that allow its length.

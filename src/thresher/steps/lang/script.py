@@ -15,6 +15,8 @@ from collections import Counter
 
 import regex
 
+from thresher.disk_cache import compiled_pattern
+
 #: ISO 15924 code -> Unicode Script property value. Order is irrelevant: scripts do not overlap.
 SCRIPTS: dict[str, str] = {
     "Latn": "Latin",
@@ -87,7 +89,8 @@ SCRIPT_LANGUAGES: dict[str, frozenset[str]] = {
 
 # \p{L} and \p{M}: combining marks are part of the letters of Indic and Arabic scripts.
 # The lookahead lets the engine skip a non-letter after one test instead of one per script.
-_RUNS = regex.compile(
+# Compiled once per machine (thresher.disk_cache): a long pattern.
+_RUNS = compiled_pattern(
     "(?=[\\p{L}\\p{M}])(?:"
     + "|".join(f"(?P<{code}>[\\p{{Script={name}}}&&[\\p{{L}}\\p{{M}}]]+)" for code, name in SCRIPTS.items())
     # Marks of the Inherited script (U+0301 ...) take their base letter's script: not counted.
