@@ -341,3 +341,34 @@ def test_containment_partitions_by_document_are_even_when_shards_are_small(make_
 
     sizes = [pq.read_metadata(root / "_work" / "near_dedup" / "containment" / f"size-{j:05d}.parquet").num_rows for j in range(4)]
     assert min(sizes) > 0 and max(sizes) <= 0.5 * sum(sizes), sizes
+
+
+def test_every_stage_decides_the_same_when_its_tasks_read_combined_groups_of_files(make_job, tmp_path):
+    """The two-level shuffle: with ``fan_in=2`` every pass that wrote more than two files (a file
+    per shard, a file per partition) is merged in groups, level by level, before the tasks that
+    read it; decisions and edits are those of tasks reading every file themselves."""
+    from thresher.steps.dedup.lines import RepeatedLines
+    from thresher.steps.unique_ids import UniqueIds
+
+    docs = [d for shard in corpus().values() for d in shard]
+    footer = "Subscribe to our newsletter for the latest stories"
+    shards = {f"s{i:02d}": [doc(f"{d.id}-{i % 3}", d.text + "\n" + footer) for d in docs] for i in range(12)}  # ids repeat too
+
+    def run(fan_in, parts, root):
+        stages = [UniqueIds(partitions=parts, fan_in=fan_in), ExactDedup(partitions=parts, fan_in=fan_in),
+                  NearDedup(min_anchors=4, partitions=parts, fan_in=fan_in), RepeatedLines(min_docs=5, partitions=parts, fan_in=fan_in)]
+        out = make_job(shards, stages, root=root).run()
+        return {i: (d.kept, d.verdict.reason, d.text, sorted(d.metadata.items())) for i, d in out.items()}
+
+    direct = run(512, 1, tmp_path / "direct")
+    root = tmp_path / "grouped"
+    assert run(2, 3, root) == direct
+    assert sum(not v[0] for v in direct.values()) > 20 and any(footer not in v[2] for v in direct.values() if v[0])
+    for stage in ("unique_ids", "exact_dedup", "near_dedup", "repeated_lines"):
+        groups = list((root / "_work" / stage / "groups").glob("*.parquet"))
+        assert len({g.name.split("-")[0] for g in groups}) >= 3, stage  # 12 shard files -> 6 -> 3 -> 2: levels of groups
+    # ... and the way back: three partitions' decisions regrouped by ranges of shards, one file per range
+    for stage in ("unique_ids", "exact_dedup", "near_dedup"):
+        assert list((root / "_work" / stage / "by-shard").glob("*.json")), stage
+        assert not list((tmp_path / "direct" / "_work" / stage).glob("by-shard")), stage
+    assert (root / "_work" / "repeated_lines" / "frequent-all.parquet").exists()

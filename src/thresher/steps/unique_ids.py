@@ -24,8 +24,8 @@ import pyarrow.parquet as pq
 import xxhash
 
 from thresher.steps.corpus import CorpusStage, StageContext
-from thresher.steps.dedup.partitioned import (FINE, choose_partitions, count_rows, parquet_bytes, parquet_files, query_table,
-                                              read_partition, write_by_partition)
+from thresher.steps.dedup.partitioned import (FAN_IN, FINE, ROW_GROUP, by_shard, choose_partitions, combine, count_rows, parquet_bytes,
+                                              parquet_files, query_table, read_partition, shard_files, write_by_partition)
 from thresher.steps.dedup.store import open_stage_store, safe_name, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,6 +48,7 @@ class UniqueIds(CorpusStage):
 
     duckdb_memory: str = "1GB"
     partitions: int = 0  # 0: enough for about two million ids each; any value decides the same
+    fan_in: int = FAN_IN  # files one partition's task reads at most (more are combined in groups first)
 
     def can_act(self, kept_docs: int, docs: int) -> bool:
         return docs >= 2  # dropped documents' ids count too
@@ -57,15 +58,18 @@ class UniqueIds(CorpusStage):
         open_stage_store(store, self.name, stage_options(self), ctx.shards)
         done = set(store.ls("ids"))
         ctx.map(_hash_ids, [(self, i, s) for i, s in enumerate(ctx.shards) if _ids_name(s) not in done])
-        parts = choose_partitions(self.partitions, count_rows(store, [f"ids/{_ids_name(s)}" for s in ctx.shards]))
+        ids = [f"ids/{_ids_name(s)}" for s in ctx.shards]
+        parts = choose_partitions(self.partitions, count_rows(store, ids))
+        combine(ctx, self.name, ids, self.fan_in)
         done = set(store.ls("renamed"))
         ctx.map(_find_repeats, [(self, parts, k) for k in range(parts) if _renamed_name(k) not in done])
+        by_shard(ctx, self.name, parquet_files(store, "renamed"), self.fan_in)
 
     def load(self, shard: str, ctx: StageContext) -> tuple[str, dict[int, str]]:
         """This shard's renamed rows (row -> the id the document was given), with the shard's name."""
         store = ctx.store(self.name)
         renamed: dict[int, str] = {}
-        for rel in parquet_files(store, "renamed"):
+        for rel in shard_files(ctx, self.name, parquet_files(store, "renamed"), shard, self.fan_in):
             with store.open(rel) as f:
                 table = pq.read_table(f, filters=[("shard", "=", shard)], columns=["row", "id"])
             renamed.update(zip(table.column("row").to_pylist(), table.column("id").to_pylist()))
@@ -104,11 +108,11 @@ def _find_repeats(ctx: StageContext, item: tuple[UniqueIds, int, int]) -> int:
     """Every place of a repeated id but its first, in this partition."""
     stage, parts, k = item
     store = ctx.store(stage.name)
-    h = read_partition(store, [f"ids/{_ids_name(s)}" for s in ctx.shards], k, parts, ID_SCHEMA)
+    h = read_partition(store, [f"ids/{_ids_name(s)}" for s in ctx.shards], k, parts, ID_SCHEMA, fan_in=stage.fan_in)
     query = """
         SELECT shard, row, id FROM (
           SELECT shard, row, id, key, min(key) OVER (PARTITION BY h1, h2) AS first_key FROM h)
         WHERE key <> first_key ORDER BY shard, row"""
     result = query_table("h", h, query, stage.duckdb_memory, "ids")
-    store.write_bytes(f"renamed/{_renamed_name(k)}", parquet_bytes(result))
+    store.write_bytes(f"renamed/{_renamed_name(k)}", parquet_bytes(result, ROW_GROUP))
     return k

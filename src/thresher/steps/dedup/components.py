@@ -41,7 +41,8 @@ import orjson
 import pyarrow as pa
 
 from thresher.steps.dedup.clusters import components as union_find
-from thresher.steps.dedup.partitioned import FINE, choose_partitions, count_rows, query_table, read_partition, write_by_partition
+from thresher.steps.dedup.partitioned import (FAN_IN, FINE, choose_partitions, combine, count_rows, query_table, read_partition,
+                                              write_by_partition)
 
 GRAPH_SCHEMA = pa.schema([("part", pa.int32()), ("u", pa.int64()), ("v", pa.int64())])
 #: Far more rounds than any graph this size needs (a chain of a million nodes takes about 40):
@@ -88,11 +89,11 @@ _NOT_STAR = _NODES + " SELECT count(*) AS n FROM m WHERE lower > 0 AND n > 1"
 _LABELS = "SELECT u AS key, least(u, min(v)) AS label FROM g GROUP BY u"
 
 
-def star_task(store, folder: str, r: int, k: int, parts: int, n_in: int, memory: str) -> dict:
+def star_task(store, folder: str, r: int, k: int, parts: int, n_in: int, memory: str, fan_in: int = FAN_IN) -> dict:
     """Round ``r`` (large-star when even, small-star when odd) over partition ``k`` of ``parts``:
     reads its rows of round ``r``'s ``n_in`` files, writes ``g-<r+1>/part-<k>.parquet`` and, last,
     the ``.json`` that says it is done and whether its input was all stars."""
-    g = read_partition(store, round_files(folder, r, n_in), k, parts, GRAPH_SCHEMA)
+    g = read_partition(store, round_files(folder, r, n_in), k, parts, GRAPH_SCHEMA, fan_in=fan_in)
     not_star = int(query_table("g", g, _NOT_STAR, memory, "cc").column("n")[0].as_py()) if g.num_rows else 0
     out = query_table("g", g, _STEPS["large" if r % 2 == 0 else "small"], memory, "cc") if g.num_rows else None
     x = out.column("x").to_numpy().astype(np.int64) if out is not None else np.zeros(0, np.int64)
@@ -104,10 +105,10 @@ def star_task(store, folder: str, r: int, k: int, parts: int, n_in: int, memory:
     return report
 
 
-def finish_task(store, folder: str, r: int, n_in: int) -> dict:
+def finish_task(store, folder: str, r: int, n_in: int, fan_in: int = FAN_IN) -> dict:
     """A graph that fits one partition: its components by union-find in this one task (what the
     rounds would reach in this task anyway), written as stars around each component's smallest node."""
-    g = read_partition(store, round_files(folder, r, n_in), 0, 1, GRAPH_SCHEMA)
+    g = read_partition(store, round_files(folder, r, n_in), 0, 1, GRAPH_SCHEMA, fan_in=fan_in)
     nodes, roots = union_find([(g.column("u").to_numpy(), g.column("v").to_numpy())])
     out = adjacency(nodes, roots)
     write_by_partition(store, round_files(folder, r + 1, 1)[0], out)
@@ -116,24 +117,24 @@ def finish_task(store, folder: str, r: int, n_in: int) -> dict:
     return report
 
 
-def labels(store, files: list[str], k: int, parts: int, memory: str) -> pa.Table:
+def labels(store, files: list[str], k: int, parts: int, memory: str, fan_in: int = FAN_IN) -> pa.Table:
     """``key``, ``label`` (the smallest node of its component) of partition ``k``'s nodes, from the
     final round's files."""
-    g = read_partition(store, files, k, parts, GRAPH_SCHEMA)
+    g = read_partition(store, files, k, parts, GRAPH_SCHEMA, fan_in=fan_in)
     if not g.num_rows:
         return pa.table({"key": pa.array([], pa.int64()), "label": pa.array([], pa.int64())})
     return query_table("g", g, _LABELS, memory, "cc")
 
 
-def star_partition(ctx, item: tuple[str, str, int, int, int, int, str]) -> dict:
+def star_partition(ctx, item: tuple[str, str, int, int, int, int, str, int]) -> dict:
     """:func:`star_task` as a task of a stage's executor (``item`` names the stage's store)."""
-    stage_name, folder, r, k, parts, n_in, memory = item
+    stage_name, folder, r, k, parts, n_in, memory, fan_in = item
     if parts == 1:
-        return finish_task(ctx.store(stage_name), folder, r, n_in)
-    return star_task(ctx.store(stage_name), folder, r, k, parts, n_in, memory)
+        return finish_task(ctx.store(stage_name), folder, r, n_in, fan_in)
+    return star_task(ctx.store(stage_name), folder, r, k, parts, n_in, memory, fan_in)
 
 
-def contract(ctx, stage_name: str, folder: str, n_sources: int, partitions: int, memory: str) -> dict:
+def contract(ctx, stage_name: str, folder: str, n_sources: int, partitions: int, memory: str, fan_in: int = FAN_IN) -> dict:
     """Rounds from ``g-000`` (``n_sources`` files of :func:`adjacency` rows, written by the caller)
     until every component is a star, each round's partitions a task on ``ctx.map``.
 
@@ -149,8 +150,9 @@ def contract(ctx, stage_name: str, folder: str, n_sources: int, partitions: int,
             raise RuntimeError(f"{stage_name}: connected components did not converge in {MAX_ROUNDS} rounds")
         files = round_files(folder, r, n_in)
         parts = choose_partitions(partitions, count_rows(store, files))
+        combine(ctx, stage_name, files, fan_in)
         done = set(store.ls(f"{folder}/g-{r + 1:03d}"))
-        ctx.map(star_partition, [(stage_name, folder, r, k, parts, n_in, memory) for k in range(parts) if f"part-{k:05d}.json" not in done])
+        ctx.map(star_partition, [(stage_name, folder, r, k, parts, n_in, memory, fan_in) for k in range(parts) if f"part-{k:05d}.json" not in done])
         reports = [orjson.loads(store.read_bytes(_done(folder, r, k))) for k in range(parts)]
         most_rows = max([most_rows] + [x["rows"] for x in reports])
         most_bytes = max([most_bytes] + [x["bytes"] for x in reports])

@@ -25,8 +25,8 @@ import xxhash
 from thresher.steps.corpus import CorpusStage, StageContext
 from thresher.steps.dedup import survivor as surv
 from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisions_from
-from thresher.steps.dedup.partitioned import (FINE, choose_partitions, count_rows, parquet_bytes, parquet_files, query_table,
-                                              read_partition, write_by_partition)
+from thresher.steps.dedup.partitioned import (FAN_IN, FINE, ROW_GROUP, by_shard, choose_partitions, combine, count_rows, parquet_bytes,
+                                              parquet_files, query_table, read_partition, shard_files, write_by_partition)
 from thresher.steps.dedup.store import open_stage_store, safe_name, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,6 +60,8 @@ class ExactDedup(CorpusStage):
     #: How many partitions the grouping is cut into (tasks); 0: enough for about two million hashes
     #: each. Any value gives the same decisions.
     partitions: int = 0
+    #: Files one partition's task reads at most (more are combined in groups first).
+    fan_in: int = FAN_IN
 
     def __post_init__(self) -> None:
         surv.validate(self.survivor)
@@ -74,13 +76,16 @@ class ExactDedup(CorpusStage):
         open_stage_store(store, self.name, stage_options(self), ctx.shards)
         done = set(store.ls("hashes"))
         ctx.map(_hash_shard, [(self, i, s) for i, s in enumerate(ctx.shards) if _hash_name(s) not in done])
-        parts = choose_partitions(self.partitions, count_rows(store, [f"hashes/{_hash_name(s)}" for s in ctx.shards]))
+        hashes = [f"hashes/{_hash_name(s)}" for s in ctx.shards]
+        parts = choose_partitions(self.partitions, count_rows(store, hashes))
+        combine(ctx, self.name, hashes, self.fan_in)
         done = set(store.ls("decisions"))
         ctx.map(_group_partition, [(self, parts, k) for k in range(parts) if _decisions_name(k) not in done])
+        by_shard(ctx, self.name, parquet_files(store, "decisions"), self.fan_in)
 
     def load(self, shard: str, ctx: StageContext) -> Decisions:
         store = ctx.store(self.name)
-        return read_decisions_from(store, parquet_files(store, "decisions"), shard)
+        return read_decisions_from(store, shard_files(ctx, self.name, parquet_files(store, "decisions"), shard, self.fan_in), shard)
 
     def apply(self, doc: "Document", row: int, loaded: Decisions) -> None:
         apply_decision(doc, row, loaded, self.name, "exact_duplicate", KEYS)
@@ -115,7 +120,7 @@ def _group_partition(ctx: StageContext, item: tuple[ExactDedup, int, int]) -> in
     """Groups of equal hashes within one partition, and each group's survivor."""
     stage, parts, k = item
     store = ctx.store(stage.name)
-    h = read_partition(store, [f"hashes/{_hash_name(s)}" for s in ctx.shards], k, parts, HASH_SCHEMA)
+    h = read_partition(store, [f"hashes/{_hash_name(s)}" for s in ctx.shards], k, parts, HASH_SCHEMA, fan_in=stage.fan_in)
     order = surv.order_by(stage.survivor)
     query = f"""
         WITH dup AS (SELECT h1, h2 FROM h GROUP BY h1, h2 HAVING count(*) > 1),
@@ -131,5 +136,5 @@ def _group_partition(ctx: StageContext, item: tuple[ExactDedup, int, int]) -> in
         FROM r ORDER BY shard, row"""
     # The partition's hashes are in memory (a partition is bounded); DuckDB spills its grouping.
     result = query_table("h", h, query, stage.duckdb_memory, "exact")
-    store.write_bytes(f"decisions/{_decisions_name(k)}", parquet_bytes(result))
+    store.write_bytes(f"decisions/{_decisions_name(k)}", parquet_bytes(result, ROW_GROUP))  # small groups: a range of shards reads little else
     return k

@@ -29,8 +29,8 @@ import xxhash
 
 from thresher.document import Edit
 from thresher.steps.corpus import CorpusStage, StageContext
-from thresher.steps.dedup.partitioned import (choose_partitions, count_rows, fine_part, parquet_bytes, parquet_files, query_table,
-                                              read_partition, write_by_partition)
+from thresher.steps.dedup.partitioned import (FAN_IN, choose_partitions, combine, count_rows, fine_part, parquet_bytes, parquet_files,
+                                              query_table, read_partition, write_by_partition)
 from thresher.steps.dedup.store import open_stage_store, safe_name, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,6 +72,8 @@ class RepeatedLines(CorpusStage):
 
     #: Partitions of the counting (tasks); 0: enough for about two million line hashes each.
     partitions: int = 0
+    #: Files one partition's task reads at most (more are combined in groups first).
+    fan_in: int = FAN_IN
 
     def can_act(self, kept_docs: int, docs: int) -> bool:
         return kept_docs >= self.min_docs  # no line can be in min_docs of fewer documents
@@ -84,11 +86,15 @@ class RepeatedLines(CorpusStage):
         names = [safe_name(s) for s in ctx.shards]
         have = set(store.ls("lines"))
         ctx.map(_count_shard, [(self, s) for s, n in zip(ctx.shards, names) if f"{n}.json" not in have])
-        parts = choose_partitions(self.partitions, count_rows(store, [f"lines/{n}.parquet" for n in names]))
+        lines = [f"lines/{n}.parquet" for n in names]
+        parts = choose_partitions(self.partitions, count_rows(store, lines))
+        combine(ctx, self.name, lines, self.fan_in)
         n_docs = sum(orjson.loads(store.read_bytes(f"lines/{n}.json"))["docs"] for n in names)
         need = max(self.min_docs, math.ceil(self.min_share * n_docs))
         have = set(store.ls("frequent"))
         ctx.map(_frequent_partition, [(self, parts, k, need) for k in range(parts) if _part_name(k) not in have])
+        if len(parquet_files(store, "frequent")) > self.fan_in:  # every shard reads them all: one file, not thousands
+            ctx.map(_merge_frequent, [self])
         frequent = 0
         for rel in parquet_files(store, "frequent"):
             with store.open(rel) as f:
@@ -101,7 +107,8 @@ class RepeatedLines(CorpusStage):
         if not store.exists("summary.json"):
             raise FileNotFoundError(f"{store.full_url('summary.json')} is missing: run prepare() before apply()")
         frequent: dict[int, int] = {}
-        for rel in parquet_files(store, "frequent"):
+        files = parquet_files(store, "frequent")
+        for rel in [FREQUENT_ALL] if len(files) > self.fan_in else files:
             with store.open(rel) as f:
                 t = pq.read_table(f)
             frequent.update(zip(t.column("h").to_pylist(), t.column("docs").to_pylist()))
@@ -154,10 +161,26 @@ def _count_shard(ctx: StageContext, item: tuple[RepeatedLines, str]) -> int:
     return n_docs
 
 
+#: The frequent lines of every partition in one file, when there are more partitions than ``fan_in``.
+FREQUENT_ALL = "frequent-all.parquet"
+
+
+def _merge_frequent(ctx: StageContext, stage: RepeatedLines) -> int:
+    """The partitions' frequent lines in one file (they are few: what every shard's load holds)."""
+    store = ctx.store(stage.name)
+    pieces = []
+    for rel in parquet_files(store, "frequent"):
+        with store.open(rel) as f:
+            pieces.append(pq.read_table(f))
+    t = pa.concat_tables(pieces)
+    store.write_bytes(FREQUENT_ALL, parquet_bytes(t))
+    return t.num_rows
+
+
 def _frequent_partition(ctx: StageContext, item: tuple[RepeatedLines, int, int, int]) -> int:
     stage, parts, k, need = item
     store = ctx.store(stage.name)
-    lines = read_partition(store, [f"lines/{safe_name(s)}.parquet" for s in ctx.shards], k, parts, LINE_SCHEMA)
+    lines = read_partition(store, [f"lines/{safe_name(s)}.parquet" for s in ctx.shards], k, parts, LINE_SCHEMA, fan_in=stage.fan_in)
     result = query_table("lines", lines, f"SELECT h, count(*) AS docs FROM lines GROUP BY h HAVING count(*) >= {int(need)}",
                          stage.duckdb_memory, "lines")
     store.write_bytes(f"frequent/{_part_name(k)}", parquet_bytes(result))

@@ -68,8 +68,8 @@ from thresher.steps.dedup.clusters import Decisions, apply_decision, read_decisi
 from thresher.steps.dedup.lsh import optimal_params
 from thresher.steps.dedup.minhash import MinHasher, band_hashes, estimate_jaccard
 from thresher.steps.dedup.text import UNITS
-from thresher.steps.dedup.partitioned import (ROW_GROUP, choose_partitions, count_rows, fine_part, parquet_bytes, parquet_files, query_table,
-                                              read_partition, write_by_partition)
+from thresher.steps.dedup.partitioned import (FAN_IN, ROW_GROUP, by_shard, choose_partitions, combine, count_rows, fine_part, parquet_bytes,
+                                              parquet_files, query_table, read_partition, shard_files, write_by_partition)
 from thresher.steps.dedup.store import duck, open_stage_dir, safe_name, sql_list, stage_options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -139,6 +139,7 @@ class NearDedup(CorpusStage):
     report_pairs: int = 200  # edges sampled with their true similarity for `thresher dedup-report`
     report_shards: int = 4  # ... from at most this many shards (measuring them re-reads those shards)
     partitions: int = 0  # tasks of each partitioned pass (bands, containment, components, decisions); 0: about two million rows each
+    fan_in: int = FAN_IN  # files one partition's task reads at most (more are combined in groups first)
 
     def __post_init__(self) -> None:
         surv.validate(self.survivor)
@@ -191,7 +192,9 @@ class NearDedup(CorpusStage):
         ctx.map(_sign_shard, todo)
         seconds["sign"] = time.perf_counter() - t
         t = time.perf_counter()
-        parts = choose_partitions(self.partitions, count_rows(store, [f"bands/{n}.parquet" for n in names]))
+        band_files = [f"bands/{n}.parquet" for n in names]
+        parts = choose_partitions(self.partitions, count_rows(store, band_files))
+        combine(ctx, self.name, band_files, self.fan_in)
         done = set(store.ls("pairs"))
         ctx.map(_pair_partition, [(self, k, parts) for k in range(parts) if f"part-{k:05d}.json" not in done])
         seconds["pairs"] = time.perf_counter() - t
@@ -207,6 +210,7 @@ class NearDedup(CorpusStage):
         seconds["components"] = time.perf_counter() - t
         t = time.perf_counter()
         decided = _decide_all(self, ctx, cc)
+        by_shard(ctx, self.name, parquet_files(store, "decisions"), self.fan_in)
         seconds["decisions"] = time.perf_counter() - t
         # The summary and the report's sample are read here, from the decisions (they grow with the
         # duplicates, not the corpus) in one DuckDB connection within its memory_limit.
@@ -320,7 +324,7 @@ class NearDedup(CorpusStage):
     # -- apply -----------------------------------------------------------------------------
     def load(self, shard: str, ctx: StageContext) -> Decisions:
         store = ctx.store(self.name)
-        return read_decisions_from(store, parquet_files(store, "decisions"), shard)
+        return read_decisions_from(store, shard_files(ctx, self.name, parquet_files(store, "decisions"), shard, self.fan_in), shard)
 
     def apply(self, doc: "Document", row: int, loaded: Decisions) -> None:
         apply_decision(doc, row, loaded, self.name, "near_duplicate", KEYS, EVIDENCE_KEY)
@@ -421,13 +425,18 @@ def _containment(stage: NearDedup, ctx: StageContext, names: list[str]) -> list[
     store = ctx.store(stage.name)
     anchors = [f"anchors/{n}.parquet" for n in names]
     a_parts = choose_partitions(stage.partitions, count_rows(store, anchors))
+    combine(ctx, stage.name, anchors, stage.fan_in)
     done = set(store.ls("containment"))
     ctx.map(_anchor_partition, [(stage, k, a_parts) for k in range(a_parts) if f"a-{k:05d}.done" not in done])
     shared = [f"containment/shared-{k:05d}.parquet" for k in range(a_parts)]
     b_parts = choose_partitions(stage.partitions, count_rows(store, shared))
+    combine(ctx, stage.name, [f"containment/inf-{k:05d}.parquet" for k in range(a_parts)], stage.fan_in)
+    combine(ctx, stage.name, shared, stage.fan_in)
     ctx.map(_pair_counts, [(stage, j, b_parts, a_parts) for j in range(b_parts) if f"b-{j:05d}.done" not in done])
     cands = [f"containment/cand-{j:05d}.parquet" for j in range(b_parts)]
     c_parts = choose_partitions(stage.partitions, count_rows(store, cands))
+    combine(ctx, stage.name, [f"containment/size-{j:05d}.parquet" for j in range(b_parts)], stage.fan_in)
+    combine(ctx, stage.name, cands, stage.fan_in)
     ctx.map(_contained_edges, [(stage, i, c_parts, b_parts) for i in range(c_parts) if f"c-{i:05d}.done" not in done])
     return [f"containment/edges-{i:05d}.parquet" for i in range(c_parts)]
 
@@ -435,7 +444,7 @@ def _containment(stage: NearDedup, ctx: StageContext, names: list[str]) -> list[
 def _anchor_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> int:
     stage, k, parts = item
     store = ctx.store(stage.name)
-    a = read_partition(store, [f"anchors/{safe_name(s)}.parquet" for s in ctx.shards], k, parts, ANCHOR_SCHEMA)
+    a = read_partition(store, [f"anchors/{safe_name(s)}.parquet" for s in ctx.shards], k, parts, ANCHOR_SCHEMA, fan_in=stage.fan_in)
     mp = int(stage.max_posting)
     con_q = f"""
         WITH post AS (SELECT h, count(*) AS n FROM a GROUP BY h),
@@ -460,8 +469,8 @@ def _anchor_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> in
 def _pair_counts(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> int:
     stage, j, parts, a_parts = item
     store = ctx.store(stage.name)
-    inf = read_partition(store, [f"containment/inf-{k:05d}.parquet" for k in range(a_parts)], j, parts, INF_SCHEMA)
-    sh = read_partition(store, [f"containment/shared-{k:05d}.parquet" for k in range(a_parts)], j, parts, SHARED_SCHEMA)
+    inf = read_partition(store, [f"containment/inf-{k:05d}.parquet" for k in range(a_parts)], j, parts, INF_SCHEMA, fan_in=stage.fan_in)
+    sh = read_partition(store, [f"containment/shared-{k:05d}.parquet" for k in range(a_parts)], j, parts, SHARED_SCHEMA, fan_in=stage.fan_in)
     thr, mina = float(stage.containment_threshold), int(stage.min_anchors)
     from thresher.steps.dedup.store import duck
 
@@ -495,8 +504,8 @@ def _pair_counts(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> in
 def _contained_edges(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> int:
     stage, i, parts, b_parts = item
     store = ctx.store(stage.name)
-    size = read_partition(store, [f"containment/size-{j:05d}.parquet" for j in range(b_parts)], i, parts, SIZE_SCHEMA)
-    cand = read_partition(store, [f"containment/cand-{j:05d}.parquet" for j in range(b_parts)], i, parts, CAND_SCHEMA)
+    size = read_partition(store, [f"containment/size-{j:05d}.parquet" for j in range(b_parts)], i, parts, SIZE_SCHEMA, fan_in=stage.fan_in)
+    cand = read_partition(store, [f"containment/cand-{j:05d}.parquet" for j in range(b_parts)], i, parts, CAND_SCHEMA, fan_in=stage.fan_in)
     from thresher.steps.dedup.store import duck
 
     with duck(Path(scratch_dir()) / f"thresher-near-c-{os.getpid()}", stage.duckdb_memory, 1) as con:
@@ -517,7 +526,8 @@ def _components(stage: NearDedup, ctx: StageContext, sources: list[str]) -> dict
     store = ctx.store(stage.name)
     done = set(store.ls("cc/edges"))
     ctx.map(_scatter_edges, [(stage, i, rel, len(sources)) for i, rel in enumerate(sources) if f"part-{i:05d}.json" not in done])
-    return {**components.contract(ctx, stage.name, "cc", len(sources), stage.partitions, stage.duckdb_memory), "sources": len(sources)}
+    return {**components.contract(ctx, stage.name, "cc", len(sources), stage.partitions, stage.duckdb_memory, stage.fan_in),
+            "sources": len(sources)}
 
 
 def _scatter_edges(ctx: StageContext, item: tuple[NearDedup, int, str, int]) -> int:
@@ -551,10 +561,15 @@ def _decide_all(stage: NearDedup, ctx: StageContext, cc: dict) -> dict:
     store = ctx.store(stage.name)
     meta_rows = count_rows(store, [f"sig/{safe_name(s)}.meta.parquet" for s in ctx.shards])
     a_parts = choose_partitions(stage.partitions, max(meta_rows, count_rows(store, cc["files"])))
+    combine(ctx, stage.name, [f"sig/{safe_name(s)}.meta.parquet" for s in ctx.shards], stage.fan_in)
+    combine(ctx, stage.name, [f"cc/edges/part-{i:05d}.parquet" for i in range(cc["sources"])], stage.fan_in)
+    combine(ctx, stage.name, cc["files"], stage.fan_in)
     done = set(store.ls("cc/nodes"))
     ctx.map(_attach, [(stage, k, a_parts, cc["sources"], cc["round"], len(cc["files"])) for k in range(a_parts) if f"part-{k:05d}.json" not in done])
     d_parts = choose_partitions(stage.partitions, count_rows(store, [f"cc/{kind}/part-{k:05d}.parquet" for kind in ("nodes", "ledges")
                                                                      for k in range(a_parts)]))
+    for kind in ("nodes", "ledges"):
+        combine(ctx, stage.name, [f"cc/{kind}/part-{k:05d}.parquet" for k in range(a_parts)], stage.fan_in)
     done = set(store.ls("decisions"))
     ctx.map(_decide, [(stage, j, d_parts, a_parts) for j in range(d_parts) if f"part-{j:05d}.json" not in done])
     reports = [orjson.loads(store.read_bytes(f"decisions/part-{j:05d}.json")) for j in range(d_parts)]
@@ -567,9 +582,9 @@ def _attach(ctx: StageContext, item: tuple[NearDedup, int, int, int, int, int]) 
     their edges (by the edge's first document), written by the partition of the label."""
     stage, k, parts, n_src, r_final, n_final = item
     store = ctx.store(stage.name)
-    labels = components.labels(store, components.round_files("cc", r_final, n_final), k, parts, stage.duckdb_memory)
-    edges = read_partition(store, [f"cc/edges/part-{i:05d}.parquet" for i in range(n_src)], k, parts, EDGEP_SCHEMA)
-    meta = read_partition(store, [f"sig/{safe_name(s)}.meta.parquet" for s in ctx.shards], k, parts, META_SCHEMA)
+    labels = components.labels(store, components.round_files("cc", r_final, n_final), k, parts, stage.duckdb_memory, stage.fan_in)
+    edges = read_partition(store, [f"cc/edges/part-{i:05d}.parquet" for i in range(n_src)], k, parts, EDGEP_SCHEMA, fan_in=stage.fan_in)
+    meta = read_partition(store, [f"sig/{safe_name(s)}.meta.parquet" for s in ctx.shards], k, parts, META_SCHEMA, fan_in=stage.fan_in)
     with duck(Path(scratch_dir()) / f"thresher-near-cc-{os.getpid()}", stage.duckdb_memory, 1) as con:
         for name, table in (("labels", labels), ("edges", edges), ("meta", meta)):
             con.register(name, table)
@@ -595,8 +610,8 @@ def _decide(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> dict:
     all edges."""
     stage, j, parts, n_attach = item
     store = ctx.store(stage.name)
-    nodes = read_partition(store, [f"cc/nodes/part-{k:05d}.parquet" for k in range(n_attach)], j, parts, NODE_SCHEMA)
-    ledges = read_partition(store, [f"cc/ledges/part-{k:05d}.parquet" for k in range(n_attach)], j, parts, LEDGE_SCHEMA)
+    nodes = read_partition(store, [f"cc/nodes/part-{k:05d}.parquet" for k in range(n_attach)], j, parts, NODE_SCHEMA, fan_in=stage.fan_in)
+    ledges = read_partition(store, [f"cc/ledges/part-{k:05d}.parquet" for k in range(n_attach)], j, parts, LEDGE_SCHEMA, fan_in=stage.fan_in)
     with duck(Path(scratch_dir()) / f"thresher-near-d-{os.getpid()}", stage.duckdb_memory, 1) as con:
         con.register("meta", nodes)
         con.register("ledges", ledges)
@@ -622,7 +637,7 @@ def _decide(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> dict:
                    r.kind, r.score, s.shard AS survivor_shard, s.row AS survivor_row, r.key, r.survivor_key
             FROM r JOIN meta x ON x.key = r.key JOIN meta s ON s.key = r.survivor_key
             ORDER BY x.shard, x.row""").to_arrow_table().cast(NEAR_DECISIONS_SCHEMA)
-    store.write_bytes(f"decisions/part-{j:05d}.parquet", parquet_bytes(decisions))
+    store.write_bytes(f"decisions/part-{j:05d}.parquet", parquet_bytes(decisions, ROW_GROUP))  # small groups: see by_shard
     report = {"edges": {cover.KINDS[k]: int((kind == k).sum()) for k in (cover.JACCARD, cover.CONTAINMENT)},
               "rows": nodes.num_rows + ledges.num_rows, "bytes": nodes.nbytes + ledges.nbytes}
     store.write_bytes(f"decisions/part-{j:05d}.json", orjson.dumps(report))  # last: done
@@ -634,7 +649,7 @@ def _pair_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> int:
     stage, k, parts = item
     d = ctx.work_dir(stage.name)
     store = ctx.store(stage.name)
-    b = read_partition(store, [f"bands/{safe_name(s)}.parquet" for s in ctx.shards], k, parts, BANDS_SCHEMA)
+    b = read_partition(store, [f"bands/{safe_name(s)}.parquet" for s in ctx.shards], k, parts, BANDS_SCHEMA, fan_in=stage.fan_in)
     # Small buckets: every pair. Large ones: a star around the member whose id hashes lowest, so the
     # result does not depend on how documents were numbered.
     query = f"""
