@@ -106,6 +106,11 @@ class Document:
         """Edits against the original text, in order, merged where rules overlapped."""
         return [Edit(p[0], p[1], p[3], p[2]) for p in self._pieces if p[3] is not None]
 
+    @property
+    def edit_count(self) -> int:
+        """``len(self.edits)``, without making the edits."""
+        return sum(p[3] is not None for p in self._pieces)
+
     # -- changing ------------------------------------------------------------------------
     def drop(self, step: str, reason: str, detail: str | None = None) -> None:
         if self.verdict.kept:
