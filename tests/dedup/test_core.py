@@ -99,22 +99,25 @@ def test_shingles_on_long_lines_are_flagged():
 
 
 @pytest.mark.parametrize("units", ["words", "letters"])
-def test_the_lead_is_the_first_long_line_of_each_document(units):
+def test_long_lines_are_numbered_in_each_document_from_its_lead(units):
     lead = "one two three four five six seven eight nine ten"
     body = "alpha beta gamma delta epsilon zeta eta theta iota kappa"
     texts = ["Home | News\n" + lead + "\nShare\n" + body, body + "\n" + lead, "short line", ""]
-    s, d, (long, on_lead) = shingles(texts, 3, 5, None, 8, units=units, lead=True)
+    s, d, long, line = shingles(texts, 3, 5, None, 8, units=units, lines=True)
     plain = shingles(texts, 3, 5, None, 8, units=units)
-    assert (s == plain[0]).all() and (d == plain[1]).all() and (long == plain[2]).all()  # the same shingles, one more flag
-    assert not (on_lead & ~long).any()  # the lead is a long line
+    assert (s == plain[0]).all() and (d == plain[1]).all() and (long == plain[2]).all()  # the same shingles, one more column
+    assert ((line >= 0) == long).all()  # only long lines are numbered
     lead_set = set(shingles([lead], 3, units=units)[0].tolist())
     body_set = set(shingles([body], 3, units=units)[0].tolist())
-    # Document 0's lead is its first long line; document 1's is the body line, which comes first there.
-    assert set(s[(d == 0) & on_lead].tolist()) == lead_set
-    assert set(s[(d == 1) & on_lead].tolist()) == body_set
-    assert not on_lead[d == 2].any()  # no long line: no lead
-    empty = shingles([], lead=True)
-    assert empty[2].shape == (2, 0)
+    # Line 0 is the lead, a document's first long line (the title and "Share" are short); then 1, 2, ...
+    assert set(s[(d == 0) & (line == 0)].tolist()) == lead_set
+    assert set(s[(d == 0) & (line == 1)].tolist()) == body_set
+    assert set(s[(d == 1) & (line == 0)].tolist()) == body_set  # document 1 starts with the body line
+    # A shingle across two long lines is its last unit's line's.
+    assert lead_set <= set(s[(d == 1) & (line == 1)].tolist()) and line.max() == 1
+    assert not (line[d == 2] >= 0).any()  # no long line: nothing numbered
+    empty = shingles([], lines=True)
+    assert len(empty) == 4 and empty[3].dtype == np.int32
 
 
 def test_quality_score_found_by_key_or_dotted_path():

@@ -40,8 +40,8 @@ class MinHasher:
         self._b = rng.integers(0, 2**32, self.num_perm, dtype=np.uint32)[:, None]
 
     def shingles(self, texts: Sequence[str], languages: Sequence[str | None] | None = None, line_words: int = 0,
-                 lead: bool = False) -> tuple[np.ndarray, ...]:
-        return shingles(texts, self.ngram, self.char_ngram, languages, line_words, units=self.units, lead=lead)
+                 lines: bool = False) -> tuple[np.ndarray, ...]:
+        return shingles(texts, self.ngram, self.char_ngram, languages, line_words, units=self.units, lines=lines)
 
     def from_shingles(self, s: np.ndarray, doc: np.ndarray, ndocs: int) -> np.ndarray:
         """Signatures (ndocs x num_perm, uint32) from shingle hashes grouped by document index."""

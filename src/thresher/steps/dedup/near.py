@@ -81,11 +81,13 @@ META_SCHEMA = pa.schema(
 )
 BANDS_SCHEMA = pa.schema([("part", pa.int32()), ("band", pa.int32()), ("bucket", pa.uint64()), ("key", pa.int64()), ("idh", pa.uint64())])
 PAIRS_SCHEMA = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("score", pa.float32())])
-ANCHOR_SCHEMA = pa.schema([("part", pa.int32()), ("h", pa.uint64()), ("key", pa.int64()), ("lead", pa.bool_())])
-# The containment plan's hand-off (see _containment): informative anchors per document and
-# shared-anchor counts per ordered pair, by anchor partition; then per document.
-INF_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("n", pa.int64()), ("n_rest", pa.int64())])
-SHARED_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64()), ("c", pa.int64()), ("c_rest", pa.int64())])
+# line: the anchor's long line in its document (0: the lead; the last one it occurs on, so an anchor is
+# the lead's when all its occurrences are there).
+ANCHOR_SCHEMA = pa.schema([("part", pa.int32()), ("h", pa.uint64()), ("key", pa.int64()), ("line", pa.int32())])
+# The containment plan's hand-off (see _containment): informative anchors per line of a document and
+# shared-anchor counts per ordered pair and line of the first, by anchor partition; then per document.
+INF_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("line", pa.int32()), ("n", pa.int64())])
+SHARED_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64()), ("line", pa.int32()), ("c", pa.int64())])
 CAND_SCHEMA = pa.schema([("part", pa.int32()), ("x", pa.int64()), ("y", pa.int64()), ("score", pa.float64())])
 SIZE_SCHEMA = pa.schema([("part", pa.int32()), ("key", pa.int64()), ("n_inf", pa.int64())])
 # The components' hand-off (see _components): edges by their first document's partition, then
@@ -127,6 +129,10 @@ class NearDedup(CorpusStage):
     containment: bool = True
     containment_threshold: float = 0.6  # share of the smaller document's anchors found in the larger
     off_lead_threshold: float = 0.7  # ... or share of its anchors off its lead (reprints rewrite it); 0: not measured
+    # A page contained by the measures above adds little of its own (bench/README, issue 16):
+    new_line_share: float = 0.3  # a line of it is new when less than this share of its anchors is in the other
+    max_new_share: float = 0.2  # at most this share of its anchors off its lead lie on new lines; 1: not checked
+    new_check_below: float = 0.75  # ... checked only under this containment (more is a copy, whatever it adds)
     anchor_rate: int = 4  # one letter shingle in 4: enough anchors for a short page to be measured within ~0.04
     min_anchors: int = 5
     max_posting: int = 100
@@ -448,18 +454,18 @@ def _anchor_partition(ctx: StageContext, item: tuple[NearDedup, int, int]) -> in
     mp = int(stage.max_posting)
     con_q = f"""
         WITH post AS (SELECT h, count(*) AS n FROM a GROUP BY h),
-        x AS (SELECT a.h, a.key, a.lead, post.n FROM a JOIN post USING (h) WHERE post.n <= {mp})"""
-    # n_rest, c_rest: the same counts without the lead's anchors (of x, the document contained).
-    inf = query_table("a", a, con_q + " SELECT key, count(*) AS n, count(*) FILTER (WHERE NOT lead) AS n_rest FROM x GROUP BY key",
-                      stage.duckdb_memory, "near-a")
-    inf = pa.table({"part": components.node_part(inf.column("key").to_numpy()), "key": inf.column("key"), "n": inf.column("n"),
-                    "n_rest": inf.column("n_rest")}, schema=INF_SCHEMA)
-    sh = query_table("a", a, con_q + """, y AS (SELECT h, key, lead FROM x WHERE n >= 2)
-        SELECT y1.key AS x, y2.key AS y, count(*) AS c, count(*) FILTER (WHERE NOT y1.lead) AS c_rest
+        x AS (SELECT a.h, a.key, a.line, post.n FROM a JOIN post USING (h) WHERE post.n <= {mp})"""
+    # By line of x (the document contained; line 0 is its lead): step 2 sums them per document, and
+    # per line to tell the lines of x that y lacks.
+    inf = query_table("a", a, con_q + " SELECT key, line, count(*) AS n FROM x GROUP BY key, line", stage.duckdb_memory, "near-a")
+    inf = pa.table({"part": components.node_part(inf.column("key").to_numpy()), "key": inf.column("key"), "line": inf.column("line"),
+                    "n": inf.column("n")}, schema=INF_SCHEMA)
+    sh = query_table("a", a, con_q + """, y AS (SELECT h, key, line FROM x WHERE n >= 2)
+        SELECT y1.key AS x, y2.key AS y, y1.line, count(*) AS c
         FROM y y1 JOIN y y2 ON y1.h = y2.h AND y1.key <> y2.key
-        GROUP BY y1.key, y2.key""", stage.duckdb_memory, "near-a")
-    sh = pa.table({"part": components.node_part(sh.column("x").to_numpy()), "x": sh.column("x"), "y": sh.column("y"), "c": sh.column("c"),
-                   "c_rest": sh.column("c_rest")}, schema=SHARED_SCHEMA)
+        GROUP BY y1.key, y2.key, y1.line""", stage.duckdb_memory, "near-a")
+    sh = pa.table({"part": components.node_part(sh.column("x").to_numpy()), "x": sh.column("x"), "y": sh.column("y"), "line": sh.column("line"),
+                   "c": sh.column("c")}, schema=SHARED_SCHEMA)
     write_by_partition(store, f"containment/inf-{k:05d}.parquet", inf)
     write_by_partition(store, f"containment/shared-{k:05d}.parquet", sh)
     store.write_bytes(f"containment/a-{k:05d}.done", b"")
@@ -477,20 +483,41 @@ def _pair_counts(ctx: StageContext, item: tuple[NearDedup, int, int, int]) -> in
     with duck(Path(scratch_dir()) / f"thresher-near-b-{os.getpid()}", stage.duckdb_memory, 1) as con:
         con.register("inf", inf)
         con.register("sh", sh)
-        con.execute(f"CREATE TEMP TABLE size AS SELECT key, sum(n) AS n_inf, sum(n_rest) AS n_rest FROM inf GROUP BY key HAVING sum(n) >= {mina}")
+        # n_rest, shared_rest: the same counts without the lead's anchors (of x, the document contained).
+        con.execute(f"""CREATE TEMP TABLE size AS SELECT key, sum(n) AS n_inf, coalesce(sum(n) FILTER (WHERE line > 0), 0) AS n_rest
+                        FROM inf GROUP BY key HAVING sum(n) >= {mina}""")
         size = con.sql("SELECT key, n_inf FROM size").to_arrow_table()
         # Contained: the share of x's anchors in y, or the share of x's anchors off its lead
         # (off_lead_threshold), each over at least min_anchors; the score is the larger share that holds.
         whole = f"p.shared >= {thr} * size.n_inf"
         lead_thr = float(stage.off_lead_threshold)
         rest = f"(size.n_rest >= {mina} AND p.shared_rest >= {lead_thr} * size.n_rest)" if lead_thr > 0 else "false"
-        cand = con.sql(f"""
-            WITH p AS (SELECT x, y, sum(c) AS shared, sum(c_rest) AS shared_rest FROM sh SEMI JOIN size ON size.key = sh.x GROUP BY x, y
+        con.execute(f"""CREATE TEMP TABLE cand AS
+            WITH p AS (SELECT x, y, sum(c) AS shared, coalesce(sum(c) FILTER (WHERE line > 0), 0) AS shared_rest
+                       FROM sh SEMI JOIN size ON size.key = sh.x GROUP BY x, y
                        HAVING sum(c) >= {mina * (min(thr, lead_thr) if lead_thr > 0 else thr)})
-            SELECT p.x, p.y, greatest(CASE WHEN {whole} THEN p.shared / size.n_inf ELSE 0 END,
-                                      CASE WHEN {rest} THEN p.shared_rest / size.n_rest ELSE 0 END) AS score
+            SELECT p.x, p.y, size.n_rest, greatest(CASE WHEN {whole} THEN p.shared / size.n_inf ELSE 0 END,
+                                                   CASE WHEN {rest} THEN p.shared_rest / size.n_rest ELSE 0 END) AS score
             FROM p JOIN size ON size.key = p.x
-            WHERE {whole} OR {rest}""").to_arrow_table()
+            WHERE {whole} OR {rest}""")
+        if stage.max_new_share < 1:
+            # ... and, under new_check_below, x adds little of its own: a line of x off its lead is
+            # *new* when under new_line_share of its anchors are in y, and at most max_new_share of
+            # x's anchors off its lead may lie on new lines. A follow-up story that reuses most of
+            # another but adds paragraphs is not contained in it; an abridged, edited or damaged
+            # reprint has no line that much changed.
+            lt, mx = float(stage.new_line_share), float(stage.max_new_share)
+            cand = con.sql(f"""
+                WITH weak AS (SELECT x, y, n_rest FROM cand WHERE score < {float(stage.new_check_below)}),
+                lines AS (SELECT key, line, sum(n) AS n FROM inf SEMI JOIN weak ON weak.x = inf.key WHERE line > 0 GROUP BY key, line),
+                found AS (SELECT sh.x, sh.y, sh.line, sum(sh.c) AS c FROM sh SEMI JOIN weak ON weak.x = sh.x AND weak.y = sh.y
+                          WHERE sh.line > 0 GROUP BY sh.x, sh.y, sh.line),
+                adds AS (SELECT weak.x, weak.y FROM weak JOIN lines l ON l.key = weak.x
+                         LEFT JOIN found f ON f.x = weak.x AND f.y = weak.y AND f.line = l.line
+                         WHERE coalesce(f.c, 0) < {lt} * l.n GROUP BY weak.x, weak.y, weak.n_rest HAVING sum(l.n) > {mx} * weak.n_rest)
+                SELECT cand.x, cand.y, cand.score FROM cand ANTI JOIN adds ON adds.x = cand.x AND adds.y = cand.y""").to_arrow_table()
+        else:
+            cand = con.sql("SELECT x, y, score FROM cand").to_arrow_table()
     size = pa.table({"part": components.node_part(size.column("key").to_numpy()), "key": size.column("key"),
                      "n_inf": size.column("n_inf").cast(pa.int64())}, schema=SIZE_SCHEMA)
     cand = pa.table({"part": components.node_part(cand.column("y").to_numpy()), "x": cand.column("x"), "y": cand.column("y"),
@@ -700,7 +727,7 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
     band_cols: dict[str, list[np.ndarray]] = {"band": [], "bucket": [], "key": [], "idh": []}  # a shard's: bounded
     meta_cols: dict[str, list] = {f.name: [] for f in META_SCHEMA if f.name != "part"}  # a shard's: bounded
     with atomic_path(sig_path) as sig_tmp, open(sig_tmp, "wb") as sig_out:
-        anchor_cols: dict[str, list[np.ndarray]] = {"h": [], "key": [], "lead": []}  # a shard's: bounded
+        anchor_cols: dict[str, list[np.ndarray]] = {"h": [], "key": [], "line": []}  # a shard's: bounded
         batch: list = []  # (row, id, text, language, quality, length)
         size = 0
 
@@ -708,7 +735,7 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             nonlocal count, batch, size
             if not batch:
                 return
-            s, doc, (on_long_line, on_lead) = hasher.shingles([b[2] for b in batch], [b[3] for b in batch], stage.anchor_line_words, lead=True)
+            s, doc, on_long_line, line = hasher.shingles([b[2] for b in batch], [b[3] for b in batch], stage.anchor_line_words, lines=True)
             signed = stage.signed_shingles(s)
             nonempty = np.bincount(doc[signed], minlength=len(batch)) > 0 if signed.any() else np.zeros(len(batch), bool)
             sig = hasher.from_shingles(s[signed], doc[signed], len(batch))[nonempty]
@@ -718,13 +745,13 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             key_of[keep_idx] = keys
             # Anchors: shingles on long lines whose hash is 0 mod anchor_rate, once per document.
             am = (((s & (rate - one)) if power_of_two else (s % rate)) == 0) & on_long_line
-            ah, ad, al = s[am], doc[am], on_lead[am]
+            ah, ad, al = s[am], doc[am], line[am]
             order = np.lexsort((ah, ad))
             ah, ad, al = ah[order], ad[order], al[order]
             first = np.ones(len(ah), bool)
             first[1:] = (ah[1:] != ah[:-1]) | (ad[1:] != ad[:-1])
-            # An anchor is the lead's when every occurrence of it in the document is on the lead.
-            al = np.minimum.reduceat(al, np.flatnonzero(first)) if len(al) else al
+            # An anchor's line is the last it occurs on: it is the lead's when every occurrence is there.
+            al = np.maximum.reduceat(al, np.flatnonzero(first)) if len(al) else al
             ah, ad = ah[first], ad[first]
             signed_doc = key_of[ad] >= 0  # a text too short to have a signed shingle is not compared
             ah, ad, al = ah[signed_doc], ad[signed_doc], al[signed_doc]
@@ -739,7 +766,7 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
             band_cols["idh"].append(np.repeat(idh, bands))
             anchor_cols["h"].append(ah)
             anchor_cols["key"].append(key_of[ad])
-            anchor_cols["lead"].append(al)
+            anchor_cols["line"].append(al)
             for k, v in (("key", keys.tolist()), ("shard", [shard] * len(keys)), ("row", [b[0] for b in kept]), ("id", [b[1] for b in kept]),
                          ("length", [b[5] for b in kept]), ("quality", [b[4] for b in kept]), ("n_anchors", n_anchors[keep_idx].tolist())):
                 meta_cols[k] += v
@@ -763,8 +790,8 @@ def _sign_shard(ctx: StageContext, item: tuple[NearDedup, int, str]) -> int:
     write_by_partition(Store(str(d)), f"bands/{name}.parquet", pa.table({f.name: cols[f.name] for f in BANDS_SCHEMA}, schema=BANDS_SCHEMA))
     ah = np.concatenate(anchor_cols["h"]) if anchor_cols["h"] else np.zeros(0, np.uint64)
     akey = np.concatenate(anchor_cols["key"]) if anchor_cols["key"] else np.zeros(0, np.int64)
-    alead = np.concatenate(anchor_cols["lead"]) if anchor_cols["lead"] else np.zeros(0, bool)
-    write_by_partition(Store(str(d)), f"anchors/{name}.parquet", pa.table({"part": fine_part(ah), "h": ah, "key": akey, "lead": alead}, schema=ANCHOR_SCHEMA))
+    aline = np.concatenate(anchor_cols["line"]) if anchor_cols["line"] else np.zeros(0, np.int32)
+    write_by_partition(Store(str(d)), f"anchors/{name}.parquet", pa.table({"part": fine_part(ah), "h": ah, "key": akey, "line": aline}, schema=ANCHOR_SCHEMA))
     write_bytes_atomic(d / "sig" / f"{name}.json", orjson.dumps({"count": count, "num_perm": stage.num_perm}))
     # The meta file is the shard's completion marker: written last. Sorted by the partition of its
     # key as a node of the components, so that their partition's task reads only its documents' rows.
@@ -789,6 +816,6 @@ def _shingle_sets(ctx: StageContext, item: tuple[NearDedup, int, str, list[int]]
     out: dict[int, np.ndarray] = {}
     for row, doc in enumerate(ctx.docs(shard, upto=stage.name)):
         if row in want:
-            s, _, (on_long_line, on_lead) = hasher.shingles([doc.text], [doc.metadata.get("language")], stage.anchor_line_words, lead=True)
-            out[want[row]] = (np.unique(s), np.unique(s[on_long_line]), np.unique(s[on_long_line & ~on_lead]))
+            s, _, on_long_line, line = hasher.shingles([doc.text], [doc.metadata.get("language")], stage.anchor_line_words, lines=True)
+            out[want[row]] = (np.unique(s), np.unique(s[on_long_line]), np.unique(s[on_long_line & (line != 0)]))
     return out

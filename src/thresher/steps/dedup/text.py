@@ -167,22 +167,25 @@ def use_char_shingles(texts: Sequence[str], languages: Sequence[str | None] | No
     return _char_mode(_classify(cps)[1], starts, languages, share)
 
 
-def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int, flag: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int, flag: np.ndarray,
+             unit_line: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
     """n-gram hashes over per-unit hashes ``h`` (sorted by ``doc``); a document with fewer than n
     units gets one shingle of all of them, so short texts still have a signature. A shingle is
-    flagged when all its units are (``flag`` may be a stack of flags, one row each)."""
+    flagged when all its units are. With ``unit_line`` (see :func:`_long_line_of`), also each
+    flagged shingle's long line, its last unit's (-1 for a shingle not flagged)."""
     m = len(h) - n + 1
-    rows = flag[None] if flag.ndim == 1 else flag
     if m > 0:
         s = h[:m] * _NGRAM_WEIGHTS[0]
         for j in range(1, n):
             s += h[j : j + m] * _NGRAM_WEIGHTS[j]
         valid = doc[:m] == doc[n - 1 : n - 1 + m]
-        unflagged = np.concatenate((np.zeros((len(rows), 1), np.int64), np.cumsum(~rows, axis=1)), axis=1)
-        sf = (unflagged[:, n : n + m] - unflagged[:, :m]) == 0
-        s, sd, sf = s[valid], doc[:m][valid], sf[:, valid]
+        unflagged = np.concatenate(([0], np.cumsum(~flag)))
+        sf = (unflagged[n : n + m] - unflagged[:m]) == 0
+        s, sd, sf = s[valid], doc[:m][valid], sf[valid]
+        sl = unit_line[n - 1 : n - 1 + m][valid] if unit_line is not None else None
     else:
-        s, sd, sf = np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros((len(rows), 0), bool)
+        s, sd, sf = np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool)
+        sl = np.zeros(0, np.int32)
     counts = np.bincount(doc, minlength=ndocs) if len(doc) else np.zeros(ndocs, np.int64)
     short = np.flatnonzero((counts > 0) & (counts < n))
     if len(short):
@@ -192,21 +195,37 @@ def _combine(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int, flag: np.ndarra
             extra[k] = np.sum(h[f : f + c] * _NGRAM_WEIGHTS[:c], dtype=np.uint64)
         s = np.concatenate([s, extra])
         sd = np.concatenate([sd, short.astype(np.int64)])
-        sf = np.concatenate([sf, np.zeros((len(rows), len(short)), bool)], axis=1)
+        sf = np.concatenate([sf, np.zeros(len(short), bool)])
         order = np.argsort(sd, kind="stable")
-        s, sd, sf = s[order], sd[order], sf[:, order]
-    return mix64(s), sd, sf.reshape(flag.shape[:-1] + (len(s),))
+        s, sd, sf = s[order], sd[order], sf[order]
+        if sl is not None:
+            sl = np.concatenate([sl, np.full(len(short), -1, np.int32)])[order]
+    if unit_line is None:
+        return mix64(s), sd, sf
+    return mix64(s), sd, sf, np.where(sf, sl, -1).astype(np.int32)
 
 
-def _with_lead(long: np.ndarray, low: np.ndarray, pos: np.ndarray, doc: np.ndarray, ndocs: int, lead: bool) -> np.ndarray:
-    """``long``, or with ``lead`` the stack (long, on the lead): a unit is on its document's lead when
-    it sits on the document's first long line (reprints rewrite their lead; see near_dedup)."""
-    if not lead:
-        return long
-    line = np.searchsorted(np.flatnonzero(low == 10), pos)  # texts are joined by newlines: lines are per document
-    first = np.full(ndocs, np.iinfo(np.int64).max, np.int64)
-    np.minimum.at(first, doc[long], line[long])
-    return np.stack([long, long & (line == first[doc])])
+def _long_line_of(long: np.ndarray, low: np.ndarray, pos: np.ndarray, doc: np.ndarray, ndocs: int) -> np.ndarray:
+    """For units at code-point positions ``pos`` (sorted, of documents ``doc``): the number of their
+    line among their document's long lines (0: its first, the document's *lead*, which reprints
+    rewrite; see near_dedup), or -1 off long lines."""
+    out = np.full(len(pos), -1, np.int32)
+    if not long.any():
+        return out
+    line = np.searchsorted(np.flatnonzero(low == 10), pos[long])  # texts are joined by newlines: lines are per document
+    d = doc[long]
+    rank = np.cumsum(np.concatenate(([True], line[1:] != line[:-1]))) - 1  # the long line's rank in the batch
+    first = np.zeros(ndocs, np.int64)
+    starts = np.flatnonzero(np.concatenate(([True], d[1:] != d[:-1])))
+    first[d[starts]] = rank[starts]
+    out[long] = rank - first[d]
+    return out
+
+
+def _with_lines(h: np.ndarray, doc: np.ndarray, ndocs: int, n: int, long: np.ndarray, low: np.ndarray, pos: np.ndarray,
+                lines: bool) -> tuple[np.ndarray, ...]:
+    """(hashes, document, on long lines), and with ``lines`` each shingle's long line."""
+    return _combine(h, doc, ndocs, n, long, _long_line_of(long, low, pos, doc, ndocs) if lines else None)
 
 
 def _long_lines(cps: np.ndarray, pos: np.ndarray, min_units: int) -> np.ndarray:
@@ -217,7 +236,7 @@ def _long_lines(cps: np.ndarray, pos: np.ndarray, min_units: int) -> np.ndarray:
     return np.bincount(line)[line] >= min_units
 
 
-def _word_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int, lead: bool = False):
+def _word_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int, lines: bool = False):
     n = len(low)
     edges = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     st = np.flatnonzero(edges == 1)
@@ -230,7 +249,7 @@ def _word_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram:
     inv_n = _U64(pow(int(_P_INV), n, 2**64))
     tok = mix64((prefix[en] - prefix[st]) * pw[n - st] * inv_n + (en - st).astype(np.uint64))
     doc = np.searchsorted(starts, st, side="right") - 1
-    return _combine(tok, doc, len(starts), ngram, _with_lead(_long_lines(low, st, line_words), low, st, doc, len(starts), lead))
+    return _with_lines(tok, doc, len(starts), ngram, _long_lines(low, st, line_words), low, st, lines)
 
 
 def _line_words(word: np.ndarray, pos: np.ndarray, newline: np.ndarray) -> np.ndarray:
@@ -241,7 +260,7 @@ def _line_words(word: np.ndarray, pos: np.ndarray, newline: np.ndarray) -> np.nd
     return per_line[np.searchsorted(breaks, pos)]
 
 
-def _letter_shingles(cps: np.ndarray, low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int, lead: bool = False):
+def _letter_shingles(cps: np.ndarray, low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int, lines: bool = False):
     pos = np.flatnonzero(word)
     folded = low[pos].copy()
     small = cps[pos] <= 0xFFFF
@@ -249,18 +268,19 @@ def _letter_shingles(cps: np.ndarray, low: np.ndarray, word: np.ndarray, starts:
     h = mix64(folded.astype(np.uint64) + _U64(0x1E77E5))
     doc = np.searchsorted(starts, pos, side="right") - 1
     flag = _line_words(word, pos, low == 10) >= line_words if line_words > 0 else np.ones(len(pos), bool)
-    return _combine(h, doc, len(starts), ngram, _with_lead(flag, low, pos, doc, len(starts), lead))
+    return _with_lines(h, doc, len(starts), ngram, flag, low, pos, lines)
 
 
-def _char_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int, lead: bool = False):
+def _char_shingles(low: np.ndarray, word: np.ndarray, starts: np.ndarray, ngram: int, line_words: int, lines: bool = False):
     pos = np.flatnonzero(word)
     h = mix64(low[pos].astype(np.uint64) + _U64(0x51ED27))
     doc = np.searchsorted(starts, pos, side="right") - 1
-    return _combine(h, doc, len(starts), ngram, _with_lead(_long_lines(low, pos, 2 * line_words), low, pos, doc, len(starts), lead))
+    return _with_lines(h, doc, len(starts), ngram, _long_lines(low, pos, 2 * line_words), low, pos, lines)
 
 
-def _empty(lead: bool = False) -> tuple[np.ndarray, ...]:
-    return np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros((2, 0) if lead else 0, bool)
+def _empty(lines: bool = False) -> tuple[np.ndarray, ...]:
+    out = (np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool))
+    return out + (np.zeros(0, np.int32),) if lines else out
 
 
 def _check(ngram: int) -> None:
@@ -268,39 +288,39 @@ def _check(ngram: int) -> None:
         raise ValueError(f"ngram must be between 1 and {MAX_NGRAM}")
 
 
-def word_shingles(texts: Sequence[str], ngram: int, line_words: int = 0, lead: bool = False) -> tuple[np.ndarray, ...]:
+def word_shingles(texts: Sequence[str], ngram: int, line_words: int = 0, lines: bool = False) -> tuple[np.ndarray, ...]:
     """(shingle hashes uint64, document index int64, in-long-lines flag), grouped by document in
     input order. Tokens are runs of word characters, lower-cased. The flag marks shingles whose
     words all sit on lines of ``line_words`` words or more."""
     _check(ngram)
     if not texts:
-        return _empty(lead)
+        return _empty(lines)
     cps, starts = _codepoints(texts)
     low, cls = _classify(cps)
-    return _word_shingles(low, cls > 0, starts, ngram, line_words, lead)
+    return _word_shingles(low, cls > 0, starts, ngram, line_words, lines)
 
 
-def char_shingles(texts: Sequence[str], ngram: int, line_words: int = 0, lead: bool = False) -> tuple[np.ndarray, ...]:
+def char_shingles(texts: Sequence[str], ngram: int, line_words: int = 0, lines: bool = False) -> tuple[np.ndarray, ...]:
     """Character n-grams over the word characters of each text (spaces and punctuation skipped).
     A line counts as long with ``2 * line_words`` characters (a word of these scripts is 1-3)."""
     _check(ngram)
     if not texts:
-        return _empty(lead)
+        return _empty(lines)
     cps, starts = _codepoints(texts)
     low, cls = _classify(cps)
-    return _char_shingles(low, cls > 0, starts, ngram, line_words, lead)
+    return _char_shingles(low, cls > 0, starts, ngram, line_words, lines)
 
 
-def letter_shingles(texts: Sequence[str], ngram: int, line_words: int = 0, lead: bool = False) -> tuple[np.ndarray, ...]:
+def letter_shingles(texts: Sequence[str], ngram: int, line_words: int = 0, lines: bool = False) -> tuple[np.ndarray, ...]:
     """n-grams of the word characters of each text, spaces and punctuation skipped, lower-cased,
     digits folded to ``0``. The flag marks shingles whose letters all sit on lines of ``line_words``
     words or more (counted as words, as for :func:`word_shingles`)."""
     _check(ngram)
     if not texts:
-        return _empty(lead)
+        return _empty(lines)
     cps, starts = _codepoints(texts)
     low, cls = _classify(cps)
-    return _letter_shingles(cps, low, cls > 0, starts, ngram, line_words, lead)
+    return _letter_shingles(cps, low, cls > 0, starts, ngram, line_words, lines)
 
 
 UNITS = ("letters", "words")
@@ -314,36 +334,36 @@ def shingles(
     line_words: int = 0,
     share: float = 0.3,
     units: str = "words",
-    lead: bool = False,
+    lines: bool = False,
 ) -> tuple[np.ndarray, ...]:
     """Shingle hashes of a batch: ``ngram``-grams of words (``units="words"``) or of letters
     (``"letters"``, see :func:`letter_shingles`), or character n-grams for texts in a spaceless
     language (``languages[i]``, else at least ``share`` of the word characters in such scripts).
     Returns (hashes, document index, flag of shingles on long lines; see :func:`word_shingles`);
-    with ``lead``, the flag is a stack of two rows: on long lines, and on the document's first long
-    line (its lead)."""
+    with ``lines``, a fourth array: each shingle's long line in its document (0: its first, the lead;
+    -1 off long lines; see :func:`_long_line_of`)."""
     _check(ngram)
     _check(char_ngram)
     if units not in UNITS:
         raise ValueError(f"units must be one of {', '.join(UNITS)}")
     if not texts:
-        return _empty(lead)
+        return _empty(lines)
     cps, starts = _codepoints(texts)
     low, cls = _classify(cps)
     chars = _char_mode(cls, starts, languages, share)
     spaced = letter_shingles if units == "letters" else word_shingles
     if not chars.any():
         if units == "letters":
-            return _letter_shingles(cps, low, cls > 0, starts, ngram, line_words, lead)
-        return _word_shingles(low, cls > 0, starts, ngram, line_words, lead)
+            return _letter_shingles(cps, low, cls > 0, starts, ngram, line_words, lines)
+        return _word_shingles(low, cls > 0, starts, ngram, line_words, lines)
     parts_s, parts_d, parts_f = [], [], []
     for mask, fn, n in ((~chars, spaced, ngram), (chars, char_shingles, char_ngram)):
         idx = np.flatnonzero(mask)
         if len(idx):
-            s, d, f = fn([texts[i] for i in idx], n, line_words, lead)
+            s, d, *rest = fn([texts[i] for i in idx], n, line_words, lines)
             parts_s.append(s)
             parts_d.append(idx[d])
-            parts_f.append(f)
-    s, d, f = np.concatenate(parts_s), np.concatenate(parts_d), np.concatenate(parts_f, axis=-1)
+            parts_f.append(rest)
+    s, d = np.concatenate(parts_s), np.concatenate(parts_d)
     order = np.argsort(d, kind="stable")
-    return s[order], d[order], f[..., order]
+    return (s[order], d[order], *(np.concatenate(cols)[order] for cols in zip(*parts_f)))
