@@ -96,6 +96,30 @@ def test_a_reprint_with_a_rewritten_lead_goes_and_a_quoting_page_stays(make_job)
     assert all(d.kept for d in docs.values())  # measured with its lead, the reprint is only half in story 1
 
 
+def follow_up_corpus():
+    """Story a; b, a follow-up that reuses 7 of a's 10 paragraphs and adds 3 of its own; r, a
+    reprint of a's first 5 paragraphs with a tenth of their words changed (edited or damaged)."""
+    a = story(1, paragraphs=10).split("\n")
+    b = a[3:] + story(50, paragraphs=3).split("\n")
+    r = [edit(p, 9, 0.1) for p in a[:5]]
+    return {"s1": [doc("a", "\n".join(a)), doc("r", "\n".join(r))], "s2": [doc("b", "\n".join(b))]}
+
+
+def test_a_follow_up_that_adds_paragraphs_of_its_own_is_kept_and_an_edited_abridged_reprint_goes(make_job, tmp_path):
+    results = []
+    for parts in (1, 3):
+        docs = make_job(follow_up_corpus(), [NearDedup(partitions=parts)], root=tmp_path / f"p{parts}").run()
+        assert docs["a"].kept and docs["b"].kept  # b is 70% a's, but its three new paragraphs are another story
+        assert not docs["r"].kept and docs["r"].metadata["near_duplicate_of"] == "a"
+        evidence = docs["r"].metadata["near_duplicate_evidence"]
+        assert evidence["kind"] == "containment" and evidence["estimate"] < NearDedup().new_check_below  # the check ran on r: no line of it is new
+        results.append(verdicts(docs))
+    assert results[0] == results[1]
+    # Without the check, b is removed into a: its story would be lost.
+    docs = make_job(follow_up_corpus(), [NearDedup(max_new_share=1.0)]).run()
+    assert not docs["b"].kept and docs["b"].metadata["near_duplicate_of"] == "a"
+
+
 def test_same_result_whatever_the_workers_and_shard_order(make_job):
     base = verdicts(make_job(corpus(), stages(), workers=1).run())
     shuffled = dict(reversed(list(corpus().items())))

@@ -42,6 +42,16 @@ anchor is the lead's when all its occurrences are there) are in the other, again
 ``min_anchors``. Only the contained document's lead is set aside, so
 a page quoting a paragraph or two of a story still covers nothing of it: the story's other
 paragraphs are not in the page.
+
+A contained document must also add little of its own. A follow-up story that reuses 60-75% of an
+earlier one reaches the thresholds above, yet its new paragraphs are another story, and removing
+it into the earlier one lost that story. So, under a containment of ``new_check_below``, a line of
+the smaller document off its lead is *new* when under ``new_line_share`` of its anchors are in the
+other, and the pair stands only if at most ``max_new_share`` of its anchors off the lead lie on new
+lines. An edited or OCR-damaged line keeps more than that share of its anchors, a dropped
+paragraph is not in the smaller page at all: abridged reprints still go. Anchors carry their long
+line (``line``; 0 is the lead), and the containment pass counts them per line of the smaller
+document, so the measure is summed over anchor partitions like the others.
 """
 
 from __future__ import annotations
@@ -417,11 +427,14 @@ def _containment(stage: NearDedup, ctx: StageContext, names: list[str]) -> list[
     shared nor in a document's size: containment is of the content.
 
     1. By anchor (``anchor mod FINE``): an anchor's postings are all in one partition, so each task
-       knows which anchors are informative; it writes, per document, how many informative anchors
-       it has there, and, per ordered pair of documents sharing one, how many they share there.
-    2. By the first document of a pair: its counts summed over the anchor partitions give its
-       informative size and each pair's shared count; x is contained in y when at least
-       ``min_anchors`` and ``containment_threshold`` of x's informative anchors are in y.
+       knows which anchors are informative; it writes, per document and line, how many informative
+       anchors it has there, and, per ordered pair of documents sharing one and line of the first,
+       how many they share there.
+    2. By the first document of a pair (all its lines are in the same partition): its counts summed
+       over the anchor partitions give its informative size and each pair's shared count; x is
+       contained in y when at least ``min_anchors`` and ``containment_threshold`` of x's informative
+       anchors are in y (or ``off_lead_threshold`` of those off its lead), and x adds few lines of
+       its own (``max_new_share``).
     3. By the containing document: a pair stands when y, too, has ``min_anchors`` informative
        anchors (as one join over the whole corpus would have required).
     Steps 2 and 3 partition by document key through :func:`components.node_part` (a hash), not
