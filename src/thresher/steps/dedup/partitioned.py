@@ -86,15 +86,23 @@ def read_partition(store: Store, rels: list[str], k: int, parts: int, schema: pa
 
 
 # -- the two-level shuffle ------------------------------------------------------------------------
-def _levels(rels: list[str], fan_in: int) -> list[list[tuple[str, list[str]]]]:
-    """The group files that stand for ``rels``, level by level: each (file, the files it merges).
-    Named by what they merge, so a resumed run finds them and another list never does."""
+def _digest(rels: list[str]) -> str:
+    """A name for what is made of ``rels``: a resumed run finds it, another list never does."""
     import xxhash
 
+    return xxhash.xxh64_hexdigest("\n".join(rels).encode())
+
+
+def _too_many(rels: list[str], fan_in: int) -> bool:
+    return len(rels) > max(2, int(fan_in))  # a group of one file would never shrink the list
+
+
+def _levels(rels: list[str], fan_in: int) -> list[list[tuple[str, list[str]]]]:
+    """The group files that stand for ``rels``, level by level: each (file, the files it merges)."""
     fan_in = max(2, int(fan_in))
     levels = []
-    while len(rels) > fan_in:
-        digest = xxhash.xxh64_hexdigest("\n".join(rels).encode())
+    while _too_many(rels, fan_in):
+        digest = _digest(rels)
         n = -(-len(rels) // fan_in)
         level = [(f"groups/{digest}-{i:05d}.parquet", rels[i * len(rels) // n:(i + 1) * len(rels) // n]) for i in range(n)]
         levels.append(level)
@@ -161,9 +169,7 @@ def _shard_ranges(shards: list[str], groups: int) -> list[tuple[str, str]]:
 
 
 def _by_shard_name(rels: list[str]) -> str:
-    import xxhash
-
-    return "by-shard/" + xxhash.xxh64_hexdigest("\n".join(rels).encode())
+    return "by-shard/" + _digest(rels)
 
 
 def by_shard(ctx: Any, stage_name: str, rels: list[str], fan_in: int = FAN_IN) -> None:
@@ -171,7 +177,7 @@ def by_shard(ctx: Any, stage_name: str, rels: list[str], fan_in: int = FAN_IN) -
     shard, rewrite them as one file per range of shards (about ROWS_PER_PARTITION rows each), one task
     per range, so that a shard's load reads one file instead of all of them."""
     store = ctx.store(stage_name)
-    if len(rels) <= max(2, int(fan_in)):
+    if not _too_many(rels, fan_in):
         return
     name = _by_shard_name(rels)
     if store.exists(f"{name}.json"):
@@ -199,7 +205,7 @@ def _regroup(ctx: Any, item: tuple[str, str, list[str], str, str]) -> int:
 def shard_files(ctx: Any, stage_name: str, rels: list[str], shard: str, fan_in: int = FAN_IN) -> list[str]:
     """The files that hold ``shard``'s rows of ``rels``: ``rels``, or the one :func:`by_shard` wrote
     for its range of shards."""
-    if len(rels) <= max(2, int(fan_in)):
+    if not _too_many(rels, fan_in):
         return rels
     store = ctx.store(stage_name)
     name = _by_shard_name(rels)
